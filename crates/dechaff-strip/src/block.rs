@@ -1,0 +1,301 @@
+//! Blocks: the units the stripper classifies, and what their containers say about them.
+
+use std::ops::{BitOr, BitOrAssign};
+
+/// One block of visible text: a line of a text dump or one HTML block element.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Visible text, entities decoded, whitespace collapsed, trimmed; never empty.
+    pub text: String,
+    /// Innermost block element (`"p"`, `"li"`, `"td"`, ...); `"line"` for text dumps;
+    /// `""` for text directly under `<body>`.
+    pub tag: &'static str,
+    /// 1..=6 inside `<h1>`..`<h6>`, else 0.
+    pub heading: u8,
+    /// Non-space characters inside `<a>` elements.
+    pub link_chars: usize,
+    /// What every ancestor's tag, class, id and role said (union).
+    pub flags: Flags,
+    /// What the nearest ancestor that said anything said: decides between, say, a
+    /// comment section inside an article and an article inside a comment section.
+    pub nearest: Flags,
+    /// Depth of the element stack at this block.
+    pub depth: usize,
+    /// Hash of the tag path with class attributes: pages of one site share it for
+    /// the same slot (site memory keys on it).
+    pub path: u64,
+}
+
+impl Block {
+    /// A block of a text dump: only its text survives the converter.
+    pub fn line(text: String) -> Block {
+        Block {
+            text,
+            tag: "line",
+            heading: 0,
+            link_chars: 0,
+            flags: Flags::empty(),
+            nearest: Flags::empty(),
+            depth: 0,
+            path: 0,
+        }
+    }
+
+    /// Share of the block's non-space characters that sit inside links.
+    pub fn link_density(&self) -> f32 {
+        let chars = self.text.chars().filter(|c| !c.is_whitespace()).count();
+        if chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / chars as f32
+        }
+    }
+}
+
+/// Collapses whitespace (including no-break spaces) to one space and trims.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A set of container hints, as a bitset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Flags(u32);
+
+macro_rules! flags {
+    ($($name:ident = $bit:expr, $label:expr;)*) => {
+        impl Flags {
+            $(pub const $name: Flags = Flags(1 << $bit);)*
+            const NAMES: &'static [(Flags, &'static str)] = &[$((Flags::$name, $label)),*];
+        }
+    };
+}
+
+flags! {
+    NAV = 0, "nav";
+    HEADER = 1, "header";
+    FOOTER = 2, "footer";
+    ASIDE = 3, "aside";
+    COMMENT = 4, "comment";
+    RELATED = 5, "related";
+    SHARE = 6, "share";
+    NEWSLETTER = 7, "newsletter";
+    COOKIE = 8, "cookie";
+    AD = 9, "ad";
+    BREADCRUMB = 10, "breadcrumb";
+    TAGS = 11, "tags";
+    AUTHOR = 12, "author";
+    CAPTION = 13, "caption";
+    FORM = 14, "form";
+    META = 15, "meta";
+    TITLE = 16, "title";
+    CONTENT = 17, "content";
+    HIDDEN = 18, "hidden";
+    SKIPPED = 19, "skipped";
+    TEASER = 20, "teaser";
+    QUOTE = 21, "pullquote";
+}
+
+/// Class/id substrings and the hint each gives. Checked against lowercased attribute
+/// values; short, ambiguous words are matched as whole tokens instead (see TOKENS).
+const SUBSTRINGS: &[(&str, Flags)] = &[
+    ("navigation", Flags::NAV),
+    ("navbar", Flags::NAV),
+    ("menu", Flags::NAV),
+    ("masthead", Flags::HEADER),
+    ("footer", Flags::FOOTER),
+    ("sidebar", Flags::ASIDE),
+    ("widget", Flags::ASIDE),
+    ("comment", Flags::COMMENT),
+    ("disqus", Flags::COMMENT),
+    ("reply", Flags::COMMENT),
+    ("related", Flags::RELATED),
+    ("recommend", Flags::RELATED),
+    ("more-stories", Flags::RELATED),
+    ("read-next", Flags::RELATED),
+    ("most-read", Flags::RELATED),
+    ("popular", Flags::RELATED),
+    ("trending", Flags::RELATED),
+    ("teaser", Flags::TEASER),
+    ("share", Flags::SHARE),
+    ("social", Flags::SHARE),
+    ("newsletter", Flags::NEWSLETTER),
+    ("subscri", Flags::NEWSLETTER),
+    ("signup", Flags::NEWSLETTER),
+    ("cookie", Flags::COOKIE),
+    ("consent", Flags::COOKIE),
+    ("gdpr", Flags::COOKIE),
+    ("advert", Flags::AD),
+    ("sponsor", Flags::AD),
+    ("promo", Flags::AD),
+    ("breadcrumb", Flags::BREADCRUMB),
+    ("tagcloud", Flags::TAGS),
+    ("tag-list", Flags::TAGS),
+    ("post-tags", Flags::TAGS),
+    ("author-bio", Flags::AUTHOR),
+    ("author-box", Flags::AUTHOR),
+    ("bio", Flags::AUTHOR),
+    ("caption", Flags::CAPTION),
+    ("credit", Flags::CAPTION),
+    ("byline", Flags::META),
+    ("dateline", Flags::META),
+    ("post-meta", Flags::META),
+    ("entry-meta", Flags::META),
+    ("timestamp", Flags::META),
+    ("ticker", Flags::NAV),
+    ("pullquote", Flags::QUOTE),
+    ("pull-quote", Flags::QUOTE),
+    ("entry-title", Flags::TITLE),
+    ("headline", Flags::TITLE),
+    ("entry-content", Flags::CONTENT),
+    ("post-content", Flags::CONTENT),
+    ("article-body", Flags::CONTENT),
+    ("articlebody", Flags::CONTENT),
+    ("article-content", Flags::CONTENT),
+    ("story-body", Flags::CONTENT),
+    ("post-body", Flags::CONTENT),
+    ("main-content", Flags::CONTENT),
+];
+
+/// Whole class/id tokens (split on anything not a letter or digit).
+const TOKENS: &[(&str, Flags)] = &[
+    ("nav", Flags::NAV),
+    ("header", Flags::HEADER),
+    ("ad", Flags::AD),
+    ("ads", Flags::AD),
+    ("tags", Flags::TAGS),
+    ("author", Flags::AUTHOR),
+    ("meta", Flags::META),
+    ("date", Flags::META),
+    ("banner", Flags::AD),
+    ("modal", Flags::FORM),
+    ("popup", Flags::FORM),
+    ("hidden", Flags::HIDDEN),
+    ("contentinfo", Flags::FOOTER),
+    ("navigation", Flags::NAV),
+    ("complementary", Flags::ASIDE),
+];
+
+impl Flags {
+    pub const fn empty() -> Flags {
+        Flags(0)
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub const fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    pub const fn intersects(self, other: Flags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Hints that mark everything inside as chaff.
+    pub const CHAFF: Flags = Flags(
+        Flags::NAV.0
+            | Flags::FOOTER.0
+            | Flags::ASIDE.0
+            | Flags::COMMENT.0
+            | Flags::RELATED.0
+            | Flags::SHARE.0
+            | Flags::NEWSLETTER.0
+            | Flags::COOKIE.0
+            | Flags::AD.0
+            | Flags::BREADCRUMB.0
+            | Flags::TAGS.0
+            | Flags::AUTHOR.0
+            | Flags::CAPTION.0
+            | Flags::FORM.0
+            | Flags::META.0
+            | Flags::HIDDEN.0
+            | Flags::TEASER.0
+            | Flags::QUOTE.0,
+    );
+
+    /// Hints given by the element name itself.
+    pub fn from_tag(name: &str) -> Flags {
+        match name {
+            "nav" => Flags::NAV,
+            "header" => Flags::HEADER,
+            "footer" => Flags::FOOTER,
+            "aside" => Flags::ASIDE,
+            "form" | "button" | "select" | "label" | "input" => Flags::FORM,
+            "figcaption" | "caption" => Flags::CAPTION,
+            "article" | "main" => Flags::CONTENT,
+            "h1" => Flags::TITLE,
+            _ => Flags::empty(),
+        }
+    }
+
+    /// Hints given by a class, id, role or itemprop value.
+    pub fn from_attribute(value: &str) -> Flags {
+        let lower = value.to_ascii_lowercase();
+        let mut f = Flags::empty();
+        for (needle, flag) in SUBSTRINGS {
+            if lower.contains(needle) {
+                f |= *flag;
+            }
+        }
+        for token in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+            for (word, flag) in TOKENS {
+                if token == *word {
+                    f |= *flag;
+                }
+            }
+        }
+        f
+    }
+
+    /// The names of the hints set, for `--explain`.
+    pub fn names(self) -> Vec<&'static str> {
+        Flags::NAMES
+            .iter()
+            .filter(|(f, _)| self.contains(*f))
+            .map(|(_, n)| *n)
+            .collect()
+    }
+}
+
+impl BitOr for Flags {
+    type Output = Flags;
+    fn bitor(self, rhs: Flags) -> Flags {
+        Flags(self.0 | rhs.0)
+    }
+}
+
+impl BitOrAssign for Flags {
+    fn bitor_assign(&mut self, rhs: Flags) {
+        self.0 |= rhs.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_hints() {
+        assert!(Flags::from_attribute("jp-relatedposts").contains(Flags::RELATED));
+        assert!(Flags::from_attribute("td-post-content entry-content").contains(Flags::CONTENT));
+        assert!(Flags::from_attribute("site-header").contains(Flags::HEADER));
+        // "shadow" and "load" must not read as "ad".
+        assert!(!Flags::from_attribute("shadow load-more").contains(Flags::AD));
+    }
+
+    #[test]
+    fn normalize_handles_nbsp() {
+        assert_eq!(normalize(" a\u{a0}\u{a0}b \n"), "a b");
+    }
+}

@@ -1,0 +1,288 @@
+//! Body or chaff: each block's own features first, then its context.
+//!
+//! The scheme follows jusText: a block is first classed on its own (good, near-good,
+//! short, bad) from its length, stop-word density, link density, cue wording and
+//! container hints; short and near-good blocks then take their class from their
+//! neighbours, because a one-line paragraph between two paragraphs of prose is prose and
+//! one between two menu items is a menu. On top of that come two page-level rules that
+//! a line-by-line classifier cannot see: a closing cue ("NEWSLETTER SUBSCRIPTION",
+//! "0 Comments") ends the article, and when the page marks an article container, text
+//! outside it is chaff.
+
+use crate::block::{Block, Flags};
+use crate::cues::{cue_of, CueKind};
+use crate::language::Language;
+
+/// Which error a user would rather have.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Favor {
+    /// Keep a doubtful block only when both neighbours are body.
+    Precision,
+    /// Keep a doubtful block when one neighbour is body.
+    #[default]
+    Balanced,
+    /// Keep a doubtful block unless both neighbours are chaff.
+    Recall,
+}
+
+/// A block's class on its own, before context (jusText's four classes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+impl Class {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Good => "good",
+            Class::NearGood => "near-good",
+            Class::Short => "short",
+            Class::Bad => "bad",
+        }
+    }
+}
+
+/// The verdict on one block and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub body: bool,
+    /// The class the block had on its own.
+    pub class: Class,
+    /// The cue its wording matched, if any.
+    pub cue: Option<CueKind>,
+    /// The rule that decided, in words, for `--explain`.
+    pub reason: String,
+}
+
+/// Thresholds, in characters and ratios. Set once for all pages (jusText's defaults,
+/// moved down for news, whose one-sentence paragraphs are short).
+const LENGTH_LOW: usize = 40;
+const LENGTH_HIGH: usize = 110;
+const STOPWORDS_LOW: f32 = 0.22;
+const STOPWORDS_HIGH: f32 = 0.28;
+const MAX_LINK_DENSITY: f32 = 0.35;
+/// A repeated line this short is a header or a label, not a paragraph.
+const REPEATED_MAX_WORDS: usize = 12;
+/// How many blocks after a subheading may hold the prose that makes it body.
+const HEADING_REACH: usize = 2;
+
+/// Classes every block of a page.
+pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decision> {
+    let repeated = repeated_lines(blocks);
+    let mut out: Vec<Decision> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| own_class(b, repeated[i], language))
+        .collect();
+    let own: Vec<Class> = out.iter().map(|d| d.class).collect();
+
+    // Context: headings, then short blocks, then near-good blocks.
+    let mut ctx = own.clone();
+    for i in 0..blocks.len() {
+        if blocks[i].heading >= 2 && ctx[i] != Class::Bad {
+            let prose_follows = (i + 1..blocks.len())
+                .take(HEADING_REACH)
+                .any(|j| own[j] == Class::Good);
+            ctx[i] = if prose_follows {
+                Class::NearGood
+            } else {
+                Class::Bad
+            };
+        }
+    }
+    let after_short = resolve(&ctx, Class::Short, |prev, next| match (prev, next) {
+        (Class::Good, Class::Good) => Class::Good,
+        (Class::Bad, Class::Bad) => Class::Bad,
+        _ => Class::NearGood,
+    });
+    let resolved = resolve(&after_short, Class::NearGood, |prev, next| {
+        let good = |c: Class| c == Class::Good;
+        let keep = match favor {
+            Favor::Precision => good(prev) && good(next),
+            Favor::Balanced => good(prev) || good(next),
+            Favor::Recall => !(prev == Class::Bad && next == Class::Bad),
+        };
+        if keep {
+            Class::Good
+        } else {
+            Class::Bad
+        }
+    });
+    for (i, d) in out.iter_mut().enumerate() {
+        d.body = resolved[i] == Class::Good;
+        if d.class != resolved[i] && d.class != Class::Bad {
+            d.reason = format!(
+                "{}; context makes it {}",
+                d.reason,
+                if d.body { "body" } else { "chaff" }
+            );
+        }
+    }
+
+    close_after_cue(blocks, &mut out);
+    keep_inside_article_container(blocks, &mut out);
+    never_empty(&mut out);
+    out
+}
+
+/// A page where context left nothing keeps the blocks that looked like prose on their
+/// own: a one-paragraph brief has no good neighbours, and returning nothing is the
+/// worst answer a stripper can give.
+fn never_empty(out: &mut [Decision]) {
+    if out.iter().any(|d| d.body) {
+        return;
+    }
+    for d in out.iter_mut() {
+        if matches!(d.class, Class::Good | Class::NearGood) {
+            d.body = true;
+            d.reason = format!("{}; kept because nothing else looked like body", d.reason);
+        }
+    }
+}
+
+/// Counts each line's occurrences; short repeated lines are headers and labels.
+fn repeated_lines(blocks: &[Block]) -> Vec<bool> {
+    let mut counts = std::collections::HashMap::new();
+    for b in blocks {
+        *counts.entry(b.text.to_lowercase()).or_insert(0usize) += 1;
+    }
+    blocks
+        .iter()
+        .map(|b| counts[&b.text.to_lowercase()] > 1)
+        .collect()
+}
+
+fn own_class(b: &Block, repeated: bool, language: Language) -> Decision {
+    let decision = |class: Class, reason: String| Decision {
+        body: false,
+        class,
+        cue: None,
+        reason,
+    };
+    let words: Vec<&str> = b.text.split_whitespace().collect();
+    if b.flags.contains(Flags::HIDDEN) {
+        return decision(Class::Bad, "hidden element".into());
+    }
+    if let Some(cue) = cue_of(&b.text) {
+        return Decision {
+            cue: Some(cue),
+            ..decision(Class::Bad, format!("cue line ({})", cue.as_str()))
+        };
+    }
+    if b.heading == 1 || (b.flags.contains(Flags::TITLE) && b.heading > 0) {
+        return decision(Class::Bad, "title heading".into());
+    }
+    if repeated && words.len() <= REPEATED_MAX_WORDS {
+        return decision(Class::Bad, "short line repeated on the page".into());
+    }
+    let chaff_container = b.nearest.intersects(Flags::CHAFF) && !b.nearest.contains(Flags::CONTENT);
+    if chaff_container {
+        return decision(
+            Class::Bad,
+            format!("inside a {} container", b.nearest.names().join("/")),
+        );
+    }
+    let link_density = b.link_density();
+    if link_density > MAX_LINK_DENSITY {
+        return decision(Class::Bad, format!("link density {link_density:.2}"));
+    }
+    let chars = b.text.chars().count();
+    let stop_density = language.stopword_density(&words);
+    if chars < LENGTH_LOW {
+        if b.link_chars > 0 {
+            return decision(Class::Bad, format!("short ({chars} chars) with a link"));
+        }
+        return decision(Class::Short, format!("short ({chars} chars)"));
+    }
+    if b.text.ends_with('…') || b.text.ends_with("...") {
+        return decision(
+            Class::Bad,
+            "ends in an ellipsis (a truncated teaser)".into(),
+        );
+    }
+    let features = format!("{chars} chars, stop-word density {stop_density:.2}");
+    if stop_density >= STOPWORDS_HIGH {
+        if chars > LENGTH_HIGH {
+            decision(Class::Good, features)
+        } else {
+            decision(Class::NearGood, features)
+        }
+    } else if stop_density >= STOPWORDS_LOW {
+        decision(Class::NearGood, features)
+    } else {
+        decision(Class::Bad, features)
+    }
+}
+
+/// Replaces each `target` class by `rule(previous, next)`, where previous and next are
+/// the nearest neighbours not of the target class (page edges count as bad).
+fn resolve(classes: &[Class], target: Class, rule: impl Fn(Class, Class) -> Class) -> Vec<Class> {
+    let n = classes.len();
+    let mut prev = vec![Class::Bad; n];
+    let mut last = Class::Bad;
+    for i in 0..n {
+        prev[i] = last;
+        if classes[i] != target {
+            last = classes[i];
+        }
+    }
+    let mut next = Class::Bad;
+    let mut out = classes.to_vec();
+    for i in (0..n).rev() {
+        if classes[i] == target {
+            out[i] = rule(prev[i], next);
+        } else {
+            next = classes[i];
+        }
+    }
+    out
+}
+
+/// A closing cue after body text ends the article, when more body came before it than
+/// would come after it (a "Related" line mid-article does not end it).
+fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
+    let body_chars = |range: std::ops::Range<usize>| -> usize {
+        range
+            .filter(|&i| out[i].body)
+            .map(|i| blocks[i].text.len())
+            .sum()
+    };
+    let Some(close) = (0..out.len()).find(|&i| {
+        out[i].cue == Some(CueKind::Close) && body_chars(0..i) > body_chars(i + 1..out.len())
+    }) else {
+        return;
+    };
+    let cue = blocks[close].text.clone();
+    for d in &mut out[close + 1..] {
+        if d.body {
+            d.body = false;
+            d.reason = format!("{}; after the closing cue {cue:?}", d.reason);
+        }
+    }
+}
+
+/// When the page marks an article container and most body text is inside it, body
+/// outside it is chaff.
+fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision]) {
+    let (inside, total) = blocks
+        .iter()
+        .zip(out.iter())
+        .filter(|(_, d)| d.body)
+        .fold((0, 0), |(inside, total), (b, _)| {
+            let n = b.text.len();
+            let is_in = b.flags.contains(Flags::CONTENT);
+            (inside + if is_in { n } else { 0 }, total + n)
+        });
+    if total == 0 || inside * 2 < total {
+        return;
+    }
+    for (b, d) in blocks.iter().zip(out.iter_mut()) {
+        if d.body && !b.flags.contains(Flags::CONTENT) {
+            d.body = false;
+            d.reason = format!("{}; outside the article container", d.reason);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Cue lines: lines whose wording alone says what they are ("Also read:", "0 Comments").
+//!
+//! The lists are data (`data/cues-<lang>.tsv`), one regex a line, so that a new site's
+//! wording is a one-line change reviewed like any other.
+
+use regex::{RegexSet, RegexSetBuilder};
+use std::sync::OnceLock;
+
+/// What a cue line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// A link to another article ("Also read: X").
+    Related,
+    /// A credit line ("With information from: A / B").
+    Attribution,
+    /// An embedded social post.
+    Embed,
+    /// The article is over after this line (newsletter box, comment counter).
+    Close,
+    /// Never body (share bars, cookie notices, bylines).
+    Chaff,
+}
+
+impl CueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Related => "related",
+            CueKind::Attribution => "attribution",
+            CueKind::Embed => "embed",
+            CueKind::Close => "close",
+            CueKind::Chaff => "chaff",
+        }
+    }
+
+    fn parse(s: &str) -> Option<CueKind> {
+        [
+            CueKind::Related,
+            CueKind::Attribution,
+            CueKind::Embed,
+            CueKind::Close,
+            CueKind::Chaff,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+const CUE_FILES: [(&str, &str); 2] = [
+    ("en", include_str!("../data/cues-en.tsv")),
+    ("de", include_str!("../data/cues-de.tsv")),
+];
+
+struct Cues {
+    set: RegexSet,
+    kinds: Vec<CueKind>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut kinds = Vec::new();
+        for (lang, file) in CUE_FILES {
+            for (n, line) in file.lines().enumerate() {
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let (kind, pattern) = line
+                    .split_once('\t')
+                    .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: no tab", n + 1));
+                let kind = CueKind::parse(kind)
+                    .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: unknown kind {kind}", n + 1));
+                patterns.push(pattern.to_string());
+                kinds.push(kind);
+            }
+        }
+        // The files are compiled into the binary and covered by tests, so a bad
+        // pattern is a build defect, not a runtime condition.
+        let set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .build()
+            .expect("cue patterns compile");
+        Cues { set, kinds }
+    })
+}
+
+/// The cue a block's text matches, if any; the first listed kind wins.
+pub fn cue_of(text: &str) -> Option<CueKind> {
+    let c = cues();
+    let matches = c.set.matches(text);
+    matches.iter().map(|i| c.kinds[i]).next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_files_compile_and_match() {
+        assert_eq!(cue_of("Also read: Delivery of upgraded MiG-29s to Syria"), Some(CueKind::Related));
+        assert_eq!(cue_of("With information from: Southfront / TehranTimes / AMN"), Some(CueKind::Attribution));
+        assert_eq!(cue_of("NEWSLETTER SUBSCRIPTION"), Some(CueKind::Close));
+        assert_eq!(cue_of("12 Comments"), Some(CueKind::Close));
+        assert_eq!(
+            cue_of("In the compound pic.twitter.com/abc— Jane Roe (@janeroe) October 9, 2020"),
+            Some(CueKind::Embed)
+        );
+        assert_eq!(cue_of("Reporting by Olena Kovalenko; Editing by Mark Hale"), Some(CueKind::Attribution));
+        assert_eq!(cue_of("Lesen Sie auch: Neue Panzer für die Bundeswehr"), Some(CueKind::Related));
+        assert_eq!(cue_of("Sources said the Pantsir was moved last week."), None);
+        assert_eq!(cue_of("Published reports say the deal is done."), None);
+    }
+}

@@ -1,0 +1,454 @@
+//! A single streaming pass over HTML that emits blocks with their container context.
+//!
+//! No DOM is built: the pass keeps its own tag stack, where each entry carries what its
+//! ancestors said about it (cumulative class/id flags, the nearest marked container, the
+//! innermost block tag, heading level, link state, a path hash). That makes the pass
+//! linear in the page size, free of recursion (a million nested `<div>`s only grow a
+//! `Vec`), and about as fast as a tokenizer can be.
+
+use crate::block::{Block, Flags};
+use crate::entities::decode_entities;
+
+/// Elements whose text is never visible.
+const SKIPPED: [&str; 9] = [
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
+];
+
+/// Raw-text elements: their content is not parsed as markup.
+const RAW_TEXT: [&str; 9] = [
+    "script", "style", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes",
+];
+
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+];
+
+/// Elements that start and end a block of text.
+const BLOCK_TAGS: [&str; 43] = [
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "menu", "nav", "ol", "option",
+    "p", "pre", "section", "select", "summary", "table", "td", "th", "tr", "ul", "button",
+];
+
+/// How far down the stack an end tag looks for its start tag. Bounded so that a page of
+/// unmatched end tags over a deep stack stays linear.
+const END_TAG_SEARCH: usize = 256;
+
+/// Metadata the page carries outside its blocks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HtmlMeta {
+    /// `<title>` text.
+    pub title: Option<String>,
+    /// `<meta name|property|itemprop=K content=V>` pairs, keys lowercased, in page order.
+    pub meta: Vec<(String, String)>,
+    /// `datetime` attributes of `<time>` elements, in page order.
+    pub times: Vec<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+}
+
+#[derive(Clone)]
+struct Entry {
+    name: Box<str>,
+    flags: Flags,
+    nearest: Flags,
+    block_tag: &'static str,
+    heading: u8,
+    in_link: bool,
+    hidden: bool,
+    path: u64,
+}
+
+struct Builder {
+    stack: Vec<Entry>,
+    blocks: Vec<Block>,
+    buf: String,
+    link_chars: usize,
+    meta: HtmlMeta,
+}
+
+/// Splits an HTML page into blocks and page metadata.
+pub fn parse_html(page: &str) -> (Vec<Block>, HtmlMeta) {
+    let mut b = Builder {
+        stack: Vec::new(),
+        blocks: Vec::new(),
+        buf: String::new(),
+        link_chars: 0,
+        meta: HtmlMeta::default(),
+    };
+    let bytes = page.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let Some(lt) = find_byte(bytes, pos, b'<') else {
+            b.text(&page[pos..]);
+            break;
+        };
+        if lt > pos {
+            b.text(&page[pos..lt]);
+        }
+        pos = b.markup(page, lt);
+    }
+    b.flush();
+    (b.blocks, b.meta)
+}
+
+fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    bytes[from..]
+        .iter()
+        .position(|&c| c == needle)
+        .map(|i| i + from)
+}
+
+fn find_str(hay: &str, from: usize, needle: &str) -> Option<usize> {
+    hay[from..].find(needle).map(|i| i + from)
+}
+
+/// Finds `</name` (ASCII case-insensitive) at or after `from`.
+fn find_end_tag(page: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = page.as_bytes();
+    let mut at = from;
+    while let Some(lt) = find_str(page, at, "</") {
+        let start = lt + 2;
+        let end = start + name.len();
+        if end <= bytes.len() && bytes[start..end].eq_ignore_ascii_case(name.as_bytes()) {
+            let next = bytes.get(end).copied().unwrap_or(b'>');
+            if next == b'>' || next == b'/' || next.is_ascii_whitespace() {
+                return Some(lt);
+            }
+        }
+        at = start;
+    }
+    None
+}
+
+impl Builder {
+    fn top(&self) -> Option<&Entry> {
+        self.stack.last()
+    }
+
+    fn skipping(&self) -> bool {
+        self.top()
+            .is_some_and(|e| e.flags.contains(Flags::SKIPPED))
+    }
+
+    fn text(&mut self, raw: &str) {
+        if self.skipping() {
+            return;
+        }
+        let decoded = decode_entities(raw);
+        if self.top().is_some_and(|e| e.in_link) {
+            self.link_chars += decoded.chars().filter(|c| !c.is_whitespace()).count();
+        }
+        self.buf.push_str(&decoded);
+    }
+
+    /// Handles the markup at `lt` and returns the position after it.
+    fn markup(&mut self, page: &str, lt: usize) -> usize {
+        let bytes = page.as_bytes();
+        let rest = &page[lt..];
+        if rest.starts_with("<!--") {
+            return find_str(page, lt + 4, "-->").map_or(page.len(), |i| i + 3);
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            return find_byte(bytes, lt, b'>').map_or(page.len(), |i| i + 1);
+        }
+        let closing = rest.starts_with("</");
+        let name_start = lt + if closing { 2 } else { 1 };
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b':'))
+            .map_or(bytes.len(), |i| i + name_start);
+        if name_end == name_start || !bytes[name_start].is_ascii_alphabetic() {
+            // A lone '<' is text, as browsers treat it.
+            self.text("<");
+            return lt + 1;
+        }
+        let name = page[name_start..name_end].to_ascii_lowercase();
+        let (attrs, tag_end, self_closing) = scan_attributes(page, name_end);
+        if closing {
+            self.end_tag(&name);
+            return tag_end;
+        }
+        self.start_tag(&name, &attrs, self_closing);
+        if RAW_TEXT.contains(&name.as_str()) && !self_closing {
+            let close = find_end_tag(page, tag_end, &name).unwrap_or(page.len());
+            if name == "title" && self.meta.title.is_none() {
+                let title = crate::block::normalize(&decode_entities(&page[tag_end..close]));
+                if !title.is_empty() {
+                    self.meta.title = Some(title);
+                }
+            } else if name == "textarea" {
+                self.text(&page[tag_end..close]);
+            }
+            self.end_tag(&name);
+            return find_byte(bytes, close, b'>').map_or(page.len(), |i| i + 1);
+        }
+        tag_end
+    }
+
+    fn start_tag(&mut self, name: &str, attrs: &[(String, String)], self_closing: bool) {
+        let attr = |k: &str| {
+            attrs
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+        };
+        match name {
+            "meta" => {
+                let key = attr("property").or(attr("name")).or(attr("itemprop"));
+                if let (Some(k), Some(v)) = (key, attr("content")) {
+                    self.meta.meta.push((k.to_ascii_lowercase(), v.trim().to_string()));
+                }
+            }
+            "time" => {
+                if let Some(dt) = attr("datetime") {
+                    self.meta.times.push(dt.trim().to_string());
+                }
+            }
+            "html" => {
+                if let Some(lang) = attr("lang") {
+                    self.meta.lang = Some(lang.to_ascii_lowercase());
+                }
+            }
+            _ => {}
+        }
+        if name == "br" || name == "hr" {
+            self.flush();
+            return;
+        }
+        if VOID.contains(&name) || self_closing {
+            return;
+        }
+        // Implied ends: a new <p> or <li> closes an open one, as browsers do.
+        if matches!(name, "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option") {
+            if let Some(top) = self.top() {
+                if &*top.name == name
+                    || (name == "td" || name == "th") && matches!(&*top.name, "td" | "th")
+                {
+                    self.end_tag(&top.name.clone());
+                }
+            }
+        }
+        let block_tag = BLOCK_TAGS.iter().find(|t| **t == name).copied();
+        if block_tag.is_some() {
+            self.flush();
+        }
+        let parent = self.top().cloned();
+        let mut own = Flags::from_tag(name);
+        for key in ["class", "id", "role", "itemprop"] {
+            if let Some(v) = attr(key) {
+                own |= Flags::from_attribute(v);
+            }
+        }
+        let hidden = attr("hidden").is_some()
+            || attr("aria-hidden") == Some("true")
+            || attr("style").is_some_and(|s| {
+                let s = s.to_ascii_lowercase().replace(' ', "");
+                s.contains("display:none") || s.contains("visibility:hidden")
+            });
+        if SKIPPED.contains(&name) {
+            own |= Flags::SKIPPED;
+        }
+        let heading = match name.as_bytes() {
+            [b'h', d @ b'1'..=b'6'] => d - b'0',
+            _ => parent.as_ref().map_or(0, |p| p.heading),
+        };
+        let path = fnv(
+            parent.as_ref().map_or(0xcbf2_9ce4_8422_2325, |p| p.path),
+            name.as_bytes(),
+        );
+        let path = attr("class").map_or(path, |c| fnv(path, c.as_bytes()));
+        let entry = Entry {
+            name: name.into(),
+            flags: parent.as_ref().map_or(Flags::empty(), |p| p.flags) | own,
+            nearest: if own.is_empty() {
+                parent.as_ref().map_or(Flags::empty(), |p| p.nearest)
+            } else {
+                own
+            },
+            block_tag: block_tag
+                .or(parent.as_ref().map(|p| p.block_tag))
+                .unwrap_or(""),
+            heading,
+            in_link: name == "a" || parent.as_ref().is_some_and(|p| p.in_link),
+            hidden: hidden || parent.as_ref().is_some_and(|p| p.hidden),
+            path,
+        };
+        self.stack.push(entry);
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        let depth = self.stack.len();
+        let found = self
+            .stack
+            .iter()
+            .rev()
+            .take(END_TAG_SEARCH)
+            .position(|e| &*e.name == name);
+        let Some(from_top) = found else { return };
+        let closes_block = self.stack[depth - 1 - from_top..]
+            .iter()
+            .any(|e| BLOCK_TAGS.contains(&&*e.name));
+        if closes_block {
+            self.flush();
+        }
+        self.stack.truncate(depth - 1 - from_top);
+    }
+
+    fn flush(&mut self) {
+        if self.buf.is_empty() {
+            return;
+        }
+        let text = crate::block::normalize(&self.buf);
+        self.buf.clear();
+        let link_chars = std::mem::take(&mut self.link_chars);
+        if text.is_empty() {
+            return;
+        }
+        let top = self.stack.last();
+        let mut flags = top.map_or(Flags::empty(), |e| e.flags);
+        if top.is_some_and(|e| e.hidden) {
+            flags |= Flags::HIDDEN;
+        }
+        self.blocks.push(Block {
+            text,
+            tag: top.map_or("", |e| e.block_tag),
+            heading: top.map_or(0, |e| e.heading),
+            link_chars,
+            flags,
+            nearest: top.map_or(Flags::empty(), |e| e.nearest),
+            depth: self.stack.len(),
+            path: top.map_or(0, |e| e.path),
+        });
+    }
+}
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= 0xff;
+    h.wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Reads attributes from `from` (just after the tag name) to the closing `>`.
+/// Returns the attributes (names lowercased, values entity-decoded), the position after
+/// `>`, and whether the tag ended in `/>`.
+fn scan_attributes(page: &str, from: usize) -> (Vec<(String, String)>, usize, bool) {
+    let bytes = page.as_bytes();
+    let mut attrs = Vec::new();
+    let mut i = from;
+    let mut self_closing = false;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            self_closing = bytes[i] == b'/';
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return (attrs, bytes.len(), false);
+        }
+        if bytes[i] == b'>' {
+            return (attrs, i + 1, self_closing);
+        }
+        self_closing = false;
+        let name_start = i;
+        while i < bytes.len()
+            && !bytes[i].is_ascii_whitespace()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+        {
+            i += 1;
+        }
+        let name = page[name_start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
+                let quote = bytes[i];
+                match find_byte(bytes, i + 1, quote) {
+                    Some(close) => {
+                        value = decode_entities(&page[i + 1..close]).into_owned();
+                        i = close + 1;
+                    }
+                    None => {
+                        // An unclosed quote: end the tag at the next '>' rather than
+                        // swallowing the rest of the page.
+                        let end = find_byte(bytes, i, b'>').map_or(bytes.len(), |g| g + 1);
+                        return (attrs, end, false);
+                    }
+                }
+            } else {
+                let v_start = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                    i += 1;
+                }
+                value = decode_entities(&page[v_start..i]).into_owned();
+            }
+        }
+        if !name.is_empty() {
+            attrs.push((name, value));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(page: &str) -> Vec<String> {
+        parse_html(page).0.into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn blocks_follow_block_elements_and_br() {
+        let page = "<html><body><div>Intro <b>bold</b> text<p>First &amp; <a href=x>linked</a></p>tail<br>after</div></body></html>";
+        assert_eq!(texts(page), ["Intro bold text", "First & linked", "tail", "after"]);
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_are_invisible() {
+        let page = "<p>a</p><script>if (a < b) { document.write('<p>x</p>') }</script><style>p{}</style><!-- <p>c</p> --><p>d</p>";
+        assert_eq!(texts(page), ["a", "d"]);
+    }
+
+    #[test]
+    fn metadata_is_collected() {
+        let page = r#"<html lang="en-GB"><head><title>T &amp; U</title><meta property="og:title" content="OG"><meta name="author" content="Jane"></head><body><time datetime="2024-03-05T10:00">5 March</time></body></html>"#;
+        let (_, m) = parse_html(page);
+        assert_eq!(m.title.as_deref(), Some("T & U"));
+        assert_eq!(m.meta[0], ("og:title".into(), "OG".into()));
+        assert_eq!(m.times, ["2024-03-05T10:00"]);
+        assert_eq!(m.lang.as_deref(), Some("en-gb"));
+    }
+
+    #[test]
+    fn container_flags_and_links_are_recorded() {
+        let page = r#"<nav class="main-menu"><ul><li><a href="/">Home</a></li></ul></nav><article><p>Body text</p></article>"#;
+        let (blocks, _) = parse_html(page);
+        assert!(blocks[0].flags.contains(Flags::NAV));
+        assert_eq!(blocks[0].link_chars, 4);
+        assert!(blocks[1].flags.contains(Flags::CONTENT));
+        assert_eq!(blocks[1].tag, "p");
+    }
+
+    #[test]
+    fn broken_markup_does_not_lose_text() {
+        assert_eq!(texts("<p>a < b and c<d</p><p class=\"x>e</p>"), ["a < b and c", "e"]);
+        assert_eq!(texts("<p>unclosed <!-- comment"), ["unclosed"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_linear_and_safe() {
+        let depth = 200_000;
+        let page = format!("{}text{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        assert_eq!(texts(&page), ["text"]);
+    }
+}

@@ -1,0 +1,179 @@
+//! Boilerplate stripping: a scraped page to blocks, and blocks to body or chaff.
+//!
+//! A page is either raw HTML or a text dump (one block per line, as HTML-to-text
+//! converters and many scrapers hand pages over). Both become a [`Document`]: a list of
+//! [`Block`]s with the features that survive the format (a text dump has no tags and no
+//! links), plus the page's metadata. [`classify`] then decides, block by block and with
+//! context, what is the article's body; every decision carries its reason so that
+//! `dechaff strip --explain` can show it.
+//!
+//! ```
+//! let page = "WORLD\nWORLD\nThe frigate left port on Monday with a crew of two hundred sailors aboard, the navy said.\n0 Comments\n";
+//! let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+//! assert_eq!(stripped.paragraphs(), ["The frigate left port on Monday with a crew of two hundred sailors aboard, the navy said."]);
+//! ```
+
+mod block;
+mod classify;
+mod cues;
+mod entities;
+mod error;
+mod html;
+mod input;
+mod language;
+
+pub use block::{normalize, Block, Flags};
+pub use classify::{classify, Class, Decision, Favor};
+pub use cues::{cue_of, CueKind};
+pub use entities::decode_entities;
+pub use error::Error;
+pub use html::HtmlMeta;
+pub use input::{decode_page, Limits};
+pub use language::Language;
+
+/// The two shapes a scraped page comes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Text,
+}
+
+impl Format {
+    /// Detects HTML from the content: a doctype, an `<html>`, `<head>` or `<body>` tag,
+    /// or several block tags near the start. Anything else is a text dump.
+    pub fn detect(page: &str) -> Format {
+        let head: String = page.chars().take(4096).collect::<String>().to_ascii_lowercase();
+        let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+        if trimmed.starts_with("<!doctype html")
+            || trimmed.starts_with("<html")
+            || trimmed.starts_with("<?xml")
+        {
+            return Format::Html;
+        }
+        let markers = ["<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<article"];
+        let hits: usize = markers.iter().map(|m| head.matches(m).count()).sum();
+        if hits >= 3 {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// A page split into blocks, with what it says about itself.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    /// Metadata from HTML `<head>` and `<time>` elements; empty for text dumps.
+    pub meta: HtmlMeta,
+    pub language: Language,
+}
+
+impl Document {
+    /// Splits a page into blocks. `format` overrides detection.
+    pub fn parse(page: &str, format: Option<Format>) -> Document {
+        let format = format.unwrap_or_else(|| Format::detect(page));
+        let (blocks, meta) = match format {
+            Format::Html => html::parse_html(page),
+            Format::Text => (text_blocks(page), HtmlMeta::default()),
+        };
+        let language = Language::detect(blocks.iter().map(|b| b.text.as_str()));
+        Document {
+            format,
+            blocks,
+            meta,
+            language,
+        }
+    }
+}
+
+/// The blocks of a text dump: its non-empty lines.
+fn text_blocks(page: &str) -> Vec<Block> {
+    page.lines()
+        .map(normalize)
+        .filter(|l| !l.is_empty())
+        .map(Block::line)
+        .collect()
+}
+
+/// How to strip.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// `None` detects the format from the content.
+    pub format: Option<Format>,
+    pub favor: Favor,
+}
+
+/// A page with a decision for every block.
+#[derive(Clone, Debug)]
+pub struct Stripped {
+    pub document: Document,
+    /// One per block, in order.
+    pub decisions: Vec<Decision>,
+}
+
+impl Stripped {
+    /// The body blocks, in page order.
+    pub fn body(&self) -> impl Iterator<Item = &Block> {
+        self.document
+            .blocks
+            .iter()
+            .zip(&self.decisions)
+            .filter(|(_, d)| d.body)
+            .map(|(b, _)| b)
+    }
+
+    /// The body blocks' texts.
+    pub fn paragraphs(&self) -> Vec<String> {
+        self.body().map(|b| b.text.clone()).collect()
+    }
+}
+
+/// Splits a page into blocks and decides which are body.
+pub fn strip(page: &str, options: &Options) -> Stripped {
+    let document = Document::parse(page, options.format);
+    let decisions = classify(&document.blocks, document.language, options.favor);
+    Stripped {
+        document,
+        decisions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(Format::detect("<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(Format::detect("\u{feff}  <html lang=en>"), Format::Html);
+        assert_eq!(Format::detect("Title\nA line about <b> tags.\n"), Format::Text);
+        assert_eq!(
+            Format::detect("<div><p>one</p><p>two</p></div>"),
+            Format::Html
+        );
+    }
+
+    #[test]
+    fn favor_moves_a_doubtful_block() {
+        let long = "The ministry said the brigade had completed its training cycle and would now move to the eastern border for the winter.";
+        let doubtful = "Officials declined to comment on the timing.";
+        let page = format!("{long}\n{doubtful}\nHOME\n");
+        let kept = |favor| {
+            strip(&page, &Options { format: None, favor })
+                .paragraphs()
+                .contains(&doubtful.to_string())
+        };
+        assert!(!kept(Favor::Precision));
+        assert!(kept(Favor::Balanced));
+        assert!(kept(Favor::Recall));
+    }
+}
