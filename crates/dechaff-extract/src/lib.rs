@@ -1,1 +1,97 @@
-fn _x(){}
+//! Article fields and typed defence entities from a stripped page.
+//!
+//! [`Extractor::extract`] takes what `dechaff-strip` decided about a page and returns
+//! the [`Article`] that gold annotations also use: the fields read off the chaff around
+//! the body (title, section, date, byline, credited sources, related links, embedded
+//! posts), the body paragraphs, and the entities in the body with character offsets.
+//!
+//! Entities come from gazetteers kept as data files in `data/` (systems, organisations,
+//! places, nationalities, people, designation prefixes), shape patterns (dates, amounts,
+//! quantities, designations, coordinates, frequencies) and head-word and title rules.
+//! Of overlapping candidates the longest wins, which is the annotation convention.
+//!
+//! ```
+//! let extractor = dechaff_extract::Extractor::new();
+//! let article = extractor.extract_text("Russia moved a Pantsir-S1 to Hmeimim Air Base.");
+//! let names: Vec<&str> = article.entities.iter().map(|e| e.text.as_str()).collect();
+//! assert!(names.contains(&"Hmeimim Air Base"));
+//! ```
+
+mod dates;
+mod entities;
+mod fields;
+mod gazetteer;
+mod patterns;
+
+pub use dates::parse_date;
+pub use fields::Fields;
+
+use dechaff_schema::Article;
+use dechaff_strip::Stripped;
+use std::sync::OnceLock;
+
+/// Reads fields and entities. Building one compiles the gazetteers and patterns, so
+/// build it once and share it (it is `Send + Sync`); [`Extractor::shared`] does that.
+pub struct Extractor {
+    recognizer: entities::Recognizer,
+}
+
+impl Extractor {
+    pub fn new() -> Extractor {
+        Extractor {
+            recognizer: entities::Recognizer::new(),
+        }
+    }
+
+    /// A process-wide extractor, built on first use.
+    pub fn shared() -> &'static Extractor {
+        static SHARED: OnceLock<Extractor> = OnceLock::new();
+        SHARED.get_or_init(Extractor::new)
+    }
+
+    /// The article of a stripped page.
+    pub fn extract(&self, stripped: &Stripped) -> Article {
+        let f = fields::fields(stripped, self.recognizer.gazetteer());
+        let paragraphs = stripped.paragraphs();
+        let text = Article::join_paragraphs(&paragraphs);
+        let entities = self.recognizer.entities(&text);
+        Article {
+            title: f.title,
+            section: f.section,
+            published: f.published,
+            byline: f.byline,
+            sources: f.sources,
+            related: f.related,
+            embeds: f.embeds,
+            paragraphs,
+            text,
+            entities,
+        }
+    }
+
+    /// The article of a text taken whole as the body: `text` is `body` verbatim and
+    /// entity offsets point into it. No fields are read.
+    pub fn extract_text(&self, body: &str) -> Article {
+        Article {
+            entities: self.recognizer.entities(body),
+            paragraphs: if body.is_empty() {
+                Vec::new()
+            } else {
+                vec![body.to_string()]
+            },
+            text: body.to_string(),
+            ..Article::default()
+        }
+    }
+
+    /// Entities in `text`, offsets in characters.
+    pub fn entities(&self, text: &str) -> Vec<dechaff_schema::Entity> {
+        self.recognizer.entities(text)
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}

@@ -256,7 +256,10 @@ impl GoldFile {
         for (i, embed) in a.embeds.iter().enumerate() {
             if let Some(date) = &embed.date {
                 if !is_iso_date(date) {
-                    push(format!("embeds[{i}].date"), format!("{date:?} is not YYYY-MM-DD"));
+                    push(
+                        format!("embeds[{i}].date"),
+                        format!("{date:?} is not YYYY-MM-DD"),
+                    );
                 }
             }
         }
@@ -398,8 +401,10 @@ mod tests {
         ))
         .unwrap_err();
         assert!(e.to_string().contains("entities[0].type"), "{e}");
-        let e = GoldFile::parse(r#"{"template":"t","paragraphs":[],"text":"","entities":[],"colour":1}"#)
-            .unwrap_err();
+        let e = GoldFile::parse(
+            r#"{"template":"t","paragraphs":[],"text":"","entities":[],"colour":1}"#,
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("colour"), "{e}");
         let e = GoldFile::parse("{\n  \"template\": ").unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");

@@ -267,15 +267,14 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
 /// When the page marks an article container and most body text is inside it, body
 /// outside it is chaff.
 fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision]) {
-    let (inside, total) = blocks
-        .iter()
-        .zip(out.iter())
-        .filter(|(_, d)| d.body)
-        .fold((0, 0), |(inside, total), (b, _)| {
+    let (inside, total) = blocks.iter().zip(out.iter()).filter(|(_, d)| d.body).fold(
+        (0, 0),
+        |(inside, total), (b, _)| {
             let n = b.text.len();
             let is_in = b.flags.contains(Flags::CONTENT);
             (inside + if is_in { n } else { 0 }, total + n)
-        });
+        },
+    );
     if total == 0 || inside * 2 < total {
         return;
     }

@@ -97,17 +97,32 @@ mod tests {
 
     #[test]
     fn cue_files_compile_and_match() {
-        assert_eq!(cue_of("Also read: Delivery of upgraded MiG-29s to Syria"), Some(CueKind::Related));
-        assert_eq!(cue_of("With information from: Southfront / TehranTimes / AMN"), Some(CueKind::Attribution));
+        assert_eq!(
+            cue_of("Also read: Delivery of upgraded MiG-29s to Syria"),
+            Some(CueKind::Related)
+        );
+        assert_eq!(
+            cue_of("With information from: Southfront / TehranTimes / AMN"),
+            Some(CueKind::Attribution)
+        );
         assert_eq!(cue_of("NEWSLETTER SUBSCRIPTION"), Some(CueKind::Close));
         assert_eq!(cue_of("12 Comments"), Some(CueKind::Close));
         assert_eq!(
             cue_of("In the compound pic.twitter.com/abc— Jane Roe (@janeroe) October 9, 2020"),
             Some(CueKind::Embed)
         );
-        assert_eq!(cue_of("Reporting by Olena Kovalenko; Editing by Mark Hale"), Some(CueKind::Attribution));
-        assert_eq!(cue_of("Lesen Sie auch: Neue Panzer für die Bundeswehr"), Some(CueKind::Related));
-        assert_eq!(cue_of("Sources said the Pantsir was moved last week."), None);
+        assert_eq!(
+            cue_of("Reporting by Olena Kovalenko; Editing by Mark Hale"),
+            Some(CueKind::Attribution)
+        );
+        assert_eq!(
+            cue_of("Lesen Sie auch: Neue Panzer für die Bundeswehr"),
+            Some(CueKind::Related)
+        );
+        assert_eq!(
+            cue_of("Sources said the Pantsir was moved last week."),
+            None
+        );
         assert_eq!(cue_of("Published reports say the deal is done."), None);
     }
 }

@@ -127,10 +127,7 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
         let semi = usize::from(digits[len..].starts_with(';'));
         return Some((c, 1 + prefix + len + semi));
     }
-    let len = body
-        .bytes()
-        .take_while(u8::is_ascii_alphanumeric)
-        .count();
+    let len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
     if len == 0 || len > 8 {
         return None;
     }
@@ -159,7 +156,10 @@ mod tests {
 
     #[test]
     fn decodes_named_and_numeric() {
-        assert_eq!(decode_entities("a &amp; b &#8217; &#x2014; &euro;"), "a & b ’ — €");
+        assert_eq!(
+            decode_entities("a &amp; b &#8217; &#x2014; &euro;"),
+            "a & b ’ — €"
+        );
         assert_eq!(decode_entities("&#150;"), "–");
         assert_eq!(decode_entities("AT&T &unknown; &"), "AT&T &unknown; &");
         assert_eq!(decode_entities("&ampx;"), "&ampx;");

@@ -20,16 +20,55 @@ const RAW_TEXT: [&str; 9] = [
 ];
 
 const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// Elements that start and end a block of text.
 const BLOCK_TAGS: [&str; 43] = [
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "menu", "nav", "ol", "option",
-    "p", "pre", "section", "select", "summary", "table", "td", "th", "tr", "ul", "button",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "option",
+    "p",
+    "pre",
+    "section",
+    "select",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "button",
 ];
 
 /// How far down the stack an end tag looks for its start tag. Bounded so that a page of
@@ -129,8 +168,7 @@ impl Builder {
     }
 
     fn skipping(&self) -> bool {
-        self.top()
-            .is_some_and(|e| e.flags.contains(Flags::SKIPPED))
+        self.top().is_some_and(|e| e.flags.contains(Flags::SKIPPED))
     }
 
     fn text(&mut self, raw: &str) {
@@ -199,7 +237,9 @@ impl Builder {
             "meta" => {
                 let key = attr("property").or(attr("name")).or(attr("itemprop"));
                 if let (Some(k), Some(v)) = (key, attr("content")) {
-                    self.meta.meta.push((k.to_ascii_lowercase(), v.trim().to_string()));
+                    self.meta
+                        .meta
+                        .push((k.to_ascii_lowercase(), v.trim().to_string()));
                 }
             }
             "time" => {
@@ -222,7 +262,10 @@ impl Builder {
             return;
         }
         // Implied ends: a new <p> or <li> closes an open one, as browsers do.
-        if matches!(name, "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option") {
+        if matches!(
+            name,
+            "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option"
+        ) {
             if let Some(top) = self.top() {
                 if &*top.name == name
                     || (name == "td" || name == "th") && matches!(&*top.name, "td" | "th")
@@ -410,7 +453,10 @@ mod tests {
     #[test]
     fn blocks_follow_block_elements_and_br() {
         let page = "<html><body><div>Intro <b>bold</b> text<p>First &amp; <a href=x>linked</a></p>tail<br>after</div></body></html>";
-        assert_eq!(texts(page), ["Intro bold text", "First & linked", "tail", "after"]);
+        assert_eq!(
+            texts(page),
+            ["Intro bold text", "First & linked", "tail", "after"]
+        );
     }
 
     #[test]
@@ -441,7 +487,10 @@ mod tests {
 
     #[test]
     fn broken_markup_does_not_lose_text() {
-        assert_eq!(texts("<p>a < b and c<d</p><p class=\"x>e</p>"), ["a < b and c", "e"]);
+        assert_eq!(
+            texts("<p>a < b and c<d</p><p class=\"x>e</p>"),
+            ["a < b and c", "e"]
+        );
         assert_eq!(texts("<p>unclosed <!-- comment"), ["unclosed"]);
     }
 

@@ -53,7 +53,10 @@ pub fn decode_page(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
-        Err(_) => Ok(bytes.iter().map(|&b| crate::entities::windows_1252(b)).collect()),
+        Err(_) => Ok(bytes
+            .iter()
+            .map(|&b| crate::entities::windows_1252(b))
+            .collect()),
     }
 }
 
@@ -81,16 +84,28 @@ mod tests {
     #[test]
     fn refuses_binary_and_oversized() {
         let l = Limits::default();
-        assert!(decode_page(b"\x89PNG\r\n", &l).unwrap_err().to_string().contains("PNG"));
-        assert!(decode_page(b"ab\0cd", &l).unwrap_err().to_string().contains("NUL"));
+        assert!(decode_page(b"\x89PNG\r\n", &l)
+            .unwrap_err()
+            .to_string()
+            .contains("PNG"));
+        assert!(decode_page(b"ab\0cd", &l)
+            .unwrap_err()
+            .to_string()
+            .contains("NUL"));
         let small = Limits { max_bytes: 3 };
-        assert!(decode_page(b"abcd", &small).unwrap_err().to_string().contains("4 bytes"));
+        assert!(decode_page(b"abcd", &small)
+            .unwrap_err()
+            .to_string()
+            .contains("4 bytes"));
     }
 
     #[test]
     fn decodes_utf8_bom_cp1252_and_utf16() {
         let l = Limits::default();
-        assert_eq!(decode_page("\u{feff}Kyiv’s".as_bytes(), &l).unwrap(), "Kyiv’s");
+        assert_eq!(
+            decode_page("\u{feff}Kyiv’s".as_bytes(), &l).unwrap(),
+            "Kyiv’s"
+        );
         assert_eq!(decode_page(b"caf\xe9 \x93q\x94", &l).unwrap(), "café “q”");
         assert_eq!(decode_page(b"\xff\xfeh\0i\0", &l).unwrap(), "hi");
     }

@@ -42,7 +42,11 @@ impl Format {
     /// Detects HTML from the content: a doctype, an `<html>`, `<head>` or `<body>` tag,
     /// or several block tags near the start. Anything else is a text dump.
     pub fn detect(page: &str) -> Format {
-        let head: String = page.chars().take(4096).collect::<String>().to_ascii_lowercase();
+        let head: String = page
+            .chars()
+            .take(4096)
+            .collect::<String>()
+            .to_ascii_lowercase();
         let trimmed = head.trim_start_matches('\u{feff}').trim_start();
         if trimmed.starts_with("<!doctype html")
             || trimmed.starts_with("<html")
@@ -50,7 +54,9 @@ impl Format {
         {
             return Format::Html;
         }
-        let markers = ["<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<article"];
+        let markers = [
+            "<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<article",
+        ];
         let hits: usize = markers.iter().map(|m| head.matches(m).count()).sum();
         if hits >= 3 {
             Format::Html
@@ -155,7 +161,10 @@ mod tests {
     fn detects_formats() {
         assert_eq!(Format::detect("<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(Format::detect("\u{feff}  <html lang=en>"), Format::Html);
-        assert_eq!(Format::detect("Title\nA line about <b> tags.\n"), Format::Text);
+        assert_eq!(
+            Format::detect("Title\nA line about <b> tags.\n"),
+            Format::Text
+        );
         assert_eq!(
             Format::detect("<div><p>one</p><p>two</p></div>"),
             Format::Html
@@ -168,9 +177,15 @@ mod tests {
         let doubtful = "Officials declined to comment on the timing.";
         let page = format!("{long}\n{doubtful}\nHOME\n");
         let kept = |favor| {
-            strip(&page, &Options { format: None, favor })
-                .paragraphs()
-                .contains(&doubtful.to_string())
+            strip(
+                &page,
+                &Options {
+                    format: None,
+                    favor,
+                },
+            )
+            .paragraphs()
+            .contains(&doubtful.to_string())
         };
         assert!(!kept(Favor::Precision));
         assert!(kept(Favor::Balanced));

@@ -1,0 +1,139 @@
+//! Dates in the forms news pages print them, to ISO `YYYY-MM-DD`.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+const MONTHS: [(&str, u32); 36] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("okt", 10),
+    ("dez", 12),
+    ("mär", 3),
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == lower).map(|(_, n)| *n)
+}
+
+struct DatePatterns {
+    iso: Regex,
+    month_day_year: Regex,
+    day_month_year: Regex,
+    dotted: Regex,
+    slashed_iso: Regex,
+}
+
+fn date_patterns() -> &'static DatePatterns {
+    static P: OnceLock<DatePatterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let month = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Januar|Februar|März|Maerz|Mai|Juni|Juli|Oktober|Dezember|Okt|Dez)\.?";
+        // Constant patterns: a failure to compile is a build defect.
+        let re = |s: &str| Regex::new(s).expect("date pattern compiles");
+        DatePatterns {
+            iso: re(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})"),
+            month_day_year: re(&format!(r"(?i)\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b")),
+            day_month_year: re(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month},?\s+((?:19|20)\d{{2}})\b")),
+            dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"),
+            slashed_iso: re(r"\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b"),
+        }
+    })
+}
+
+fn iso(year: &str, month: u32, day: &str) -> Option<String> {
+    let day: u32 = day.parse().ok()?;
+    let year: u32 = year.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The first full date (day, month and year) in `s`, as `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<String> {
+    let p = date_patterns();
+    let mut found: Vec<(usize, String)> = Vec::new();
+    if let Some(c) = p.iso.captures(s) {
+        if let Some(d) = iso(&c[1], c[2].parse().ok()?, &c[3]) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    if let Some(c) = p.month_day_year.captures(s) {
+        if let Some(d) = month_number(&c[1]).and_then(|m| iso(&c[3], m, &c[2])) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    if let Some(c) = p.day_month_year.captures(s) {
+        if let Some(d) = month_number(&c[2]).and_then(|m| iso(&c[3], m, &c[1])) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    if let Some(c) = p.dotted.captures(s) {
+        if let Some(d) = c[2].parse().ok().and_then(|m| iso(&c[3], m, &c[1])) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    if let Some(c) = p.slashed_iso.captures(s) {
+        if let Some(d) = c[2].parse().ok().and_then(|m| iso(&c[1], m, &c[3])) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    found.into_iter().min_by_key(|(at, _)| *at).map(|(_, d)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_forms() {
+        assert_eq!(
+            parse_date("2024-03-05T10:00:00+02:00").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            parse_date("Posted on March 5, 2024 by X").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            parse_date("Updated: 5 Mar. 2024, 10:31").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(parse_date("05.03.2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(parse_date("5. März 2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(parse_date("Sept 30th, 2021").as_deref(), Some("2021-09-30"));
+        assert_eq!(parse_date("in 2024"), None);
+        assert_eq!(parse_date("2024-13-40"), None);
+    }
+}

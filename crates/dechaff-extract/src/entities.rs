@@ -1,0 +1,316 @@
+//! Entity recognition: gazetteer names, shape patterns and context rules, merged so
+//! that of overlapping candidates the longest wins.
+
+use crate::gazetteer::{is_word_boundary, Gazetteer};
+use crate::patterns::{designation, designation_context, not_a_name, patterns, Pattern};
+use dechaff_schema::{Entity, EntityType};
+use regex::Regex;
+use std::collections::HashSet;
+
+/// Capitalised words that start sentences, not names: a head-word rule that swept one
+/// in ("The Syrian Arab Army") gives it back.
+const LEADING_NOISE: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "By",
+    "With",
+    "And",
+    "But",
+    "As",
+    "Since",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "According",
+    "Also",
+    "Both",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Meanwhile",
+    "However",
+    "Under",
+    "Last",
+    "Earlier",
+    "Later",
+    "Then",
+    "Now",
+    "If",
+    "Once",
+    "Both",
+    "Several",
+    "Two",
+    "Three",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Other",
+    "New",
+    "Former",
+    "Ex",
+    "Der",
+    "Die",
+    "Das",
+    "Im",
+    "Am",
+    "Laut",
+    "Nach",
+];
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    /// Higher wins among candidates of equal length.
+    priority: u8,
+}
+
+pub struct Recognizer {
+    gazetteer: Gazetteer,
+    patterns: Vec<Pattern>,
+    designation: Regex,
+    designation_context: Regex,
+    not_a_name: Regex,
+}
+
+impl Recognizer {
+    pub fn new() -> Recognizer {
+        Recognizer {
+            gazetteer: Gazetteer::builtin(),
+            patterns: patterns(),
+            designation: designation(),
+            designation_context: designation_context(),
+            not_a_name: not_a_name(),
+        }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Every entity in `text`, sorted, non-overlapping, offsets in characters.
+    pub fn entities(&self, text: &str) -> Vec<Entity> {
+        let mut candidates = Vec::new();
+        for hit in self.gazetteer.find(text) {
+            candidates.push(Candidate {
+                start: hit.start,
+                end: hit.end,
+                kind: self.gazetteer.entry(hit.entry).kind,
+                priority: 5,
+            });
+        }
+        for m in self.designation.find_iter(text) {
+            let prefix = m.as_str().split('-').next().unwrap_or("");
+            let context = self.designation_context.captures(&text[m.end()..]);
+            let kind = match context {
+                Some(c) if c.get(1).is_some() => Some(EntityType::Weapon),
+                Some(c) if c.get(2).is_some() => self
+                    .gazetteer
+                    .prefix_kind(prefix)
+                    .or(Some(EntityType::MilitaryPlatform)),
+                _ => self.gazetteer.prefix_kind(prefix),
+            };
+            if let Some(kind) = kind {
+                candidates.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    kind,
+                    priority: 4,
+                });
+            }
+        }
+        for p in &self.patterns {
+            for c in p.regex.captures_iter(text) {
+                let Some(m) = c.get(p.group) else { continue };
+                let (start, end) = self.trim(text, m.start(), m.end(), p.kind);
+                if start >= end
+                    || !is_word_boundary(text, start, end) && p.kind != EntityType::Money
+                {
+                    continue;
+                }
+                // "34 jets" inside "Su-34 jets" is the tail of a designation.
+                let after_hyphen = text[..start].ends_with('-');
+                if after_hyphen && matches!(p.kind, EntityType::Quantity | EntityType::Temporal) {
+                    continue;
+                }
+                if p.kind == EntityType::Person && self.not_a_name.is_match(&text[start..end]) {
+                    continue;
+                }
+                candidates.push(Candidate {
+                    start,
+                    end,
+                    kind: p.kind,
+                    priority: p.priority,
+                });
+            }
+        }
+        let mut chosen = select_longest(candidates);
+        self.propagate_surnames(text, &mut chosen);
+        to_entities(text, chosen)
+    }
+
+    /// Drops leading sentence words and trailing possessives from a rule match.
+    fn trim(
+        &self,
+        text: &str,
+        mut start: usize,
+        mut end: usize,
+        kind: EntityType,
+    ) -> (usize, usize) {
+        if matches!(
+            kind,
+            EntityType::Organisation | EntityType::Location | EntityType::Person
+        ) {
+            loop {
+                let rest = &text[start..end];
+                let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                if word_end < rest.len() && LEADING_NOISE.contains(&&rest[..word_end]) {
+                    start += word_end;
+                    start += text[start..end].len() - text[start..end].trim_start().len();
+                } else {
+                    break;
+                }
+            }
+        }
+        for suffix in ["’s", "'s", ".", ","] {
+            if text[start..end].ends_with(suffix) && end - start > suffix.len() {
+                end -= suffix.len();
+            }
+        }
+        (start, end)
+    }
+
+    /// A person named in full makes later mentions of the surname alone a person.
+    fn propagate_surnames(&self, text: &str, chosen: &mut Vec<Candidate>) {
+        let surnames: HashSet<&str> = chosen
+            .iter()
+            .filter(|c| c.kind == EntityType::Person)
+            .filter_map(|c| text[c.start..c.end].rsplit(' ').next())
+            .filter(|s| s.chars().count() > 2)
+            .collect();
+        let mut extra = Vec::new();
+        for surname in surnames {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(surname) {
+                let (s, e) = (from + i, from + i + surname.len());
+                from = e;
+                if is_word_boundary(text, s, e) && !chosen.iter().any(|c| c.start < e && s < c.end)
+                {
+                    extra.push(Candidate {
+                        start: s,
+                        end: e,
+                        kind: EntityType::Person,
+                        priority: 1,
+                    });
+                }
+            }
+        }
+        chosen.extend(extra);
+        chosen.sort_by_key(|c| c.start);
+    }
+}
+
+impl Default for Recognizer {
+    fn default() -> Recognizer {
+        Recognizer::new()
+    }
+}
+
+/// Longest first, then priority, then leftmost; keep what does not overlap.
+fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.priority.cmp(&a.priority))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        if !chosen.iter().any(|k| k.start < c.end && c.start < k.end) {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| c.start);
+    chosen
+}
+
+/// Byte spans to character spans, in one pass over the text.
+fn to_entities(text: &str, chosen: Vec<Candidate>) -> Vec<Entity> {
+    let mut out = Vec::with_capacity(chosen.len());
+    let mut byte = 0;
+    let mut chars = 0;
+    let mut advance = |to: usize| {
+        chars += text[byte..to].chars().count();
+        byte = to;
+        chars
+    };
+    for c in chosen {
+        let start = advance(c.start);
+        let end = advance(c.end);
+        out.push(Entity {
+            kind: c.kind,
+            text: text[c.start..c.end].to_string(),
+            start,
+            end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_wins_and_offsets_are_characters() {
+        let r = Recognizer::new();
+        let text = "Iran’s Syrian Arab Army received Su-34 jets on March 5, 2020.";
+        let e = r.entities(text);
+        let got: Vec<(&str, EntityType)> = e.iter().map(|e| (e.text.as_str(), e.kind)).collect();
+        assert!(
+            got.contains(&("Syrian Arab Army", EntityType::Organisation)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Su-34", EntityType::MilitaryPlatform)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("March 5, 2020", EntityType::Temporal)),
+            "{got:?}"
+        );
+        for x in &e {
+            assert_eq!(
+                dechaff_schema::char_slice(text, x.start, x.end),
+                Some(x.text.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names_and_surnames_propagate() {
+        let r = Recognizer::new();
+        let e = r.entities("General Oleksandr Syrskyi visited. Later, Syrskyi left.");
+        let people: Vec<&str> = e
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(people, ["Oleksandr Syrskyi", "Syrskyi"]);
+    }
+}

@@ -1,0 +1,376 @@
+//! Article fields from a stripped page: the body tells where the article is, and the
+//! chaff around it holds the title, section, date, byline, credits and related links.
+
+use crate::dates::parse_date;
+use crate::gazetteer::Gazetteer;
+use dechaff_schema::Embed;
+use dechaff_strip::{Block, CueKind, Flags, Format, Stripped};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The fields, before the body and entities join them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub title: Option<String>,
+    pub section: Option<String>,
+    pub published: Option<String>,
+    pub byline: Option<String>,
+    pub sources: Vec<String>,
+    pub related: Vec<String>,
+    pub embeds: Vec<Embed>,
+}
+
+struct FieldPatterns {
+    byline: Regex,
+    dateline_agency: Regex,
+    according_to: Regex,
+    embed: Regex,
+    related_prefix: Regex,
+    attribution_prefix: Regex,
+    reporter_place: Regex,
+}
+
+fn field_patterns() -> &'static FieldPatterns {
+    static P: OnceLock<FieldPatterns> = OnceLock::new();
+    P.get_or_init(|| {
+        // Constant patterns: a failure to compile is a build defect.
+        let re = |s: &str| Regex::new(s).expect("field pattern compiles");
+        FieldPatterns {
+            byline: re(r"(?i)^(?:by|von|written by|words by|author:)\s+(.+)$"),
+            dateline_agency: re(r"^[^()]{0,80}\(([A-Z][A-Za-z.&\- ]{1,30})\)\s*[-–—]"),
+            according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),
+            embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
+            related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
+            attribution_prefix: re(r"(?i)^(?:with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on))\s*[:：]?\s*"),
+            reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
+        }
+    })
+}
+
+/// Reads every field off the page.
+pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
+    let blocks = &stripped.document.blocks;
+    let decisions = &stripped.decisions;
+    let first_body = decisions
+        .iter()
+        .position(|d| d.body)
+        .unwrap_or(blocks.len());
+    let before_body = &blocks[..first_body];
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|k| {
+            stripped
+                .document
+                .meta
+                .meta
+                .iter()
+                .find(|(key, v)| key == k && !v.trim().is_empty())
+                .map(|(_, v)| v.trim().to_string())
+        })
+    };
+    let is_html = stripped.document.format == Format::Html;
+
+    let title = if is_html {
+        html_title(stripped, &meta)
+    } else {
+        text_title(before_body, stripped)
+    };
+
+    let section = meta(&["article:section"]).or_else(|| text_section(before_body));
+
+    let published = meta(&[
+        "article:published_time",
+        "datepublished",
+        "og:published_time",
+        "publish-date",
+        "pubdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "parsely-pub-date",
+        "sailthru.date",
+    ])
+    .and_then(|d| parse_date(&d))
+    .or_else(|| {
+        stripped
+            .document
+            .meta
+            .times
+            .iter()
+            .find_map(|t| parse_date(t))
+    })
+    .or_else(|| before_body.iter().find_map(|b| parse_date(&b.text)));
+
+    let byline = meta(&["author", "article:author", "parsely-author"])
+        .filter(|a| !a.starts_with("http"))
+        .or_else(|| before_body.iter().find_map(|b| byline_of(&b.text)));
+
+    let mut sources = Vec::new();
+    let mut related = Vec::new();
+    let mut embeds = Vec::new();
+    let p = field_patterns();
+    for (b, d) in blocks.iter().zip(decisions) {
+        match d.cue {
+            Some(CueKind::Attribution) => sources.extend(attribution_names(&b.text)),
+            Some(CueKind::Related) => {
+                let title = p.related_prefix.replace(&b.text, "").trim().to_string();
+                if !title.is_empty() {
+                    related.push(title);
+                }
+            }
+            Some(CueKind::Embed) => embeds.extend(embed_of(&b.text)),
+            _ => {}
+        }
+        if !d.body && is_html && is_related_link(b) {
+            related.push(b.text.clone());
+        }
+    }
+    if let Some(first) = stripped.body().next() {
+        if let Some(c) = p.dateline_agency.captures(&first.text) {
+            sources.insert(0, c[1].trim().to_string());
+        }
+    }
+    for b in stripped.body() {
+        for c in p.according_to.captures_iter(&b.text) {
+            let name = c[1].trim_end_matches(['.', ',']);
+            if gazetteer.is_media(name) {
+                sources.push(name.to_string());
+            }
+        }
+    }
+    Fields {
+        title,
+        section,
+        published,
+        byline,
+        sources: dedup(sources),
+        related: dedup(related),
+        embeds,
+    }
+}
+
+fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|s| !s.is_empty() && seen.insert(s.to_lowercase()))
+        .collect()
+}
+
+/// An HTML page's title: the `<h1>` that agrees with the page's declared title, else
+/// the declared title without its site-name suffix.
+fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
+    let declared =
+        meta(&["og:title", "twitter:title"]).or_else(|| stripped.document.meta.title.clone());
+    let h1s: Vec<&Block> = stripped
+        .document
+        .blocks
+        .iter()
+        .filter(|b| b.heading == 1 && !b.nearest.intersects(Flags::CHAFF))
+        .collect();
+    if let Some(declared) = &declared {
+        let d = declared.to_lowercase();
+        if let Some(h) = h1s.iter().find(|h| {
+            let t = h.text.to_lowercase();
+            d.contains(&t) || t.contains(&d)
+        }) {
+            return Some(h.text.clone());
+        }
+    }
+    if let Some(h) = h1s.first() {
+        return Some(h.text.clone());
+    }
+    let site = meta(&["og:site_name", "application-name"]);
+    declared.map(|t| strip_site_name(&t, site.as_deref()))
+}
+
+/// "Headline | Site" or "Headline - Site" to "Headline".
+fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()))
+                || tail.split_whitespace().count() <= 3;
+            if is_site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+/// A text dump's title: the nearest line before the body that reads like a headline.
+fn text_title(before_body: &[Block], stripped: &Stripped) -> Option<String> {
+    let decisions = &stripped.decisions;
+    before_body
+        .iter()
+        .enumerate()
+        .rev()
+        .take(8)
+        .find(|(i, b)| {
+            let words = b.text.split_whitespace().count();
+            let repeated = before_body
+                .iter()
+                .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
+                .count()
+                > 1;
+            decisions[*i].cue.is_none()
+                && !repeated
+                && (4..=30).contains(&words)
+                && !b.text.ends_with('.')
+                && !b.text.ends_with('…')
+                && byline_of(&b.text).is_none()
+                && parse_date(&b.text).is_none()
+        })
+        .map(|(_, b)| b.text.clone())
+}
+
+/// A text dump's section: a short label repeated before the body, or a short all-caps
+/// line there.
+fn text_section(before_body: &[Block]) -> Option<String> {
+    let short = |b: &&Block| {
+        let n = b.text.split_whitespace().count();
+        (1..=4).contains(&n) && !b.text.ends_with('.')
+    };
+    let repeated = before_body.iter().filter(short).find(|b| {
+        before_body
+            .iter()
+            .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
+            .count()
+            > 1
+    });
+    repeated.map(|b| b.text.clone())
+}
+
+fn byline_of(text: &str) -> Option<String> {
+    let c = field_patterns().byline.captures(text)?;
+    let mut name = c[1].to_string();
+    for sep in [" | ", " • ", " · ", " – ", " — "] {
+        if let Some((head, _)) = name.split_once(sep) {
+            name = head.to_string();
+        }
+    }
+    if let Some((head, tail)) = name.split_once(", ") {
+        if parse_date(tail).is_some() || tail.split_whitespace().count() <= 3 {
+            name = head.to_string();
+        }
+    }
+    let name = name.trim().to_string();
+    let words = name.split_whitespace().count();
+    (1..=12).contains(&words).then_some(name)
+}
+
+/// The names credited in an attribution line.
+fn attribution_names(text: &str) -> Vec<String> {
+    let p = field_patterns();
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    if lower.contains(" by ")
+        || lower.starts_with("reporting by")
+        || lower.starts_with("(reporting by")
+    {
+        for segment in text.trim_matches(['(', ')']).split(';') {
+            let seg = segment.trim();
+            let seg_lower = seg.to_lowercase();
+            let Some(at) = seg_lower
+                .find(" by ")
+                .map(|i| i + 4)
+                .or_else(|| seg_lower.starts_with("by ").then_some(3))
+            else {
+                continue;
+            };
+            let role = &seg_lower[..at];
+            if role.contains("edit") || role.contains("graphic") || role.contains("photo") {
+                continue;
+            }
+            for name in split_names(&seg[at..]) {
+                out.push(p.reporter_place.replace(&name, "").trim().to_string());
+            }
+        }
+        return out;
+    }
+    let rest = p.attribution_prefix.replace(text, "");
+    split_names(&rest)
+}
+
+fn split_names(list: &str) -> Vec<String> {
+    list.split(['/', ',', ';', '&'])
+        .flat_map(|s| s.split(" and "))
+        .map(|s| s.trim().trim_end_matches('.').trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn embed_of(text: &str) -> Option<Embed> {
+    let c = field_patterns().embed.captures(text)?;
+    let body = c
+        .get(1)
+        .map(|m| m.as_str().trim())
+        .filter(|s| !s.is_empty());
+    Some(Embed {
+        platform: Some("twitter".into()),
+        author: Some(c[3].trim().to_string()),
+        handle: Some(c[4].to_string()),
+        date: parse_date(&c[5]),
+        text: body.map(str::to_string),
+        url: c.get(2).map(|m| m.as_str().to_string()),
+    })
+}
+
+/// A linked headline inside a related-articles container.
+fn is_related_link(b: &Block) -> bool {
+    b.flags.intersects(Flags::RELATED | Flags::TEASER)
+        && (b.link_density() > 0.6 || b.heading > 0)
+        && b.text.split_whitespace().count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribution_lines() {
+        assert_eq!(
+            attribution_names("With information from: Southfront / TehranTimes / AMN"),
+            ["Southfront", "TehranTimes", "AMN"]
+        );
+        assert_eq!(
+            attribution_names("Reporting by Olena Kovalenko in Kyiv; Additional reporting by Mark Hale; Editing by Ann Lee"),
+            ["Olena Kovalenko", "Mark Hale"]
+        );
+        assert_eq!(attribution_names("Source: Defense News"), ["Defense News"]);
+    }
+
+    #[test]
+    fn embeds_and_bylines() {
+        let e = embed_of(
+            "In the compound the S-300PM2 pic.twitter.com/mRo— Jane Roe (@janeroe) October 9, 2020",
+        )
+        .unwrap();
+        assert_eq!(e.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(e.handle.as_deref(), Some("@janeroe"));
+        assert_eq!(e.date.as_deref(), Some("2020-10-09"));
+        assert_eq!(e.url.as_deref(), Some("pic.twitter.com/mRo"));
+        assert_eq!(
+            byline_of("By Jane Roe | March 3, 2024").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            byline_of("By Jane Roe and John Doe").as_deref(),
+            Some("Jane Roe and John Doe")
+        );
+    }
+
+    #[test]
+    fn site_suffixes() {
+        assert_eq!(
+            strip_site_name("Poland buys K2 tanks | Defence Blog", None),
+            "Poland buys K2 tanks"
+        );
+        assert_eq!(
+            strip_site_name(
+                "Denmark | Trial of Voyager surveillance USVs in the North Sea",
+                None
+            ),
+            "Denmark | Trial of Voyager surveillance USVs in the North Sea"
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! Gazetteers: names of systems, organisations, places, nationalities and people, as data.
+//!
+//! The files live in `data/` (see its README for what each holds and where its facts
+//! come from) and are compiled into the binary, so extraction needs no files at run time
+//! and never fetches anything. All aliases go into one Aho-Corasick automaton with
+//! leftmost-longest semantics, which is what the "longest nested mention wins" convention
+//! asks for.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dechaff_schema::EntityType;
+
+const SYSTEMS: &str = include_str!("../data/systems.tsv");
+const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
+const LOCATIONS: &str = include_str!("../data/locations.tsv");
+const NATIONALITIES: &str = include_str!("../data/nationalities.tsv");
+const PEOPLE: &str = include_str!("../data/people.tsv");
+const PREFIXES: &str = include_str!("../data/designation-prefixes.tsv");
+
+/// What a gazetteer alias stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: EntityType,
+    /// The canonical name (for systems, the variant's id).
+    pub canonical: String,
+    /// For systems, the family's canonical id; for organisations, their kind
+    /// ("media", "military", ...); empty otherwise.
+    pub group: String,
+}
+
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    /// For each pattern, the entry it stands for.
+    pattern_entry: Vec<usize>,
+    /// Designation prefixes ("Su", "MiG", "Kh") and the kind they usually denote.
+    prefixes: Vec<(String, EntityType)>,
+}
+
+/// A gazetteer match, in byte offsets.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+/// Data rows of a TSV file: no header, no comments, no blank lines.
+fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    file.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn aliases(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
+    field
+        .copied()
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+}
+
+impl Gazetteer {
+    pub fn builtin() -> Gazetteer {
+        let mut entries = Vec::new();
+        let mut patterns: Vec<&'static str> = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut add = |entry: Entry, names: Vec<&'static str>| {
+            let index = entries.len();
+            entries.push(entry);
+            for n in names {
+                // Single letters and two-letter lowercase words match far too much.
+                if n.chars().count() < 2 {
+                    continue;
+                }
+                patterns.push(n);
+                pattern_entry.push(index);
+            }
+        };
+        for r in rows(SYSTEMS) {
+            let kind = match r.get(1).copied() {
+                Some("Weapon") => EntityType::Weapon,
+                Some("Vehicle") => EntityType::Vehicle,
+                _ => EntityType::MilitaryPlatform,
+            };
+            let mut names: Vec<&str> = aliases(r.get(3)).collect();
+            names.push(r[0]);
+            add(
+                Entry {
+                    kind,
+                    canonical: r[0].to_string(),
+                    group: r.get(2).copied().unwrap_or(r[0]).to_string(),
+                },
+                names,
+            );
+        }
+        for (file, kind) in [
+            (ORGANISATIONS, EntityType::Organisation),
+            (LOCATIONS, EntityType::Location),
+            (PEOPLE, EntityType::Person),
+        ] {
+            for r in rows(file) {
+                let mut names: Vec<&str> = aliases(r.get(2)).collect();
+                names.push(r[0]);
+                add(
+                    Entry {
+                        kind,
+                        canonical: r[0].to_string(),
+                        group: r.get(1).copied().unwrap_or("").to_string(),
+                    },
+                    names,
+                );
+            }
+        }
+        for r in rows(NATIONALITIES) {
+            add(
+                Entry {
+                    kind: EntityType::Nationality,
+                    canonical: r[0].to_string(),
+                    group: r.get(1).copied().unwrap_or("").to_string(),
+                },
+                vec![r[0]],
+            );
+        }
+        let prefixes = rows(PREFIXES)
+            .map(|r| {
+                let kind = if r.get(1) == Some(&"Weapon") {
+                    EntityType::Weapon
+                } else {
+                    EntityType::MilitaryPlatform
+                };
+                (r[0].to_string(), kind)
+            })
+            .collect();
+        // The data is compiled in and covered by tests; a failure here is a build
+        // defect (an automaton too large), not an input condition.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer automaton builds");
+        Gazetteer {
+            automaton,
+            entries,
+            pattern_entry,
+            prefixes,
+        }
+    }
+
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.entries[index]
+    }
+
+    /// Whole-word matches of every alias in `text`.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                entry: self.pattern_entry[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// The kind a designation prefix ("Su" in "Su-34") usually denotes.
+    pub fn prefix_kind(&self, prefix: &str) -> Option<EntityType> {
+        self.prefixes
+            .iter()
+            .find(|(p, _)| p == prefix)
+            .map(|(_, k)| *k)
+    }
+
+    /// Entries of one organisation kind ("media"), for source attribution.
+    pub fn is_media(&self, name: &str) -> bool {
+        self.find(name)
+            .iter()
+            .any(|h| h.start == 0 && h.end == name.len() && self.entries[h.entry].group == "media")
+    }
+}
+
+/// A match is a whole word when the characters around it are not letters or digits.
+pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !joins(before) && !joins(after)
+}

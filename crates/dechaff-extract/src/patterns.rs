@@ -1,0 +1,169 @@
+//! Patterns for entities that are shapes rather than names: dates, amounts, quantities,
+//! designations, coordinates, frequencies, and names recognised by their head word
+//! ("... Air Force", "... Province") or a preceding title ("General ...").
+
+use dechaff_schema::EntityType;
+use regex::Regex;
+
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)";
+const MODIFIER: &str =
+    r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Nn]ext|[Ll]ast|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)[- ])";
+/// Cardinal numbers in digits or words.
+pub const NUMBER: &str = r"(?:\d[\d,.]*\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a dozen|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several hundred|several thousand|a few hundred|a few thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s(?:million|billion|thousand|hundred))?";
+const UNIT: &str = r"(?:km/h|km|kilometres|kilometers|kilometre|kilometer|miles|mile|nautical miles|metres|meters|metre|meter|m|mm|millimetre|cm|kg|kilograms|tonnes|tons|tonne|ton|knots|kt|feet|ft|per cent|percent|%|MW|kW|GW|litres|liters|hectares|square kilometres|square kilometers|sq km|Mach|g)";
+/// Generic nouns whose counts are Quantities ("5,000 troops").
+const COUNTED: &str = r"(?:troops|soldiers|personnel|servicemen|service members|sailors|marines|fighters|militants|civilians|people|refugees|recruits|conscripts|reservists|officers|pilots|aircraft|jets|fighters|bombers|helicopters|drones|UAVs|missiles|rockets|shells|rounds|munitions|bombs|tanks|vehicles|armoured vehicles|ships|vessels|warships|boats|submarines|launchers|systems|batteries|brigades|battalions|divisions|regiments|units|positions|sorties|strikes|attacks|interceptors|howitzers|guns)";
+/// A capitalised word; apostrophes end it, so "Iran’s Army" does not start at "Iran’s".
+const CAP: &str = r"[A-Z][\p{L}\d&.-]*";
+/// Head words that make a capitalised phrase an organisation.
+pub const ORG_HEADS: &str = r"(?:Army|Navy|Air Force|Air Forces|Aerospace Forces|Armed Forces|Defence Forces|Defense Forces|Forces|Force|Corps|Guard|Guards|Ministry|Agency|Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Flotilla|Group|Council|Commission|Committee|Industries|Systems|Corporation|Company|Institute|Bureau|Office|Service|Services|Directorate|Staff|Parliament|Assembly|Party|Front|Movement|Organisation|Organization|Alliance|Union|Coalition|Bank|Fund|Department|Administration|Authority|Centre|Center|Academy|Agency|Inc\.|Ltd|AG|GmbH|SA|plc|LLC)";
+const LOC_HEADS: &str = r"(?:Province|Oblast|Region|Governorate|District|Air Base|Airbase|Naval Base|Base|Sea|Strait|Straits|Gulf|Island|Islands|Peninsula|Mountains|River|Bay|Valley|Canal|Desert|Plateau|Heights|Corridor|Airport|Port|Harbour|Harbor|Proving Ground|Test Range|Range)";
+const TITLES: &str = r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|Defen[cs]e Minister|Foreign Minister|Defen[cs]e Secretary|Foreign Secretary|Secretary of State|Secretary of Defense|Secretary-General|Secretary General|Minister|Secretary|Chancellor|General|Gen\.|Lt\. Gen\.|Lieutenant General|Major General|Maj\. Gen\.|Brigadier General|Brig\. Gen\.|Admiral|Adm\.|Vice Admiral|Rear Admiral|Air Marshal|Air Chief Marshal|Field Marshal|Marshal|Colonel|Col\.|Lieutenant Colonel|Lt\. Col\.|Major|Maj\.|Captain|Capt\.|Commander|Cmdr\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Corporal|Private|King|Queen|Prince|Crown Prince|Emir|Sheikh|Senator|Sen\.|Rep\.|Representative|Ambassador|Governor|Mayor|spokesman|spokeswoman|spokesperson|CEO|chief executive|chairman|chairwoman|Dr\.|Mr\.|Mrs\.|Ms\.|analyst|commander|Bundeskanzler|Verteidigungsminister|Präsident|Generalleutnant)";
+/// Words that end a name after a title ("General Staff" is not a person).
+const NOT_NAMES: &str = r"^(?:Staff|Assembly|Secretary|Command|Council|Directorate|Office|Department|Ministry|Prosecutor|Electric|Dynamics|Atomics|Motors|Headquarters|Court|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|of|The)$";
+
+/// One recogniser: a regex, the type it gives, and which capture group is the entity
+/// (0 for the whole match).
+pub struct Pattern {
+    pub regex: Regex,
+    pub kind: EntityType,
+    pub group: usize,
+    /// Lower wins ties against gazetteer matches of the same length.
+    pub priority: u8,
+}
+
+fn p(kind: EntityType, group: usize, priority: u8, re: String) -> Pattern {
+    Pattern {
+        // Patterns are constants of this file, covered by tests: a failure is a
+        // build defect.
+        regex: Regex::new(&re).unwrap_or_else(|e| panic!("pattern {re}: {e}")),
+        kind,
+        group,
+        priority,
+    }
+}
+
+/// All shape patterns.
+pub fn patterns() -> Vec<Pattern> {
+    use EntityType::*;
+    vec![
+        // Dates: "March 5, 2020", "5 March 2020", "late September", "2011", "mid-2024".
+        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{{2}})?\b")),
+        p(Temporal, 0, 2, format!(r"\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s{MONTH}(?:,?\s(?:19|20)\d{{2}})?\b")),
+        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{MONTH}(?:,?\s(?:19|20)\d{{2}})?\b")),
+        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?(?:19|20)\d{{2}}s?\b")),
+        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{WEEKDAY}\b")),
+        p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
+        p(Temporal, 0, 2, r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|evening|night)\b".to_string()),
+        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{NUMBER}\s(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)\b")),
+        p(Temporal, 0, 2, r"\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|local time|a\.m\.|p\.m\.|am|pm))?".to_string()),
+        p(Temporal, 0, 2, r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b".to_string()),
+        // Money: "€40 million", "$1.2bn", "150 billion euros", "USD 300m".
+        p(Money, 0, 2, r"(?:US|A|C)?[$€£¥₹₩]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|tn|m)\b)?".to_string()),
+        p(Money, 0, 2, format!(r"\b{NUMBER}\s(?:US\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|won|rupees|shekels|lira|hryvnias|zlotys|kronor|Euro)\b")),
+        p(Money, 0, 2, r"\b(?:USD|EUR|GBP|RUB|CNY|INR|KRW|JPY|PLN|SEK|NOK|TRY|UAH|AUD|CAD)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?".to_string()),
+        // Quantities: a number with a unit, or with a generic counted noun.
+        p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\s|-)?{UNIT}(?:\b|$)")),
+        p(Quantity, 0, 2, format!(r"\b{NUMBER}\s(?:of\s)?(?:[a-z][a-z-]+\s)?{COUNTED}\b")),
+        // Coordinates and frequencies.
+        p(Coordinate, 0, 3, r"-?\b\d{1,2}\.\d{3,},\s?-?\d{1,3}\.\d{3,}\b".to_string()),
+        p(Coordinate, 0, 3, r"\b\d{1,2}(?:\.\d+)?°\s?(?:\d{1,2}(?:\.\d+)?[′']\s?)?(?:\d{1,2}(?:\.\d+)?[″\x22]\s?)?[NS],?\s?\d{1,3}(?:\.\d+)?°\s?(?:\d{1,2}(?:\.\d+)?[′']\s?)?(?:\d{1,2}(?:\.\d+)?[″\x22]\s?)?[EW]\b".to_string()),
+        p(Frequency, 0, 3, r"\b\d+(?:\.\d+)?\s?(?:kHz|MHz|GHz)\b".to_string()),
+        // Organisations by head word: "Syrian Arab Army", "Ministry of Defence",
+        // "47th Mechanized Brigade".
+        p(Organisation, 0, 1, format!(r"\b(?:{CAP}\s+(?:(?:of|and|for|de|the)\s+)?){{1,5}}{ORG_HEADS}\b(?:\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,3}})?")),
+        p(Organisation, 0, 1, format!(r"\b(?:Ministry|Department|Ministry of Defence|Office|Chief|Chiefs) of (?:the\s)?{CAP}(?:\s(?:and\s)?{CAP}){{0,3}}")),
+        p(Organisation, 0, 1, format!(r"\b\d{{1,3}}(?:st|nd|rd|th)\s(?:{CAP}\s){{0,3}}(?:Brigade|Division|Regiment|Battalion|Army|Fleet|Corps|Squadron|Wing|Group)\b")),
+        // Locations by head word: "Idlib Province", "Hmeimim Air Base", "Gulf of Aden".
+        p(Location, 0, 1, format!(r"\b(?:{CAP}\s){{1,3}}{LOC_HEADS}\b")),
+        p(Location, 0, 1, format!(r"\b(?:Gulf|Strait|Straits|Sea|Bay|Port|Lake|Mount|Cape|Isle|Sea) of (?:the\s)?{CAP}(?:\s{CAP})?")),
+        // People after a title: "Defence Minister Rustem Umerov" gives the name.
+        p(Person, 1, 1, format!(r"\b{TITLES}\s((?:[A-Z][\p{{L}}’'-]+|al-[A-Z][\p{{L}}’'-]+|bin|van|von|de|der|da|el-[A-Z][\p{{L}}-]+)(?:\s(?:[A-Z][\p{{L}}’'-]+|al-[A-Z][\p{{L}}’'-]+|[A-Z]\.|bin|van|von|de|der|da)){{0,3}})")),
+        // Ship classes and project numbers.
+        p(MilitaryPlatform, 0, 2, r"\b(?:Type|Project)\s\d{2,5}[A-Z]?\d?\b".to_string()),
+    ]
+}
+
+/// Designations: a prefix, a hyphen and a number ("Su-34", "MiG-29SMT", "S-300PM2"),
+/// with an optional block or mark ("F-16 Block 70", "Storm Shadow Mk 2").
+pub fn designation() -> Regex {
+    Regex::new(r"\b([A-Z][A-Za-z]{0,6}|\d[A-Z]\d{0,2})-(\d{1,4}[A-Za-z0-9]{0,6})(?:-\d?[A-Z]{1,3}\d?)?(?:\s(?:Block|Blk\.?|Mk\.?|Mark|Flight)\s?[IVX\d]{1,4}[A-Z]?)?\b")
+        .expect("designation pattern compiles")
+}
+
+/// Context words after a designation that say what it is.
+pub fn designation_context() -> Regex {
+    Regex::new(r"^\s*(?:[a-z-]+\s){0,2}?(?:(missiles?|rockets?|bombs?|munitions?|shells?|torpedo(?:es)?|rounds?|warheads?|rifles?|guns?)|(jets?|fighters?|bombers?|aircraft|planes?|helicopters?|tanks?|drones?|UAVs?|systems?|launchers?|frigates?|destroyers?|corvettes?|submarines?|vehicles?|howitzers?|radars?|carriers?|interceptors?))\b")
+        .expect("designation context compiles")
+}
+
+/// Whether a name found after a title is really a name.
+pub fn not_a_name() -> Regex {
+    Regex::new(NOT_NAMES).expect("name stop list compiles")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(kind: EntityType, text: &str) -> Vec<String> {
+        patterns()
+            .into_iter()
+            .filter(|p| p.kind == kind)
+            .flat_map(|p| {
+                p.regex
+                    .captures_iter(text)
+                    .filter_map(|c| c.get(p.group).map(|m| m.as_str().to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dates() {
+        let t = found(
+            EntityType::Temporal,
+            "signed on March 5, 2020, in late September and over 13 years",
+        );
+        assert!(t.contains(&"March 5, 2020".to_string()), "{t:?}");
+        assert!(t.contains(&"late September".to_string()), "{t:?}");
+        assert!(t.contains(&"13 years".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn money_and_quantities() {
+        assert_eq!(
+            found(EntityType::Money, "a €40 million deal"),
+            ["€40 million"]
+        );
+        assert!(found(EntityType::Quantity, "a range of 400 km").contains(&"400 km".to_string()));
+        assert!(found(
+            EntityType::Quantity,
+            "recruit tens of thousands of soldiers"
+        )
+        .contains(&"tens of thousands of soldiers".to_string()));
+    }
+
+    #[test]
+    fn heads_and_titles() {
+        assert!(found(EntityType::Organisation, "the Syrian Arab Army said")
+            .contains(&"Syrian Arab Army".to_string()));
+        assert!(found(EntityType::Location, "in Idlib Province now")
+            .contains(&"Idlib Province".to_string()));
+        assert_eq!(
+            found(EntityType::Person, "Defence Minister Rustem Umerov said"),
+            ["Rustem Umerov"]
+        );
+    }
+
+    #[test]
+    fn designations() {
+        let d = designation();
+        let all: Vec<&str> = d
+            .find_iter("Su-34, MiG-29SMT, S-300PM2 and F-16 Block 70 jets")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(all, ["Su-34", "MiG-29SMT", "S-300PM2", "F-16 Block 70"]);
+    }
+}

@@ -1,0 +1,312 @@
+//! `cargo xtask eval`: strip and extract every corpus page in parallel, score against
+//! the gold, print the tables, guard the baseline.
+
+use crate::corpus::{load_gold, Corpus, Page};
+use anyhow::{bail, Context, Result};
+use dechaff_extract::Extractor;
+use dechaff_schema::Article;
+use dechaff_score::{Field, PageScore, Summary};
+use dechaff_strip::{decode_page, strip, Favor, Limits, Options};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// One evaluated page.
+#[derive(Serialize)]
+pub struct PageResult {
+    pub template: String,
+    pub split: String,
+    pub format: &'static str,
+    pub score: PageScore,
+}
+
+/// The whole evaluation: summaries per set, and every page.
+#[derive(Serialize)]
+pub struct Report {
+    pub corpus: String,
+    pub summaries: Vec<Summary>,
+    pub templates: Vec<Summary>,
+    pub pages: Vec<PageResult>,
+}
+
+/// Runs the pipeline on every page and scores it.
+pub fn evaluate(corpus: &Corpus, favor: Favor) -> Result<Report> {
+    let extractor = Extractor::shared();
+    let done = AtomicUsize::new(0);
+    let total = corpus.pages.len();
+    let progress = std::io::stderr().is_terminal() && total > 20;
+    let results: Vec<Result<PageResult>> = corpus
+        .pages
+        .par_iter()
+        .map(|page| {
+            let r = evaluate_page(corpus, page, extractor, favor);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if progress && (n % 10 == 0 || n == total) {
+                eprint!("\r  evaluated {n}/{total} pages");
+                if n == total {
+                    eprintln!();
+                }
+            }
+            r
+        })
+        .collect();
+    let pages = results.into_iter().collect::<Result<Vec<_>>>()?;
+    let mut summaries = Vec::new();
+    let all: Vec<&PageScore> = pages.iter().map(|p| &p.score).collect();
+    summaries.push(Summary::from_pages("all", &all));
+    for split in ["dev", "test"] {
+        let these: Vec<&PageScore> = pages
+            .iter()
+            .filter(|p| p.split == split)
+            .map(|p| &p.score)
+            .collect();
+        if !these.is_empty() {
+            summaries.push(Summary::from_pages(split, &these));
+        }
+    }
+    let mut by_template: BTreeMap<&str, Vec<&PageScore>> = BTreeMap::new();
+    for p in &pages {
+        by_template.entry(&p.template).or_default().push(&p.score);
+    }
+    let templates = by_template
+        .into_iter()
+        .map(|(t, scores)| Summary::from_pages(t, &scores))
+        .collect();
+    Ok(Report {
+        corpus: corpus.name.clone(),
+        summaries,
+        templates,
+        pages,
+    })
+}
+
+fn evaluate_page(
+    corpus: &Corpus,
+    page: &Page,
+    extractor: &Extractor,
+    favor: Favor,
+) -> Result<PageResult> {
+    let gold = load_gold(&page.gold_path)?;
+    let bytes = std::fs::read(&page.path).with_context(|| page.path.display().to_string())?;
+    let text =
+        decode_page(&bytes, &Limits::default()).with_context(|| page.path.display().to_string())?;
+    let stripped = strip(
+        &text,
+        &Options {
+            format: None,
+            favor,
+        },
+    );
+    let predicted: Article = extractor.extract(&stripped);
+    let on_gold_body = extractor.entities(&gold.article.text);
+    let score = PageScore::new(
+        &page.id,
+        &gold.article,
+        &predicted,
+        &Field::ALL,
+        Some(&on_gold_body),
+    );
+    Ok(PageResult {
+        split: corpus.split_of(&gold.template).to_string(),
+        template: gold.template,
+        format: stripped.document.format.as_str(),
+        score,
+    })
+}
+
+impl Report {
+    /// The tables a person reads: one block per set, then body F1 per template.
+    pub fn render(&self) -> String {
+        let mut s = String::new();
+        for summary in &self.summaries {
+            s.push_str(&summary.render());
+            s.push('\n');
+        }
+        s.push_str(&format!(
+            "{:<14} {:>5} {:>6} | {:>7} {:>7} {:>7} | {:>9} | {:>9}\n",
+            "template", "split", "pages", "words P", "words R", "F1", "para F1", "ents F1"
+        ));
+        for t in &self.templates {
+            let split = self
+                .pages
+                .iter()
+                .find(|p| p.template == t.name)
+                .map_or("", |p| p.split.as_str());
+            let ents = t.entities_exact.last().map_or(0.0, |r| r.score.f1);
+            s.push_str(&format!(
+                "{:<14} {:>5} {:>6} | {:>7.3} {:>7.3} {:>7.3} | {:>9.3} | {:>9.3}\n",
+                t.name,
+                split,
+                t.pages,
+                t.words.precision,
+                t.words.recall,
+                t.words.f1,
+                t.paragraphs.f1,
+                ents
+            ));
+        }
+        s
+    }
+
+    /// Per-page rows for spreadsheets.
+    pub fn write_csv(&self, path: &Path) -> Result<()> {
+        let mut w = csv::Writer::from_path(path).with_context(|| path.display().to_string())?;
+        w.write_record([
+            "id",
+            "template",
+            "split",
+            "format",
+            "words_precision",
+            "words_recall",
+            "words_f1",
+            "paragraphs_tp",
+            "paragraphs_fp",
+            "paragraphs_fn",
+            "fields_correct",
+            "fields_total",
+            "entities_exact_tp",
+            "entities_exact_fp",
+            "entities_exact_fn",
+            "entities_overlap_tp",
+            "entities_overlap_fp",
+            "entities_overlap_fn",
+            "lost_body",
+        ])?;
+        for p in &self.pages {
+            let s = &p.score;
+            let sum = |m: &BTreeMap<dechaff_schema::EntityType, dechaff_score::Counts>| {
+                let mut c = dechaff_score::Counts::default();
+                m.values().for_each(|v| c.add(*v));
+                c
+            };
+            let (ex, ov) = (sum(&s.entities_exact), sum(&s.entities_overlap));
+            w.write_record([
+                s.id.clone(),
+                p.template.clone(),
+                p.split.clone(),
+                p.format.to_string(),
+                format!("{:.4}", s.words.precision),
+                format!("{:.4}", s.words.recall),
+                format!("{:.4}", s.words.f1),
+                s.paragraphs.tp.to_string(),
+                s.paragraphs.fp.to_string(),
+                s.paragraphs.fn_.to_string(),
+                s.fields.iter().filter(|(_, ok)| *ok).count().to_string(),
+                s.fields.len().to_string(),
+                ex.tp.to_string(),
+                ex.fp.to_string(),
+                ex.fn_.to_string(),
+                ov.tp.to_string(),
+                ov.fp.to_string(),
+                ov.fn_.to_string(),
+                s.lost_body.to_string(),
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+
+    /// The figures the baseline keeps, per set: `<corpus>/<set>` -> metric -> value.
+    pub fn metrics(&self) -> BTreeMap<String, BTreeMap<String, f64>> {
+        self.summaries
+            .iter()
+            .map(|s| {
+                (
+                    format!("{}/{}", self.corpus, s.name),
+                    s.metrics().into_iter().collect(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The checked-in floor: figures per set, and how far a figure may fall.
+#[derive(Serialize, Deserialize)]
+pub struct Baseline {
+    /// A figure may drop by at most this much (absolute) before `--check` fails;
+    /// thread scheduling cannot change the figures, so this only absorbs rounding.
+    pub tolerance: f64,
+    pub sets: BTreeMap<String, BTreeMap<String, f64>>,
+}
+
+pub const DEFAULT_TOLERANCE: f64 = 0.005;
+
+impl Baseline {
+    pub fn load(path: &Path) -> Result<Option<Baseline>> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+        let b = serde_json::from_str(&text)
+            .with_context(|| format!("{}: not a baseline file", path.display()))?;
+        Ok(Some(b))
+    }
+
+    /// Every figure that fell below the baseline by more than the tolerance, and every
+    /// set or metric the baseline has that this run lacks.
+    pub fn regressions(&self, report: &Report) -> Vec<String> {
+        let current = report.metrics();
+        let mut out = Vec::new();
+        for (set, metrics) in &self.sets {
+            if !set.starts_with(&format!("{}/", report.corpus)) {
+                continue;
+            }
+            let Some(now) = current.get(set) else {
+                out.push(format!("{set}: set missing from this run"));
+                continue;
+            };
+            for (name, floor) in metrics {
+                match now.get(name) {
+                    None => out.push(format!(
+                        "{set}: {name} missing from this run (baseline {floor:.4})"
+                    )),
+                    Some(v) if *v < floor - self.tolerance => out.push(format!(
+                        "{set}: {name} fell to {v:.4} from {floor:.4} (tolerance {:.4})",
+                        self.tolerance
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Replaces this corpus's sets with the current figures, keeping other corpora's.
+    pub fn bless(previous: Option<Baseline>, report: &Report) -> Baseline {
+        let mut b = previous.unwrap_or(Baseline {
+            tolerance: DEFAULT_TOLERANCE,
+            sets: BTreeMap::new(),
+        });
+        b.sets
+            .retain(|k, _| !k.starts_with(&format!("{}/", report.corpus)));
+        for (set, metrics) in report.metrics() {
+            let rounded = metrics
+                .into_iter()
+                .map(|(k, v)| (k, (v * 10_000.0).round() / 10_000.0))
+                .collect();
+            b.sets.insert(set, rounded);
+        }
+        b
+    }
+}
+
+/// Fails unless the corpus checks: figures from a broken corpus are not figures.
+pub fn require_clean(corpus: &Corpus) -> Result<()> {
+    let findings = crate::check::check(corpus)?;
+    if findings.is_empty() {
+        return Ok(());
+    }
+    for f in findings.iter().take(30) {
+        eprintln!("{f}");
+    }
+    if findings.len() > 30 {
+        eprintln!("... and {} more", findings.len() - 30);
+    }
+    bail!(
+        "the corpus has {} annotation problem(s); run `cargo xtask check` and fix them before evaluating",
+        findings.len()
+    )
+}
