@@ -44,7 +44,7 @@ pub fn evaluate(corpus: &Corpus, favor: Favor) -> Result<Report> {
         .map(|page| {
             let r = evaluate_page(corpus, page, extractor, favor);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if progress && (n % 10 == 0 || n == total) {
+            if progress && (n.is_multiple_of(10) || n == total) {
                 eprint!("\r  evaluated {n}/{total} pages");
                 if n == total {
                     eprintln!();

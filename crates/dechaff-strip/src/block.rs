@@ -103,6 +103,7 @@ flags! {
     SKIPPED = 19, "skipped";
     TEASER = 20, "teaser";
     QUOTE = 21, "pullquote";
+    EMBED = 22, "embed";
 }
 
 /// Class/id substrings and the hint each gives. Checked against lowercased attribute
@@ -153,6 +154,10 @@ const SUBSTRINGS: &[(&str, Flags)] = &[
     ("timestamp", Flags::META),
     ("ticker", Flags::NAV),
     ("pullquote", Flags::QUOTE),
+    ("tweet", Flags::EMBED),
+    ("instagram-media", Flags::EMBED),
+    ("telegram-post", Flags::EMBED),
+    ("embed", Flags::EMBED),
     ("pull-quote", Flags::QUOTE),
     ("entry-title", Flags::TITLE),
     ("headline", Flags::TITLE),
@@ -221,8 +226,14 @@ impl Flags {
             | Flags::META.0
             | Flags::HIDDEN.0
             | Flags::TEASER.0
-            | Flags::QUOTE.0,
+            | Flags::QUOTE.0
+            | Flags::EMBED.0,
     );
+
+    /// Objects inserted into an article's text (captions, embeds, pull quotes, ads):
+    /// context looks through them.
+    pub const INSERTED: Flags =
+        Flags(Flags::CAPTION.0 | Flags::EMBED.0 | Flags::QUOTE.0 | Flags::AD.0);
 
     /// Hints given by the element name itself.
     pub fn from_tag(name: &str) -> Flags {

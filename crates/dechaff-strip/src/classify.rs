@@ -66,8 +66,11 @@ const STOPWORDS_HIGH: f32 = 0.28;
 const MAX_LINK_DENSITY: f32 = 0.35;
 /// A repeated line this short is a header or a label, not a paragraph.
 const REPEATED_MAX_WORDS: usize = 12;
+/// Characters of good body that must precede a comment-section cue for it to end the
+/// article.
+const MIN_PROSE_BEFORE_COMMENTS: usize = 200;
 /// How many blocks after a subheading may hold the prose that makes it body.
-const HEADING_REACH: usize = 2;
+const HEADING_REACH: usize = 3;
 
 /// Classes every block of a page.
 pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decision> {
@@ -78,6 +81,16 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
         .map(|(i, b)| own_class(b, repeated[i], language))
         .collect();
     let own: Vec<Class> = out.iter().map(|d| d.class).collect();
+    // Captions, embeds, "Also read" lines and the like are objects inserted into the
+    // text: context looks through them to the paragraphs on either side.
+    let inserted: Vec<bool> = blocks
+        .iter()
+        .zip(&out)
+        .map(|(b, d)| {
+            matches!(d.cue, Some(CueKind::Related | CueKind::Embed))
+                || b.nearest.intersects(Flags::INSERTED)
+        })
+        .collect();
 
     // Context: headings, then short blocks, then near-good blocks.
     let mut ctx = own.clone();
@@ -85,7 +98,7 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
         if blocks[i].heading >= 2 && ctx[i] != Class::Bad {
             let prose_follows = (i + 1..blocks.len())
                 .take(HEADING_REACH)
-                .any(|j| own[j] == Class::Good);
+                .any(|j| matches!(own[j], Class::Good | Class::NearGood));
             ctx[i] = if prose_follows {
                 Class::NearGood
             } else {
@@ -93,12 +106,18 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
             };
         }
     }
-    let after_short = resolve(&ctx, Class::Short, |prev, next| match (prev, next) {
-        (Class::Good, Class::Good) => Class::Good,
-        (Class::Bad, Class::Bad) => Class::Bad,
-        _ => Class::NearGood,
+    // jusText: a short block is body between body, chaff between chaff, and on an
+    // edge between the two it follows the recall/precision preference.
+    let after_short = resolve(&ctx, &inserted, Class::Short, |prev, next| {
+        match (prev, next) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ if favor == Favor::Recall => Class::NearGood,
+            (Class::NearGood, _) | (_, Class::NearGood) => Class::NearGood,
+            _ => Class::Bad,
+        }
     });
-    let resolved = resolve(&after_short, Class::NearGood, |prev, next| {
+    let resolved = resolve(&after_short, &inserted, Class::NearGood, |prev, next| {
         let good = |c: Class| c == Class::Good;
         let keep = match favor {
             Favor::Precision => good(prev) && good(next),
@@ -122,6 +141,8 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
         }
     }
 
+    keep_lists_between_body(blocks, &mut out);
+    close_at_comments(blocks, &mut out);
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out);
     never_empty(&mut out);
@@ -175,11 +196,11 @@ fn own_class(b: &Block, repeated: bool, language: Language) -> Decision {
     if b.heading == 1 || (b.flags.contains(Flags::TITLE) && b.heading > 0) {
         return decision(Class::Bad, "title heading".into());
     }
-    if repeated && words.len() <= REPEATED_MAX_WORDS {
+    let in_table_or_list = matches!(b.tag, "td" | "th" | "li" | "dd" | "dt");
+    if repeated && words.len() <= REPEATED_MAX_WORDS && !in_table_or_list {
         return decision(Class::Bad, "short line repeated on the page".into());
     }
-    let chaff_container = b.nearest.intersects(Flags::CHAFF) && !b.nearest.contains(Flags::CONTENT);
-    if chaff_container {
+    if is_chaff_container(b) {
         return decision(
             Class::Bad,
             format!("inside a {} container", b.nearest.names().join("/")),
@@ -210,22 +231,39 @@ fn own_class(b: &Block, repeated: bool, language: Language) -> Decision {
         } else {
             decision(Class::NearGood, features)
         }
-    } else if stop_density >= STOPWORDS_LOW {
+    } else if stop_density >= STOPWORDS_LOW
+        || (chars > 2 * LENGTH_HIGH
+            && stop_density >= STOPWORDS_LOW / 2.0
+            && ends_sentence(&b.text))
+    {
+        // Long sentences dense with names and numbers are still prose.
         decision(Class::NearGood, features)
     } else {
         decision(Class::Bad, features)
     }
 }
 
+/// Ends like a sentence: a full stop, question or exclamation mark, maybe in quotes.
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    t.ends_with(['.', '!', '?'])
+}
+
 /// Replaces each `target` class by `rule(previous, next)`, where previous and next are
-/// the nearest neighbours not of the target class (page edges count as bad).
-fn resolve(classes: &[Class], target: Class, rule: impl Fn(Class, Class) -> Class) -> Vec<Class> {
+/// the nearest neighbours not of the target class and not `inserted` (page edges count
+/// as bad).
+fn resolve(
+    classes: &[Class],
+    inserted: &[bool],
+    target: Class,
+    rule: impl Fn(Class, Class) -> Class,
+) -> Vec<Class> {
     let n = classes.len();
     let mut prev = vec![Class::Bad; n];
     let mut last = Class::Bad;
     for i in 0..n {
         prev[i] = last;
-        if classes[i] != target {
+        if classes[i] != target && !inserted[i] {
             last = classes[i];
         }
     }
@@ -234,11 +272,77 @@ fn resolve(classes: &[Class], target: Class, rule: impl Fn(Class, Class) -> Clas
     for i in (0..n).rev() {
         if classes[i] == target {
             out[i] = rule(prev[i], next);
-        } else {
+        } else if !inserted[i] {
             next = classes[i];
         }
     }
     out
+}
+
+/// Whether the nearest container with a hint marks the block as chaff.
+fn is_chaff_container(b: &Block) -> bool {
+    b.nearest.intersects(Flags::CHAFF) && !b.nearest.contains(Flags::CONTENT)
+}
+
+/// Whether a block is an item of an HTML list or table.
+fn is_item(b: &Block) -> bool {
+    matches!(b.tag, "li" | "td" | "th" | "dd" | "dt")
+}
+
+/// A run of list items or table cells with body on both sides is part of the article:
+/// items are short and dense with names and numbers, so on their own they look like
+/// menus, but a menu does not sit between two paragraphs of one article. Items that a
+/// cue or a chaff container condemned stay chaff.
+fn keep_lists_between_body(blocks: &[Block], out: &mut [Decision]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        if !is_item(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < blocks.len() && is_item(&blocks[i]) {
+            i += 1;
+        }
+        let before = start.checked_sub(1).is_some_and(|j| out[j].body);
+        let after = i < blocks.len() && out[i].body;
+        let links: usize = blocks[start..i].iter().map(|b| b.link_chars).sum();
+        let chars: usize = blocks[start..i].iter().map(|b| b.text.len()).sum();
+        if before && after && links * 3 < chars {
+            for d in &mut out[start..i] {
+                let condemned = d.cue.is_some() || d.reason.starts_with("inside a");
+                if !d.body && !condemned {
+                    d.body = true;
+                    d.reason = format!("{}; list or table between body paragraphs", d.reason);
+                }
+            }
+        }
+    }
+}
+
+/// The comment section ends the article, however long the comments are.
+fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
+    let Some(first_body) = out.iter().position(|d| d.body) else {
+        return;
+    };
+    // A "Comments (34)" link above the article is not the comment section: the cut
+    // needs real prose before it.
+    let mut prose_before = 0;
+    let Some(close) = (first_body..out.len()).find(|&i| {
+        if out[i].body && out[i].class == Class::Good {
+            prose_before += blocks[i].text.len();
+        }
+        out[i].cue == Some(CueKind::Comments) && prose_before >= MIN_PROSE_BEFORE_COMMENTS
+    }) else {
+        return;
+    };
+    let cue = blocks[close].text.clone();
+    for d in &mut out[close + 1..] {
+        if d.body {
+            d.body = false;
+            d.reason = format!("{}; after the comment-section cue {cue:?}", d.reason);
+        }
+    }
 }
 
 /// A closing cue after body text ends the article, when more body came before it than

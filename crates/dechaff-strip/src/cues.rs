@@ -15,8 +15,11 @@ pub enum CueKind {
     Attribution,
     /// An embedded social post.
     Embed,
-    /// The article is over after this line (newsletter box, comment counter).
+    /// The article is over after this line if less body follows than came before
+    /// (newsletter box, related list, notes, author box).
     Close,
+    /// The comment section starts here: the article is over, however much follows.
+    Comments,
     /// Never body (share bars, cookie notices, bylines).
     Chaff,
 }
@@ -28,6 +31,7 @@ impl CueKind {
             CueKind::Attribution => "attribution",
             CueKind::Embed => "embed",
             CueKind::Close => "close",
+            CueKind::Comments => "comments",
             CueKind::Chaff => "chaff",
         }
     }
@@ -38,6 +42,7 @@ impl CueKind {
             CueKind::Attribution,
             CueKind::Embed,
             CueKind::Close,
+            CueKind::Comments,
             CueKind::Chaff,
         ]
         .into_iter()
@@ -106,7 +111,17 @@ mod tests {
             Some(CueKind::Attribution)
         );
         assert_eq!(cue_of("NEWSLETTER SUBSCRIPTION"), Some(CueKind::Close));
-        assert_eq!(cue_of("12 Comments"), Some(CueKind::Close));
+        assert_eq!(cue_of("12 Comments"), Some(CueKind::Comments));
+        assert_eq!(cue_of("Sign in to comment"), Some(CueKind::Comments));
+        assert_eq!(cue_of("About the author"), Some(CueKind::Close));
+        assert_eq!(
+            cue_of("14 November 2024 · 2 min read · Brief"),
+            Some(CueKind::Chaff)
+        );
+        assert_eq!(
+            cue_of("Jane Roe is our East Africa correspondent, based in Nairobi."),
+            Some(CueKind::Chaff)
+        );
         assert_eq!(
             cue_of("In the compound pic.twitter.com/abc— Jane Roe (@janeroe) October 9, 2020"),
             Some(CueKind::Embed)

@@ -31,7 +31,13 @@ fn list(language: Language) -> &'static HashSet<&'static str> {
 
 impl Language {
     /// Share of `words` that are stop words of this language.
+    /// Tokens without a letter (numbers, times, symbols) are not words and do not
+    /// count, so a sentence full of figures is not mistaken for a table.
     pub fn stopword_density(self, words: &[&str]) -> f32 {
+        let words: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
         if words.is_empty() {
             return 0.0;
         }

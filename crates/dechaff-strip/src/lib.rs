@@ -58,7 +58,14 @@ impl Format {
             "<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<article",
         ];
         let hits: usize = markers.iter().map(|m| head.matches(m).count()).sum();
-        if hits >= 3 {
+        // A fragment that opens with a tag and closes one is markup too.
+        let fragment = trimmed.starts_with('<')
+            && [
+                "</p>", "</div>", "</span>", "</a>", "</li>", "</h1>", "</h2>", "</table>",
+            ]
+            .iter()
+            .any(|t| head.contains(t));
+        if hits >= 3 || fragment {
             Format::Html
         } else {
             Format::Text
@@ -165,6 +172,8 @@ mod tests {
             Format::detect("Title\nA line about <b> tags.\n"),
             Format::Text
         );
+        assert_eq!(Format::detect("<p>One paragraph.</p>"), Format::Html);
+        assert_eq!(Format::detect("a < b and <c> is not </p>"), Format::Text);
         assert_eq!(
             Format::detect("<div><p>one</p><p>two</p></div>"),
             Format::Html

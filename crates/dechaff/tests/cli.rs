@@ -1,0 +1,113 @@
+//! The `dechaff` binary as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn dechaff(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dechaff"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dechaff runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const DUMP: &str = "NAVAL\nNAVAL\n\
+The frigate HMS Example left Portsmouth on Monday for a six-month deployment to the Indo-Pacific, the navy said in a statement.\n\
+Also read: Navy orders two more frigates\n\
+Its crew of 190 sailors will train with allied ships in the Philippine Sea and call at ports in Japan and Australia.\n\
+With information from: Navy News / UKDJ\n\
+NEWSLETTER SUBSCRIPTION\n\
+Army tests new radar | A teaser lead that reads like a sentence of prose about the army radar test…\n\
+3 Comments\n";
+
+#[test]
+fn strip_prints_the_body_one_paragraph_per_line() {
+    let (code, out, _) = dechaff(&["strip", "-"], DUMP.as_bytes());
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("The frigate"));
+    assert!(lines[1].starts_with("Its crew"));
+}
+
+#[test]
+fn extract_prints_fields_and_entities_as_json() {
+    let (code, out, _) = dechaff(&["extract", "-"], DUMP.as_bytes());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON out");
+    assert_eq!(v["section"], "NAVAL");
+    assert_eq!(v["sources"], serde_json::json!(["Navy News", "UKDJ"]));
+    assert_eq!(
+        v["related"],
+        serde_json::json!(["Navy orders two more frigates"])
+    );
+    assert!(v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["text"] == "Portsmouth" || e["text"] == "Monday"));
+}
+
+#[test]
+fn no_strip_offsets_point_into_the_file_verbatim() {
+    let body = "  Iran’s S-400 order,\nsigned on March 5, 2020.\n";
+    let (code, out, _) = dechaff(&["extract", "--no-strip", "-"], body.as_bytes());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["text"], body);
+    let chars: Vec<char> = body.chars().collect();
+    for e in v["entities"].as_array().unwrap() {
+        let (s, t) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        let span: String = chars[s..t].iter().collect();
+        assert_eq!(span, e["text"].as_str().unwrap());
+    }
+    assert!(v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["text"] == "March 5, 2020"));
+}
+
+#[test]
+fn format_override_reads_html_as_text() {
+    let page = "<p>The brigade moved to the border on Tuesday after weeks of training, officials said.</p>";
+    let (_, as_html, _) = dechaff(&["strip", "-"], page.as_bytes());
+    let (_, as_text, _) = dechaff(&["strip", "--format", "text", "-"], page.as_bytes());
+    assert!(!as_html.contains("<p>"), "{as_html}");
+    assert!(as_text.contains("<p>"), "{as_text}");
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_naming_the_file() {
+    let dir = std::env::temp_dir().join(format!("dechaff-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join("image.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    let (code, out, err) = dechaff(&["strip", png.to_str().unwrap()], b"");
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("image.png") && err.contains("PNG"), "{err}");
+    let (code, _, err) = dechaff(&["strip", dir.join("missing.html").to_str().unwrap()], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("missing.html"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn empty_input_is_an_empty_body() {
+    let (code, out, _) = dechaff(&["strip", "-"], b"");
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+}
