@@ -1,12 +1,29 @@
-//! The corpus layout: `corpus/<id>.{txt,html}` pages, `annotations/<id>.json` gold,
-//! `corpus/templates.tsv` naming each template's split.
+//! Corpus layouts the harness reads.
+//!
+//! - **dechaff**: `corpus/<id>.{txt,html}` pages, `annotations/<id>.json` gold,
+//!   `corpus/templates.tsv` naming each template's split (the repo's own corpus).
+//! - **benchmark**: `html/<id>.html.gz` or `text/<id>.txt` pages, `gold/<id>.txt` main
+//!   content, `meta.jsonl` (WCXB and Dragnet as `../shared/data` holds them). Only the
+//!   body and the fields `meta.jsonl` knows are scored.
+//! - **re3d**: `<id>.txt` documents with `<id>.json` entity lists and `index.tsv`.
+//!   The whole document is the body (`--no-strip`); only entities are scored.
 
 use anyhow::{bail, Context, Result};
-use dechaff_schema::GoldFile;
+use dechaff_schema::{Article, Entity, EntityType, GoldFile};
+use dechaff_score::Field;
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// One corpus page and where its gold lives.
+/// How a corpus is laid out, and so how its pages are run and scored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Dechaff,
+    Benchmark,
+    Re3d,
+}
+
+/// One page and where its gold lives.
 #[derive(Clone, Debug)]
 pub struct Page {
     pub id: String,
@@ -14,17 +31,31 @@ pub struct Page {
     pub gold_path: PathBuf,
 }
 
-/// A corpus directory: pages, their gold and the template splits.
+/// A page's gold, with what it knows.
+pub struct Gold {
+    pub article: Article,
+    pub template: String,
+    pub split: String,
+    /// Fields the gold states; only these are scored.
+    pub fields: Vec<Field>,
+    /// Whether the gold lists entities (a body benchmark does not).
+    pub entities: bool,
+}
+
+/// A corpus directory.
 #[derive(Debug)]
 pub struct Corpus {
     /// Short name used in reports and the baseline ("bundled" for the repo's own).
     pub name: String,
+    pub layout: Layout,
     pub pages: Vec<Page>,
-    /// Annotation files with no page.
+    /// Annotation files with no page (dechaff layout).
     pub orphan_gold: Vec<PathBuf>,
-    /// template -> split.
+    /// template -> split (dechaff layout).
     pub splits: BTreeMap<String, String>,
     pub templates_path: PathBuf,
+    /// id -> meta.jsonl object (benchmark) or index.tsv row (re3d).
+    meta: BTreeMap<String, serde_json::Value>,
 }
 
 pub const PAGE_EXTENSIONS: [&str; 2] = ["txt", "html"];
@@ -37,10 +68,32 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+fn stem(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    Some(name.split('.').next()?.to_string())
+}
+
+fn list(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| dir.display().to_string())? {
+        let path = entry?.path();
+        if path.to_str().is_some_and(|p| p.ends_with(suffix)) {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 impl Corpus {
-    /// Opens a corpus root: a directory holding `corpus/` and `annotations/` (the repo
-    /// root), or a `corpus/` directory with `annotations/` beside it.
+    /// Opens a corpus root and tells its layout from what it holds.
     pub fn open(root: &Path, name: &str) -> Result<Corpus> {
+        if root.join("gold").is_dir() && root.join("meta.jsonl").is_file() {
+            return Corpus::open_benchmark(root, name);
+        }
+        if root.join("index.tsv").is_file() {
+            return Corpus::open_re3d(root, name);
+        }
         let (pages_dir, gold_dir) = if root.join("corpus").is_dir() {
             (root.join("corpus"), root.join("annotations"))
         } else if root.file_name().is_some_and(|n| n == "corpus") {
@@ -48,7 +101,8 @@ impl Corpus {
             (root.to_path_buf(), parent.join("annotations"))
         } else {
             bail!(
-                "{}: not a corpus in dechaff's layout (expected corpus/<id>.txt|html and annotations/<id>.json)",
+                "{}: not a corpus dechaff knows: expected corpus/ + annotations/ (dechaff), \
+                 gold/ + meta.jsonl (WCXB, Dragnet) or index.tsv (re3d)",
                 root.display()
             );
         };
@@ -56,56 +110,279 @@ impl Corpus {
             bail!("{}: no annotations directory", gold_dir.display());
         }
         let mut pages = Vec::new();
-        for entry in
-            std::fs::read_dir(&pages_dir).with_context(|| pages_dir.display().to_string())?
-        {
-            let path = entry?.path();
-            let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
-                continue;
-            };
-            if !PAGE_EXTENSIONS.contains(&ext) {
-                continue;
+        for ext in PAGE_EXTENSIONS {
+            for path in list(&pages_dir, &format!(".{ext}"))? {
+                let id = stem(&path).context("page name is not UTF-8")?;
+                if id == "README" {
+                    continue;
+                }
+                pages.push(Page {
+                    gold_path: gold_dir.join(format!("{id}.json")),
+                    id,
+                    path,
+                });
             }
-            let id = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .context("page name is not UTF-8")?
-                .to_string();
-            if id == "README" {
-                continue;
-            }
-            pages.push(Page {
-                gold_path: gold_dir.join(format!("{id}.json")),
-                id,
-                path,
-            });
         }
         pages.sort_by(|a, b| a.id.cmp(&b.id));
         let mut orphan_gold = Vec::new();
-        for entry in std::fs::read_dir(&gold_dir)? {
-            let path = entry?.path();
-            if path.extension().is_some_and(|e| e == "json") {
-                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-                if stem != "baseline" && !pages.iter().any(|p| p.id == stem) {
-                    orphan_gold.push(path);
-                }
+        for path in list(&gold_dir, ".json")? {
+            let id = stem(&path).unwrap_or_default();
+            if id != "baseline" && !pages.iter().any(|p| p.id == id) {
+                orphan_gold.push(path);
             }
         }
-        orphan_gold.sort();
         let templates_path = pages_dir.join("templates.tsv");
         let splits = read_splits(&templates_path)?;
         Ok(Corpus {
             name: name.to_string(),
+            layout: Layout::Dechaff,
             pages,
             orphan_gold,
             splits,
             templates_path,
+            meta: BTreeMap::new(),
+        })
+    }
+
+    fn open_benchmark(root: &Path, name: &str) -> Result<Corpus> {
+        let meta_path = root.join("meta.jsonl");
+        let mut meta = BTreeMap::new();
+        let text =
+            std::fs::read_to_string(&meta_path).with_context(|| meta_path.display().to_string())?;
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(line)
+                .with_context(|| format!("{}: line {}", meta_path.display(), n + 1))?;
+            let id = v["id"]
+                .as_str()
+                .with_context(|| format!("{}: line {}: no id", meta_path.display(), n + 1))?
+                .to_string();
+            meta.insert(id, v);
+        }
+        let pages_dir = if root.join("html").is_dir() {
+            root.join("html")
+        } else {
+            root.join("text")
+        };
+        let mut pages = Vec::new();
+        for path in list(&pages_dir, "")? {
+            let Some(id) = stem(&path) else { continue };
+            if !meta.contains_key(&id) {
+                continue;
+            }
+            pages.push(Page {
+                gold_path: root.join("gold").join(format!("{id}.txt")),
+                id,
+                path,
+            });
+        }
+        Ok(Corpus {
+            name: name.to_string(),
+            layout: Layout::Benchmark,
+            pages,
+            orphan_gold: Vec::new(),
+            splits: BTreeMap::new(),
+            templates_path: meta_path,
+            meta,
+        })
+    }
+
+    fn open_re3d(root: &Path, name: &str) -> Result<Corpus> {
+        let index = root.join("index.tsv");
+        let mut meta = BTreeMap::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .quoting(false)
+            .flexible(true)
+            .from_path(&index)
+            .with_context(|| index.display().to_string())?;
+        for row in reader.records() {
+            let row = row.with_context(|| index.display().to_string())?;
+            let id = row.get(0).unwrap_or("").to_string();
+            let source = row.get(1).unwrap_or("").to_string();
+            meta.insert(id, serde_json::json!({ "source": source }));
+        }
+        let pages = meta
+            .keys()
+            .map(|id| Page {
+                id: id.clone(),
+                path: root.join(format!("{id}.txt")),
+                gold_path: root.join(format!("{id}.json")),
+            })
+            .collect();
+        Ok(Corpus {
+            name: name.to_string(),
+            layout: Layout::Re3d,
+            pages,
+            orphan_gold: Vec::new(),
+            splits: BTreeMap::new(),
+            templates_path: index,
+            meta,
         })
     }
 
     /// The split of a template, or "unsplit" when the corpus names none.
     pub fn split_of(&self, template: &str) -> &str {
         self.splits.get(template).map_or("unsplit", String::as_str)
+    }
+
+    /// Whether pages are stripped (a body benchmark, the repo's corpus) or taken whole.
+    pub fn strips(&self) -> bool {
+        self.layout != Layout::Re3d
+    }
+
+    /// The page's bytes, gunzipped when the name ends in `.gz`.
+    pub fn read_page(&self, page: &Page) -> Result<Vec<u8>> {
+        let bytes = std::fs::read(&page.path).with_context(|| page.path.display().to_string())?;
+        if page.path.extension().is_some_and(|e| e == "gz") {
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut out)
+                .with_context(|| format!("{}: not valid gzip", page.path.display()))?;
+            return Ok(out);
+        }
+        Ok(bytes)
+    }
+
+    /// The page's gold.
+    pub fn gold(&self, page: &Page) -> Result<Gold> {
+        match self.layout {
+            Layout::Dechaff => {
+                let g = load_gold(&page.gold_path)?;
+                Ok(Gold {
+                    split: self.split_of(&g.template).to_string(),
+                    template: g.template,
+                    article: g.article,
+                    fields: Field::ALL.to_vec(),
+                    entities: true,
+                })
+            }
+            Layout::Benchmark => self.benchmark_gold(page),
+            Layout::Re3d => self.re3d_gold(page),
+        }
+    }
+
+    fn benchmark_gold(&self, page: &Page) -> Result<Gold> {
+        let text = std::fs::read_to_string(&page.gold_path)
+            .with_context(|| page.gold_path.display().to_string())?;
+        let paragraphs: Vec<String> = text
+            .lines()
+            .map(dechaff_schema::normalize_whitespace)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let meta = &self.meta[&page.id];
+        let string = |k: &str| meta.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        let mut article = Article {
+            text: Article::join_paragraphs(&paragraphs),
+            paragraphs,
+            ..Article::default()
+        };
+        let mut fields = Vec::new();
+        if let Some(t) = string("title") {
+            article.title = Some(t);
+            fields.push(Field::Title);
+        }
+        if let Some(p) = string("published").filter(|p| dechaff_schema::is_iso_date(p)) {
+            article.published = Some(p);
+            fields.push(Field::Published);
+        }
+        if let Some(a) = string("author") {
+            article.byline = Some(a);
+            fields.push(Field::Byline);
+        }
+        let template = string("page_type").unwrap_or_else(|| self.name.clone());
+        // Dragnet's authors split it; WCXB's dev split is split here by site, so one
+        // site's pages never fall on both sides.
+        let split = match string("split").as_deref() {
+            Some("train") => "dev".to_string(),
+            Some(other) => other.to_string(),
+            None => site_split(string("url").as_deref().unwrap_or(&page.id)).to_string(),
+        };
+        Ok(Gold {
+            article,
+            template,
+            split,
+            fields,
+            entities: false,
+        })
+    }
+
+    fn re3d_gold(&self, page: &Page) -> Result<Gold> {
+        let text =
+            std::fs::read_to_string(&page.path).with_context(|| page.path.display().to_string())?;
+        let json = std::fs::read_to_string(&page.gold_path)
+            .with_context(|| page.gold_path.display().to_string())?;
+        let raw: Vec<serde_json::Value> = serde_json::from_str(&json)
+            .with_context(|| format!("{}: not a list of entities", page.gold_path.display()))?;
+        let mut entities = Vec::with_capacity(raw.len());
+        for (i, e) in raw.iter().enumerate() {
+            let field = |k: &str| format!("{}: [{i}].{k}", page.gold_path.display());
+            let kind = e["type"].as_str().with_context(|| field("type"))?;
+            let kind = EntityType::from_name(kind)
+                .with_context(|| format!("{}: unknown entity type {kind:?}", field("type")))?;
+            let start = e["start"].as_u64().with_context(|| field("start"))? as usize;
+            let end = e["end"].as_u64().with_context(|| field("end"))? as usize;
+            let span = e["text"].as_str().with_context(|| field("text"))?;
+            if dechaff_schema::char_slice(&text, start, end) != Some(span) {
+                bail!(
+                    "{}: span {start}..{end} does not match {span:?}",
+                    field("text")
+                );
+            }
+            entities.push(Entity {
+                kind,
+                text: span.to_string(),
+                start,
+                end,
+            });
+        }
+        entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        let source = self.meta[&page.id]["source"]
+            .as_str()
+            .unwrap_or("re3d")
+            .to_string();
+        // The held-apart half: documents whose id starts with an odd hex digit.
+        let odd = page
+            .id
+            .chars()
+            .next()
+            .and_then(|c| c.to_digit(16))
+            .is_some_and(|d| d % 2 == 1);
+        Ok(Gold {
+            article: Article {
+                paragraphs: vec![text.clone()],
+                text,
+                entities,
+                ..Article::default()
+            },
+            template: source,
+            split: if odd { "test" } else { "dev" }.to_string(),
+            fields: Vec::new(),
+            entities: true,
+        })
+    }
+}
+
+/// dev or test by a stable hash of the page's host.
+fn site_split(url: &str) -> &'static str {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split('/')
+        .next()
+        .unwrap_or(url)
+        .trim_start_matches("www.");
+    let mut h: u32 = 2_166_136_261;
+    for b in host.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(16_777_619);
+    }
+    if h % 2 == 0 {
+        "dev"
+    } else {
+        "test"
     }
 }
 

@@ -1,11 +1,11 @@
 //! `cargo xtask eval`: strip and extract every corpus page in parallel, score against
 //! the gold, print the tables, guard the baseline.
 
-use crate::corpus::{load_gold, Corpus, Page};
+use crate::corpus::{Corpus, Page};
 use anyhow::{bail, Context, Result};
 use dechaff_extract::Extractor;
 use dechaff_schema::Article;
-use dechaff_score::{Field, PageScore, Summary};
+use dechaff_score::{PageScore, Summary};
 use dechaff_strip::{decode_page, strip, Favor, Limits, Options};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -89,30 +89,40 @@ fn evaluate_page(
     extractor: &Extractor,
     favor: Favor,
 ) -> Result<PageResult> {
-    let gold = load_gold(&page.gold_path)?;
-    let bytes = std::fs::read(&page.path).with_context(|| page.path.display().to_string())?;
+    let gold = corpus.gold(page)?;
+    let bytes = corpus.read_page(page)?;
     let text =
         decode_page(&bytes, &Limits::default()).with_context(|| page.path.display().to_string())?;
-    let stripped = strip(
-        &text,
-        &Options {
-            format: None,
-            favor,
-        },
-    );
-    let predicted: Article = extractor.extract(&stripped);
-    let on_gold_body = extractor.entities(&gold.article.text);
+    let (predicted, format): (Article, &'static str) = if corpus.strips() {
+        let stripped = strip(
+            &text,
+            &Options {
+                format: None,
+                favor,
+            },
+        );
+        (
+            extractor.extract(&stripped),
+            stripped.document.format.as_str(),
+        )
+    } else {
+        (extractor.extract_text(&text), "text")
+    };
+    let on_gold_body = gold
+        .entities
+        .then(|| extractor.entities(&gold.article.text));
     let score = PageScore::new(
         &page.id,
         &gold.article,
         &predicted,
-        &Field::ALL,
-        Some(&on_gold_body),
+        &gold.fields,
+        gold.entities,
+        on_gold_body.as_deref(),
     );
     Ok(PageResult {
-        split: corpus.split_of(&gold.template).to_string(),
+        split: gold.split,
         template: gold.template,
-        format: stripped.document.format.as_str(),
+        format,
         score,
     })
 }
@@ -300,6 +310,7 @@ pub fn require_clean(corpus: &Corpus) -> Result<()> {
         return Ok(());
     }
     for f in findings.iter().take(30) {
+        // Shown before the refusal so the first problems can be fixed right away.
         eprintln!("{f}");
     }
     if findings.len() > 30 {

@@ -17,6 +17,9 @@ struct Row {
 }
 
 pub fn stats(corpus: &Corpus) -> Result<String> {
+    if corpus.layout != crate::corpus::Layout::Dechaff {
+        anyhow::bail!("stats counts corpora in dechaff's own layout (corpus/ + annotations/)");
+    }
     let mut rows: BTreeMap<String, Row> = BTreeMap::new();
     let mut per_type: BTreeMap<EntityType, usize> = BTreeMap::new();
     for page in &corpus.pages {

@@ -32,17 +32,24 @@ pub struct PageScore {
 
 impl PageScore {
     /// Scores a prediction against gold. `fields` are the fields the gold knows (a body
-    /// benchmark knows none); `entities_from_gold_body` are entities extracted from the
-    /// gold text, when the caller ran extraction on it.
+    /// benchmark knows none); `gold_entities` says whether the gold lists entities at
+    /// all; `entities_from_gold_body` are entities extracted from the gold text, when
+    /// the caller ran extraction on it.
     pub fn new(
         id: &str,
         gold: &Article,
         predicted: &Article,
         fields: &[Field],
+        gold_entities: bool,
         entities_from_gold_body: Option<&[Entity]>,
     ) -> PageScore {
         let (words, word_counts) = words_prf(&gold.text, &predicted.text);
-        let aligned = align_entities(&gold.paragraphs, &predicted.paragraphs, &predicted.entities);
+        let aligned = if gold_entities {
+            align_entities(&gold.paragraphs, &predicted.paragraphs, &predicted.entities)
+        } else {
+            Vec::new()
+        };
+        let entities_from_gold_body = entities_from_gold_body.filter(|_| gold_entities);
         PageScore {
             id: id.to_string(),
             words,
@@ -211,11 +218,20 @@ impl Summary {
             &self.paragraphs,
         );
         if !self.lost_body.is_empty() {
+            const SHOWN: usize = 12;
+            let mut names = self.lost_body[..self.lost_body.len().min(SHOWN)].join(", ");
+            if self.lost_body.len() > SHOWN {
+                names.push_str(&format!(
+                    " and {} more (all in --json)",
+                    self.lost_body.len() - SHOWN
+                ));
+            }
             let _ = writeln!(
                 s,
-                "  lost body (<50% of gold words) on {} page(s): {}",
+                "  lost body (<50% of gold words) on {} of {} pages ({:.1}%): {names}",
                 self.lost_body.len(),
-                self.lost_body.join(", ")
+                self.pages,
+                100.0 * self.lost_body.len() as f64 / self.pages.max(1) as f64
             );
         }
         if !self.fields.is_empty() {
@@ -276,7 +292,7 @@ mod tests {
             text: "one".into(),
             ..Article::default()
         };
-        let p = PageScore::new("p1", &gold, &pred, &Field::ALL, None);
+        let p = PageScore::new("p1", &gold, &pred, &Field::ALL, true, None);
         assert!(p.lost_body);
         let s = Summary::from_pages("all", &[&p]);
         assert_eq!(s.lost_body, ["p1"]);

@@ -115,7 +115,6 @@ const SUBSTRINGS: &[(&str, Flags)] = &[
     ("masthead", Flags::HEADER),
     ("footer", Flags::FOOTER),
     ("sidebar", Flags::ASIDE),
-    ("widget", Flags::ASIDE),
     ("comment", Flags::COMMENT),
     ("disqus", Flags::COMMENT),
     ("reply", Flags::COMMENT),
@@ -188,6 +187,7 @@ const TOKENS: &[(&str, Flags)] = &[
     ("contentinfo", Flags::FOOTER),
     ("navigation", Flags::NAV),
     ("complementary", Flags::ASIDE),
+    ("widget", Flags::ASIDE),
 ];
 
 impl Flags {
@@ -205,6 +205,16 @@ impl Flags {
 
     pub const fn intersects(self, other: Flags) -> bool {
         self.0 & other.0 != 0
+    }
+
+    /// The hints in both sets.
+    pub const fn and(self, other: Flags) -> Flags {
+        Flags(self.0 & other.0)
+    }
+
+    /// The single hint at bit `n` (0..32).
+    pub const fn bit(n: usize) -> Flags {
+        Flags(1 << n)
     }
 
     /// Hints that mark everything inside as chaff.

@@ -75,10 +75,11 @@ const HEADING_REACH: usize = 3;
 /// Classes every block of a page.
 pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decision> {
     let repeated = repeated_lines(blocks);
+    let trusted = trusted_hints(blocks, language);
     let mut out: Vec<Decision> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| own_class(b, repeated[i], language))
+        .map(|(i, b)| own_class(b, repeated[i], language, trusted))
         .collect();
     let own: Vec<Class> = out.iter().map(|d| d.class).collect();
     // Captions, embeds, "Also read" lines and the like are objects inserted into the
@@ -88,7 +89,7 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
         .zip(&out)
         .map(|(b, d)| {
             matches!(d.cue, Some(CueKind::Related | CueKind::Embed))
-                || b.nearest.intersects(Flags::INSERTED)
+                || b.nearest.intersects(Flags::INSERTED.and(trusted))
         })
         .collect();
 
@@ -176,7 +177,7 @@ fn repeated_lines(blocks: &[Block]) -> Vec<bool> {
         .collect()
 }
 
-fn own_class(b: &Block, repeated: bool, language: Language) -> Decision {
+fn own_class(b: &Block, repeated: bool, language: Language, trusted: Flags) -> Decision {
     let decision = |class: Class, reason: String| Decision {
         body: false,
         class,
@@ -200,7 +201,7 @@ fn own_class(b: &Block, repeated: bool, language: Language) -> Decision {
     if repeated && words.len() <= REPEATED_MAX_WORDS && !in_table_or_list {
         return decision(Class::Bad, "short line repeated on the page".into());
     }
-    if is_chaff_container(b) {
+    if is_chaff_container(b, trusted) {
         return decision(
             Class::Bad,
             format!("inside a {} container", b.nearest.names().join("/")),
@@ -280,8 +281,39 @@ fn resolve(
 }
 
 /// Whether the nearest container with a hint marks the block as chaff.
-fn is_chaff_container(b: &Block) -> bool {
-    b.nearest.intersects(Flags::CHAFF) && !b.nearest.contains(Flags::CONTENT)
+fn is_chaff_container(b: &Block, trusted: Flags) -> bool {
+    b.nearest.intersects(Flags::CHAFF.and(trusted)) && !b.nearest.contains(Flags::CONTENT)
+}
+
+/// Share of a page's prose above which a container hint is not believed.
+const MAX_HINTED_PROSE: f32 = 0.4;
+
+/// The container hints this page's markup can be trusted with. A hint that sits over
+/// most of the page's prose is a theme's naming habit (page builders wrap everything
+/// in "widget" and "sidebar-layout" classes), not a statement about that prose.
+fn trusted_hints(blocks: &[Block], language: Language) -> Flags {
+    let mut per_hint = [0usize; 32];
+    let mut total = 0usize;
+    for b in blocks {
+        let chars = b.text.len();
+        let words: Vec<&str> = b.text.split_whitespace().collect();
+        if chars < LENGTH_HIGH || language.stopword_density(&words) < STOPWORDS_LOW {
+            continue;
+        }
+        total += chars;
+        for (bit, n) in per_hint.iter_mut().enumerate() {
+            if b.nearest.contains(Flags::bit(bit)) {
+                *n += chars;
+            }
+        }
+    }
+    let mut trusted = Flags::empty();
+    for (bit, n) in per_hint.iter().enumerate() {
+        if total == 0 || (*n as f32) <= MAX_HINTED_PROSE * total as f32 {
+            trusted |= Flags::bit(bit);
+        }
+    }
+    trusted
 }
 
 /// Whether a block is an item of an HTML list or table.

@@ -280,7 +280,14 @@ impl Builder {
         }
         let parent = self.top().cloned();
         let mut own = Flags::from_tag(name);
-        for key in ["class", "id", "role", "itemprop"] {
+        // <html> and <body> classes describe the whole page ("has-sidebar",
+        // "single-post"), not a region of it.
+        let attributes = if matches!(name, "html" | "body") {
+            [].as_slice()
+        } else {
+            ["class", "id", "role", "itemprop"].as_slice()
+        };
+        for key in attributes {
             if let Some(v) = attr(key) {
                 own |= Flags::from_attribute(v);
             }
