@@ -183,7 +183,6 @@ const TOKENS: &[(&str, Flags)] = &[
     ("banner", Flags::AD),
     ("modal", Flags::FORM),
     ("popup", Flags::FORM),
-    ("hidden", Flags::HIDDEN),
     ("contentinfo", Flags::FOOTER),
     ("navigation", Flags::NAV),
     ("complementary", Flags::ASIDE),
