@@ -24,6 +24,9 @@ pub struct Block {
     /// Hash of the tag path with class attributes: pages of one site share it for
     /// the same slot (site memory keys on it).
     pub path: u64,
+    /// Ids of the enclosing elements, outermost first (at most the innermost 512);
+    /// empty for text dumps. Two blocks share a container when they share an id.
+    pub ancestors: Box<[u32]>,
 }
 
 impl Block {
@@ -38,6 +41,7 @@ impl Block {
             nearest: Flags::empty(),
             depth: 0,
             path: 0,
+            ancestors: Box::new([]),
         }
     }
 

@@ -143,6 +143,7 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
     }
 
     keep_lists_between_body(blocks, &mut out);
+    keep_main_container(blocks, &mut out, trusted);
     close_at_comments(blocks, &mut out);
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out);
@@ -197,8 +198,10 @@ fn own_class(b: &Block, repeated: bool, language: Language, trusted: Flags) -> D
     if b.heading == 1 || (b.flags.contains(Flags::TITLE) && b.heading > 0) {
         return decision(Class::Bad, "title heading".into());
     }
-    let in_table_or_list = matches!(b.tag, "td" | "th" | "li" | "dd" | "dt");
-    if repeated && words.len() <= REPEATED_MAX_WORDS && !in_table_or_list {
+    // A repeated label in a text dump is a header; in HTML, a repeated link is
+    // navigation (an unlinked repeat is a heading echoed by a table of contents).
+    let is_label = b.tag == "line" || b.link_chars > 0;
+    if repeated && words.len() <= REPEATED_MAX_WORDS && is_label {
         return decision(Class::Bad, "short line repeated on the page".into());
     }
     if is_chaff_container(b, trusted) {
@@ -351,6 +354,89 @@ fn keep_lists_between_body(blocks: &[Block], out: &mut [Decision]) {
                     d.reason = format!("{}; list or table between body paragraphs", d.reason);
                 }
             }
+        }
+    }
+}
+
+/// Share of a page's good text the main container must hold.
+const MAIN_CONTAINER_SHARE: usize = 70;
+/// A main container holding more than this share of all the page's text is the page
+/// itself, and tells nothing.
+const MAIN_CONTAINER_MAX_PAGE_SHARE: usize = 85;
+/// Link density above which a block inside the main container is still navigation.
+const MAIN_CONTAINER_MAX_LINK_DENSITY: f32 = 0.6;
+
+/// The deepest element holding most of the page's good text: the article's container,
+/// as readability and trafilatura find it, here found from the blocks' ancestor ids.
+fn main_container(blocks: &[Block], out: &[Decision]) -> Option<(u32, usize)> {
+    let mut share: std::collections::HashMap<u32, (usize, usize)> = std::collections::HashMap::new();
+    let mut total = 0;
+    for (b, d) in blocks.iter().zip(out) {
+        if d.class != Class::Good {
+            continue;
+        }
+        let n = b.text.len();
+        total += n;
+        let base = b.depth - b.ancestors.len();
+        for (k, id) in b.ancestors.iter().enumerate() {
+            let e = share.entry(*id).or_insert((0, base + k));
+            e.0 += n;
+        }
+    }
+    if total == 0 {
+        return None;
+    }
+    share
+        .into_iter()
+        .filter(|(_, (n, _))| n * 100 >= total * MAIN_CONTAINER_SHARE)
+        .max_by_key(|(_, (_, depth))| *depth)
+        .map(|(id, (_, depth))| (id, depth))
+}
+
+/// Inside the main container, between its first and last good block, everything not
+/// condemned by a cue, a chaff container or its links is body: headings, list items,
+/// code and short lines that jusText's context would lose. Outside it, nothing is.
+fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
+    let Some((id, _)) = main_container(blocks, out) else {
+        return;
+    };
+    let inside: Vec<bool> = blocks.iter().map(|b| b.ancestors.contains(&id)).collect();
+    let page_chars: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let inside_chars: usize = blocks
+        .iter()
+        .zip(&inside)
+        .filter(|(_, i)| **i)
+        .map(|(b, _)| b.text.len())
+        .sum();
+    let is_whole_page = inside_chars * 100 > page_chars * MAIN_CONTAINER_MAX_PAGE_SHARE;
+    let good_inside = |i: usize| inside[i] && out[i].class == Class::Good;
+    let (Some(first), Some(last)) = (
+        (0..blocks.len()).find(|&i| good_inside(i)),
+        (0..blocks.len()).rev().find(|&i| good_inside(i)),
+    ) else {
+        return;
+    };
+    // Headings just above the first paragraph belong to it.
+    let first = (first.saturating_sub(HEADING_REACH)..first)
+        .find(|&i| inside[i] && blocks[i].heading >= 2)
+        .unwrap_or(first);
+    for i in 0..blocks.len() {
+        let d = &mut out[i];
+        if !inside[i] {
+            if d.body && !is_whole_page {
+                d.body = false;
+                d.reason = format!("{}; outside the main content container", d.reason);
+            }
+            continue;
+        }
+        let condemned = d.cue.is_some()
+            || is_chaff_container(&blocks[i], trusted)
+            || (blocks[i].flags.contains(Flags::HIDDEN) && trusted.contains(Flags::HIDDEN))
+            || blocks[i].heading == 1
+            || blocks[i].link_density() > MAIN_CONTAINER_MAX_LINK_DENSITY;
+        if !d.body && !condemned && !is_whole_page && (first..=last).contains(&i) {
+            d.body = true;
+            d.reason = format!("{}; inside the main content container", d.reason);
         }
     }
 }

@@ -75,6 +75,10 @@ const BLOCK_TAGS: [&str; 43] = [
 /// unmatched end tags over a deep stack stays linear.
 const END_TAG_SEARCH: usize = 256;
 
+/// How many enclosing elements a block remembers (the innermost ones), so that memory
+/// stays linear on pathologically deep pages.
+const MAX_ANCESTORS: usize = 512;
+
 /// Metadata the page carries outside its blocks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HtmlMeta {
@@ -98,10 +102,13 @@ struct Entry {
     in_link: bool,
     hidden: bool,
     path: u64,
+    /// Sequential element number, for telling containers apart.
+    id: u32,
 }
 
 struct Builder {
     stack: Vec<Entry>,
+    next_id: u32,
     blocks: Vec<Block>,
     buf: String,
     link_chars: usize,
@@ -112,6 +119,7 @@ struct Builder {
 pub fn parse_html(page: &str) -> (Vec<Block>, HtmlMeta) {
     let mut b = Builder {
         stack: Vec::new(),
+        next_id: 1,
         blocks: Vec::new(),
         buf: String::new(),
         link_chars: 0,
@@ -325,7 +333,9 @@ impl Builder {
             in_link: name == "a" || parent.as_ref().is_some_and(|p| p.in_link),
             hidden: hidden || parent.as_ref().is_some_and(|p| p.hidden),
             path,
+            id: self.next_id,
         };
+        self.next_id = self.next_id.wrapping_add(1);
         self.stack.push(entry);
     }
 
@@ -371,6 +381,10 @@ impl Builder {
             nearest: top.map_or(Flags::empty(), |e| e.nearest),
             depth: self.stack.len(),
             path: top.map_or(0, |e| e.path),
+            ancestors: self.stack[self.stack.len().saturating_sub(MAX_ANCESTORS)..]
+                .iter()
+                .map(|e| e.id)
+                .collect(),
         });
     }
 }
