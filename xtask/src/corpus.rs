@@ -56,6 +56,9 @@ pub struct Corpus {
     pub templates_path: PathBuf,
     /// id -> meta.jsonl object (benchmark) or index.tsv row (re3d).
     meta: BTreeMap<String, serde_json::Value>,
+    /// The gold body starts with the headline (Dragnet's convention), so the
+    /// prediction is scored as title + body.
+    pub title_in_body: bool,
 }
 
 pub const PAGE_EXTENSIONS: [&str; 2] = ["txt", "html"];
@@ -141,6 +144,7 @@ impl Corpus {
             splits,
             templates_path,
             meta: BTreeMap::new(),
+            title_in_body: false,
         })
     }
 
@@ -185,6 +189,9 @@ impl Corpus {
             orphan_gold: Vec::new(),
             splits: BTreeMap::new(),
             templates_path: meta_path,
+            // Dragnet's gold is "the article text, title usually included"; its
+            // meta.jsonl is recognisable by the has_comments field it alone carries.
+            title_in_body: meta.values().next().is_some_and(|m| m.get("has_comments").is_some()),
             meta,
         })
     }
@@ -220,6 +227,7 @@ impl Corpus {
             splits: BTreeMap::new(),
             templates_path: index,
             meta,
+            title_in_body: false,
         })
     }
 

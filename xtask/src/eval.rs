@@ -101,10 +101,14 @@ fn evaluate_page(
                 favor,
             },
         );
-        (
-            extractor.extract(&stripped),
-            stripped.document.format.as_str(),
-        )
+        let mut article = extractor.extract(&stripped);
+        if corpus.title_in_body {
+            if let Some(title) = article.title.clone() {
+                article.paragraphs.insert(0, title);
+                article.text = Article::join_paragraphs(&article.paragraphs);
+            }
+        }
+        (article, stripped.document.format.as_str())
     } else {
         (extractor.extract_text(&text), "text")
     };

@@ -64,6 +64,8 @@ const LENGTH_HIGH: usize = 110;
 const STOPWORDS_LOW: f32 = 0.22;
 const STOPWORDS_HIGH: f32 = 0.28;
 const MAX_LINK_DENSITY: f32 = 0.35;
+/// Link density long prose may have and still be near-good.
+const MAX_PROSE_LINK_DENSITY: f32 = 0.55;
 /// A repeated line this short is a header or a label, not a paragraph.
 const REPEATED_MAX_WORDS: usize = 12;
 /// Characters of good body that must precede a comment-section cue for it to end the
@@ -147,22 +149,35 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
     close_at_comments(blocks, &mut out);
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out);
-    never_empty(&mut out);
+    never_empty(blocks, &mut out, trusted);
     out
 }
 
 /// A page where context left nothing keeps the blocks that looked like prose on their
 /// own: a one-paragraph brief has no good neighbours, and returning nothing is the
 /// worst answer a stripper can give.
-fn never_empty(out: &mut [Decision]) {
+fn never_empty(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
     if out.iter().any(|d| d.body) {
         return;
     }
+    let mut kept = false;
     for d in out.iter_mut() {
         if matches!(d.class, Class::Good | Class::NearGood) {
             d.body = true;
             d.reason = format!("{}; kept because nothing else looked like body", d.reason);
+            kept = true;
         }
+    }
+    if kept {
+        return;
+    }
+    // Still nothing: the longest block no cue condemned is the best guess left.
+    if let Some(i) = (0..blocks.len())
+        .filter(|&i| out[i].cue.is_none() && !is_chaff_container(&blocks[i], trusted))
+        .max_by_key(|&i| blocks[i].text.len())
+    {
+        out[i].body = true;
+        out[i].reason = format!("{}; kept as the longest block of a page with no prose", out[i].reason);
     }
 }
 
@@ -211,11 +226,17 @@ fn own_class(b: &Block, repeated: bool, language: Language, trusted: Flags) -> D
         );
     }
     let link_density = b.link_density();
-    if link_density > MAX_LINK_DENSITY {
-        return decision(Class::Bad, format!("link density {link_density:.2}"));
-    }
     let chars = b.text.chars().count();
     let stop_density = language.stopword_density(&words);
+    // Long prose may carry many links (a blog post citing its sources); it is held
+    // back from "good", not thrown out.
+    let linked_prose = link_density <= MAX_PROSE_LINK_DENSITY
+        && chars > LENGTH_HIGH
+        && stop_density >= STOPWORDS_HIGH
+        && ends_sentence(&b.text);
+    if link_density > MAX_LINK_DENSITY && !linked_prose {
+        return decision(Class::Bad, format!("link density {link_density:.2}"));
+    }
     if chars < LENGTH_LOW {
         if b.link_chars > 0 {
             return decision(Class::Bad, format!("short ({chars} chars) with a link"));
@@ -229,6 +250,12 @@ fn own_class(b: &Block, repeated: bool, language: Language, trusted: Flags) -> D
         );
     }
     let features = format!("{chars} chars, stop-word density {stop_density:.2}");
+    if linked_prose && link_density > MAX_LINK_DENSITY {
+        return decision(
+            Class::NearGood,
+            format!("{features}, link density {link_density:.2}"),
+        );
+    }
     if stop_density >= STOPWORDS_HIGH {
         if chars > LENGTH_HIGH {
             decision(Class::Good, features)
