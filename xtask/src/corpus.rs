@@ -191,7 +191,10 @@ impl Corpus {
             templates_path: meta_path,
             // Dragnet's gold is "the article text, title usually included"; its
             // meta.jsonl is recognisable by the has_comments field it alone carries.
-            title_in_body: meta.values().next().is_some_and(|m| m.get("has_comments").is_some()),
+            title_in_body: meta
+                .values()
+                .next()
+                .is_some_and(|m| m.get("has_comments").is_some()),
             meta,
         })
     }

@@ -42,7 +42,7 @@ const MONTHS: [(&str, u32); 36] = [
     ("mär", 3),
 ];
 
-fn month_number(name: &str) -> Option<u32> {
+pub(crate) fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(m, _)| *m == lower).map(|(_, n)| *n)
 }

@@ -3,6 +3,7 @@
 
 use crate::dates::parse_date;
 use crate::gazetteer::Gazetteer;
+use crate::header::{byline_of, header, leading_name, section};
 use dechaff_schema::Embed;
 use dechaff_strip::{Block, CueKind, Flags, Format, Stripped};
 use regex::Regex;
@@ -21,7 +22,6 @@ pub struct Fields {
 }
 
 struct FieldPatterns {
-    byline: Regex,
     dateline_agency: Regex,
     according_to: Regex,
     embed: Regex,
@@ -36,7 +36,6 @@ fn field_patterns() -> &'static FieldPatterns {
         // Constant patterns: a failure to compile is a build defect.
         let re = |s: &str| Regex::new(s).expect("field pattern compiles");
         FieldPatterns {
-            byline: re(r"(?i)^(?:by|von|written by|words by|author:)\s+(.+)$"),
             dateline_agency: re(r"^[^()]{0,80}\(([A-Z][A-Za-z.&\- ]{1,30})\)\s*[-–—]"),
             according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
@@ -69,13 +68,15 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     };
     let is_html = stripped.document.format == Format::Html;
 
+    let head = header(before_body, &decisions[..first_body]);
     let title = if is_html {
         html_title(stripped, &meta)
     } else {
-        text_title(before_body, stripped)
+        head.title
     };
 
-    let section = meta(&["article:section"]).or_else(|| text_section(before_body));
+    let section = meta(&["article:section"])
+        .or_else(|| section(before_body, &decisions[..first_body], title.as_deref()));
 
     let published = meta(&[
         "article:published_time",
@@ -100,9 +101,24 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     })
     .or_else(|| before_body.iter().find_map(|b| parse_date(&b.text)));
 
-    let byline = meta(&["author", "article:author", "parsely-author"])
-        .filter(|a| !a.starts_with("http"))
-        .or_else(|| before_body.iter().find_map(|b| byline_of(&b.text)));
+    // The byline as the page displays it ("A and B") beats the meta tag ("A, B").
+    let byline = head
+        .byline
+        .or_else(|| {
+            before_body
+                .iter()
+                .filter(|b| b.flags.intersects(Flags::AUTHOR | Flags::META))
+                .find_map(|b| {
+                    // "AFP By Rana Haddad Published June 7": the name after "By".
+                    match b.text.find("By ") {
+                        Some(at) => byline_of(&b.text[at..]),
+                        None => leading_name(&b.text),
+                    }
+                })
+        })
+        .or_else(|| {
+            meta(&["author", "article:author", "parsely-author"]).filter(|a| !a.starts_with("http"))
+        });
 
     let mut sources = Vec::new();
     let mut related = Vec::new();
@@ -197,67 +213,6 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
-/// A text dump's title: the nearest line before the body that reads like a headline.
-fn text_title(before_body: &[Block], stripped: &Stripped) -> Option<String> {
-    let decisions = &stripped.decisions;
-    before_body
-        .iter()
-        .enumerate()
-        .rev()
-        .take(8)
-        .find(|(i, b)| {
-            let words = b.text.split_whitespace().count();
-            let repeated = before_body
-                .iter()
-                .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
-                .count()
-                > 1;
-            decisions[*i].cue.is_none()
-                && !repeated
-                && (4..=30).contains(&words)
-                && !b.text.ends_with('.')
-                && !b.text.ends_with('…')
-                && byline_of(&b.text).is_none()
-                && parse_date(&b.text).is_none()
-        })
-        .map(|(_, b)| b.text.clone())
-}
-
-/// A text dump's section: a short label repeated before the body, or a short all-caps
-/// line there.
-fn text_section(before_body: &[Block]) -> Option<String> {
-    let short = |b: &&Block| {
-        let n = b.text.split_whitespace().count();
-        (1..=4).contains(&n) && !b.text.ends_with('.')
-    };
-    let repeated = before_body.iter().filter(short).find(|b| {
-        before_body
-            .iter()
-            .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
-            .count()
-            > 1
-    });
-    repeated.map(|b| b.text.clone())
-}
-
-fn byline_of(text: &str) -> Option<String> {
-    let c = field_patterns().byline.captures(text)?;
-    let mut name = c[1].to_string();
-    for sep in [" | ", " • ", " · ", " – ", " — "] {
-        if let Some((head, _)) = name.split_once(sep) {
-            name = head.to_string();
-        }
-    }
-    if let Some((head, tail)) = name.split_once(", ") {
-        if parse_date(tail).is_some() || tail.split_whitespace().count() <= 3 {
-            name = head.to_string();
-        }
-    }
-    let name = name.trim().to_string();
-    let words = name.split_whitespace().count();
-    (1..=12).contains(&words).then_some(name)
-}
-
 /// The names credited in an attribution line.
 fn attribution_names(text: &str) -> Vec<String> {
     let p = field_patterns();
@@ -340,7 +295,7 @@ mod tests {
     }
 
     #[test]
-    fn embeds_and_bylines() {
+    fn embeds() {
         let e = embed_of(
             "In the compound the S-300PM2 pic.twitter.com/mRo— Jane Roe (@janeroe) October 9, 2020",
         )
@@ -349,14 +304,6 @@ mod tests {
         assert_eq!(e.handle.as_deref(), Some("@janeroe"));
         assert_eq!(e.date.as_deref(), Some("2020-10-09"));
         assert_eq!(e.url.as_deref(), Some("pic.twitter.com/mRo"));
-        assert_eq!(
-            byline_of("By Jane Roe | March 3, 2024").as_deref(),
-            Some("Jane Roe")
-        );
-        assert_eq!(
-            byline_of("By Jane Roe and John Doe").as_deref(),
-            Some("Jane Roe and John Doe")
-        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod dates;
 mod entities;
 mod fields;
 mod gazetteer;
+mod header;
 mod patterns;
 
 pub use dates::parse_date;

@@ -177,7 +177,10 @@ fn never_empty(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
         .max_by_key(|&i| blocks[i].text.len())
     {
         out[i].body = true;
-        out[i].reason = format!("{}; kept as the longest block of a page with no prose", out[i].reason);
+        out[i].reason = format!(
+            "{}; kept as the longest block of a page with no prose",
+            out[i].reason
+        );
     }
 }
 
@@ -396,7 +399,8 @@ const MAIN_CONTAINER_MAX_LINK_DENSITY: f32 = 0.6;
 /// The deepest element holding most of the page's good text: the article's container,
 /// as readability and trafilatura find it, here found from the blocks' ancestor ids.
 fn main_container(blocks: &[Block], out: &[Decision]) -> Option<(u32, usize)> {
-    let mut share: std::collections::HashMap<u32, (usize, usize)> = std::collections::HashMap::new();
+    let mut share: std::collections::HashMap<u32, (usize, usize)> =
+        std::collections::HashMap::new();
     let mut total = 0;
     for (b, d) in blocks.iter().zip(out) {
         if d.class != Class::Good {

@@ -1,0 +1,284 @@
+//! The article's header zone: the lines between the page's navigation and its body,
+//! where the headline, the byline and the date sit. Found by its anchor, the first
+//! byline or date line before the body; the headline is the nearest headline-like line
+//! above that anchor.
+
+use crate::dates::parse_date;
+use dechaff_strip::{Block, Decision};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// How far above the anchor (or the body) a headline may sit.
+const TITLE_REACH: usize = 8;
+
+fn byline_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    // A constant pattern: a failure to compile is a build defect.
+    P.get_or_init(|| {
+        Regex::new(r"(?i)^(?:by|von|written by|words by|author:|posted by)\s+(.+)$")
+            .expect("byline pattern compiles")
+    })
+}
+
+/// Words that may sit lowercase inside a person's name.
+const NAME_PARTICLES: [&str; 14] = [
+    "and", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "du", "da", "del", "di",
+];
+
+/// Capitalised words that start or end a byline block but are not names.
+const NOT_NAME_WORDS: [&str; 9] = [
+    "By",
+    "Von",
+    "Published",
+    "Updated",
+    "Posted",
+    "Written",
+    "Share",
+    "Follow",
+    "Photo",
+];
+
+/// A line that is only a person's name, or two or three joined by "and" or commas.
+pub fn is_name_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=10).contains(&words.len()) || text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if text.ends_with(['.', ':', '!', '?']) || text.contains('|') {
+        return false;
+    }
+    let capitalised = words.iter().filter(|w| {
+        w.trim_end_matches(',')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    });
+    let particles = words
+        .iter()
+        .filter(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str()));
+    let all_caps = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    capitalised.count() + particles.count() == words.len() && !all_caps
+}
+
+/// The names on a byline line ("By Jane Roe | March 3, 2024" gives "Jane Roe").
+pub fn byline_of(text: &str) -> Option<String> {
+    let c = byline_pattern().captures(text)?;
+    let mut name = c[1].to_string();
+    for sep in [" | ", " • ", " · ", " – ", " — ", " - "] {
+        if let Some((head, _)) = name.split_once(sep) {
+            name = head.to_string();
+        }
+    }
+    if let Some((head, tail)) = name.split_once(", ") {
+        if parse_date(tail).is_some() || !is_name_line(&format!("{head} {tail}")) {
+            name = head.to_string();
+        }
+    }
+    for suffix in [" on ", " in "] {
+        if let Some((head, tail)) = name.split_once(suffix) {
+            if parse_date(tail).is_some() || suffix == " in " {
+                name = head.to_string();
+            }
+        }
+    }
+    let name = leading_name(&name).unwrap_or(name);
+    let name = name
+        .trim()
+        .trim_end_matches([',', '.', '-', '–', '—', '|', ' '])
+        .to_string();
+    let words = name.split_whitespace().count();
+    (1..=12).contains(&words).then_some(name)
+}
+
+/// The person's name a line starts with ("Taras Melnyk 2 days ago 18.4K views"):
+/// capitalised words and name particles up to the first word that is not one.
+pub fn leading_name(text: &str) -> Option<String> {
+    let mut words = Vec::new();
+    for w in text.split_whitespace() {
+        let bare = w.trim_end_matches(',');
+        let is_part = NAME_PARTICLES.contains(&bare.to_lowercase().as_str());
+        let is_cap = bare.chars().next().is_some_and(char::is_uppercase)
+            && !bare.chars().any(|c| c.is_ascii_digit())
+            && crate::dates::month_number(bare).is_none()
+            && !NOT_NAME_WORDS.contains(&bare);
+        if !(is_part || is_cap) {
+            break;
+        }
+        words.push(w);
+    }
+    while words
+        .last()
+        .is_some_and(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    let name = words.join(" ");
+    let name = name.trim_end_matches(',');
+    (words.len() >= 2 && is_name_line(name)).then(|| name.to_string())
+}
+
+/// A short line that is mostly a date ("July 9, 2025", "Published June 7, 2025 17:02").
+pub fn is_date_line(text: &str) -> bool {
+    text.split_whitespace().count() <= 9 && parse_date(text).is_some()
+}
+
+/// What the header zone says.
+#[derive(Default)]
+pub struct Header {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+}
+
+fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {
+    let words = b.text.split_whitespace().count();
+    d.cue.is_none()
+        && !repeated
+        && (4..=30).contains(&words)
+        && !b.text.ends_with(['.', '…', ':'])
+        && !b
+            .text
+            .starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '€')
+        && byline_of(&b.text).is_none()
+        && !is_name_line(&b.text)
+        && parse_date(&b.text).is_none()
+}
+
+/// The first byline, name line followed by a date, or date line before the body.
+fn anchor(before_body: &[Block]) -> Option<usize> {
+    (0..before_body.len()).find(|&i| {
+        let t = &before_body[i].text;
+        byline_of(t).is_some()
+            || is_date_line(t) && i > 0
+            || is_name_line(t)
+                && before_body
+                    .get(i + 1)
+                    .is_some_and(|n| is_date_line(&n.text))
+    })
+}
+
+/// Reads the headline and byline from the blocks before the body.
+pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
+    let repeated = |b: &Block| {
+        before_body
+            .iter()
+            .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
+            .count()
+            > 1
+    };
+    let anchor = anchor(before_body);
+    let byline = anchor.and_then(|i| {
+        let t = &before_body[i].text;
+        byline_of(t)
+            .or_else(|| is_name_line(t).then(|| t.clone()))
+            .or_else(|| {
+                // "Laura Benítez - June 27, 2025"
+                [" - ", " | ", " · ", " • ", " — ", " – "]
+                    .iter()
+                    .find_map(|sep| t.split_once(sep))
+                    .map(|(head, _)| head.trim())
+                    .filter(|head| is_name_line(head))
+                    .map(str::to_string)
+            })
+            .or_else(|| {
+                // "July 9, 2025" with the name just above it.
+                i.checked_sub(1)
+                    .map(|j| &before_body[j].text)
+                    .filter(|n| is_name_line(n))
+                    .cloned()
+            })
+    });
+    let limit = anchor.unwrap_or(before_body.len());
+    let title = (limit.saturating_sub(TITLE_REACH)..limit)
+        .rev()
+        .find(|&i| headline_like(&before_body[i], &decisions[i], repeated(&before_body[i])))
+        .map(|i| before_body[i].text.clone());
+    Header { title, byline }
+}
+
+/// A section label: one to four words, no digits, no sentence punctuation.
+fn is_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=4).contains(&words)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !text.ends_with(['.', '!', '?', ':', '…'])
+        && !NOT_NAME_WORDS.iter().any(|w| text.starts_with(w))
+}
+
+/// The section: the label right above the headline, else a short label the header
+/// zone repeats (a category shown twice, as WordPress themes do).
+pub fn section(
+    before_body: &[Block],
+    decisions: &[Decision],
+    title: Option<&str>,
+) -> Option<String> {
+    // Above the headline, or, on a page without one, above the byline/date anchor.
+    let above = match title {
+        Some(t) => before_body.iter().position(|b| b.text == t),
+        None => anchor(before_body),
+    };
+    {
+        if let Some(i) = above {
+            if let Some(j) = i.checked_sub(1) {
+                let b = &before_body[j];
+                if is_label(&b.text) && decisions[j].cue.is_none() && b.heading != 1 {
+                    return Some(b.text.clone());
+                }
+            }
+        }
+    }
+    before_body
+        .iter()
+        .find(|b| {
+            is_label(&b.text)
+                && before_body
+                    .iter()
+                    .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
+                    .count()
+                    > 1
+        })
+        .map(|b| b.text.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_bylines() {
+        assert!(is_name_line("Martín Ferreyra"));
+        assert!(is_name_line("Katarzyna Wróbel and Jonas Albrecht"));
+        assert!(!is_name_line("AIR DEFENCE"));
+        assert!(!is_name_line("Open in the MilPulse app"));
+        assert_eq!(
+            byline_of("By Jane Roe | March 3, 2024").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            byline_of("By Jane Roe and John Doe").as_deref(),
+            Some("Jane Roe and John Doe")
+        );
+        assert_eq!(
+            byline_of("by Paulo Coelho on July 21, 2012").as_deref(),
+            Some("Paulo Coelho")
+        );
+        assert_eq!(
+            byline_of("By Olena Kovalenko in Kyiv").as_deref(),
+            Some("Olena Kovalenko")
+        );
+        assert_eq!(
+            byline_of("By Arjun Mehta and Claire Dubois -").as_deref(),
+            Some("Arjun Mehta and Claire Dubois")
+        );
+        assert_eq!(
+            byline_of("By Noa Feldman October 14, 2024").as_deref(),
+            Some("Noa Feldman")
+        );
+        assert_eq!(
+            leading_name("Taras Melnyk 2 days ago 18.4K views").as_deref(),
+            Some("Taras Melnyk")
+        );
+    }
+}
