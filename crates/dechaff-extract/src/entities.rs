@@ -107,10 +107,15 @@ impl Recognizer {
     pub fn entities(&self, text: &str) -> Vec<Entity> {
         let mut candidates = Vec::new();
         for hit in self.gazetteer.find(text) {
+            let mut kind = self.gazetteer.entry(hit.entry).kind;
+            if kind == EntityType::Location && is_adjectival_abbreviation(text, hit.start, hit.end)
+            {
+                kind = EntityType::Nationality;
+            }
             candidates.push(Candidate {
                 start: hit.start,
                 end: hit.end,
-                kind: self.gazetteer.entry(hit.entry).kind,
+                kind,
                 priority: 5,
             });
         }
@@ -231,6 +236,33 @@ impl Default for Recognizer {
     }
 }
 
+/// Words after a country abbreviation that keep it a noun ("the US said", "US and").
+const NOUN_FOLLOWERS: &[&str] = &[
+    "and", "or", "to", "has", "had", "have", "is", "was", "were", "will", "would", "said", "says",
+    "in", "on", "at", "for", "of", "with", "as", "but", "from", "by", "did", "does", "could",
+    "should", "may", "might", "can", "must", "also", "not", "then", "than", "after", "before",
+    "since", "about", "into", "over", "under", "had", "plans", "wants",
+];
+
+/// "US officials", "UK forces": a country abbreviation used as an adjective is a
+/// Nationality; "the US said" keeps it a Location.
+fn is_adjectival_abbreviation(text: &str, start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    let letters: String = span.chars().filter(|c| *c != '.').collect();
+    if !(2..=3).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let rest = &text[end..];
+    let Some(next) = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next())
+    else {
+        return rest.starts_with('-') && !rest.starts_with("--");
+    };
+    let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.chars().next().is_some_and(char::is_lowercase) && !NOUN_FOLLOWERS.contains(&word)
+}
+
 /// Longest first, then priority, then leftmost; keep what does not overlap.
 fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by(|a, b| {
@@ -300,6 +332,20 @@ mod tests {
                 Some(x.text.as_str())
             );
         }
+    }
+
+    #[test]
+    fn country_abbreviations_as_adjectives() {
+        let r = Recognizer::new();
+        let kinds = |t: &str| -> Vec<(String, EntityType)> {
+            r.entities(t)
+                .into_iter()
+                .map(|e| (e.text, e.kind))
+                .collect()
+        };
+        assert!(kinds("US officials said").contains(&("US".into(), EntityType::Nationality)));
+        assert!(kinds("the US said it would").contains(&("US".into(), EntityType::Location)));
+        assert!(kinds("a US-made radar").contains(&("US".into(), EntityType::Nationality)));
     }
 
     #[test]

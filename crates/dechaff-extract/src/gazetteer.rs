@@ -68,14 +68,13 @@ impl Gazetteer {
         let mut pattern_entry = Vec::new();
         let mut add = |entry: Entry, names: Vec<&'static str>| {
             let index = entries.len();
+            let kind = entry.kind;
             entries.push(entry);
             for n in names {
-                // Single letters and two-letter lowercase words match far too much.
-                if n.chars().count() < 2 {
-                    continue;
+                if let Some(n) = usable_alias(n, kind) {
+                    patterns.push(n);
+                    pattern_entry.push(index);
                 }
-                patterns.push(n);
-                pattern_entry.push(index);
             }
         };
         for r in rows(SYSTEMS) {
@@ -178,6 +177,45 @@ impl Gazetteer {
             .iter()
             .any(|h| h.start == 0 && h.end == name.len() && self.entries[h.entry].group == "media")
     }
+}
+
+/// An alias as the annotation conventions allow it to match, or `None`: spans are
+/// minimal (a leading "the" is dropped, a possessive or a direction word disqualifies)
+/// and names are capitalised (an all-lowercase alias of a name would match generic
+/// nouns such as "defence ministry"; German adjectives in the nationality list are the
+/// exception).
+fn usable_alias(alias: &'static str, kind: EntityType) -> Option<&'static str> {
+    let alias = alias.strip_prefix("the ").unwrap_or(alias);
+    if alias.chars().count() < 2 || alias.contains("'s") || alias.contains("’s") {
+        return None;
+    }
+    let first = alias.split_whitespace().next().unwrap_or("");
+    const DIRECTIONS: [&str; 8] = [
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+    ];
+    if DIRECTIONS.contains(&first) {
+        return None;
+    }
+    // "Turkish-made", "Iranian-backed": the nationality is the part before the hyphen.
+    if kind == EntityType::Nationality
+        && alias
+            .split_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    let has_upper = alias.chars().any(char::is_uppercase);
+    if !has_upper && kind != EntityType::Nationality {
+        return None;
+    }
+    Some(alias)
 }
 
 /// A match is a whole word when the characters around it are not letters or digits.

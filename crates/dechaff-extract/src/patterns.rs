@@ -52,7 +52,7 @@ pub fn patterns() -> Vec<Pattern> {
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{{2}})?\b")),
         p(Temporal, 0, 2, format!(r"\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s{MONTH}(?:,?\s(?:19|20)\d{{2}})?\b")),
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{MONTH}(?:,?\s(?:19|20)\d{{2}})?\b")),
-        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?(?:19|20)\d{{2}}s?\b")),
+        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?(?:19\d|20[0-4])\d{{1}}s?\b")),
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{WEEKDAY}\b")),
         p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
         p(Temporal, 0, 2, r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|evening|night)\b".to_string()),

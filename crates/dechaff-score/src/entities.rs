@@ -75,6 +75,25 @@ pub fn align_entities(
         .collect()
 }
 
+/// Gold entities no prediction matches exactly (missed), and predictions that match no
+/// gold entity exactly (spurious).
+pub fn entity_errors(gold: &[Entity], predicted: &[Entity]) -> (Vec<Entity>, Vec<Entity>) {
+    let key = |e: &Entity| (e.kind, e.start, e.end);
+    let gold_keys: std::collections::HashSet<_> = gold.iter().map(key).collect();
+    let pred_keys: std::collections::HashSet<_> = predicted.iter().map(key).collect();
+    let missed = gold
+        .iter()
+        .filter(|e| !pred_keys.contains(&key(e)))
+        .cloned()
+        .collect();
+    let spurious = predicted
+        .iter()
+        .filter(|e| !gold_keys.contains(&key(e)))
+        .cloned()
+        .collect();
+    (missed, spurious)
+}
+
 /// Per-type matches of predicted against gold entities (both in gold coordinates).
 pub fn entity_counts(
     gold: &[Entity],

@@ -18,7 +18,7 @@ mod fields;
 mod report;
 mod words;
 
-pub use entities::{align_entities, entity_counts, EntityMatch};
+pub use entities::{align_entities, entity_counts, entity_errors, EntityMatch};
 pub use fields::{field_matches, Field};
 pub use report::{PageScore, Summary, TypeCounts};
 pub use words::{word_tokens, words_prf};

@@ -1,4 +1,4 @@
-use crate::entities::{align_entities, entity_counts, EntityMatch};
+use crate::entities::{align_entities, entity_counts, entity_errors, EntityMatch};
 use crate::fields::{field_matches, Field};
 use crate::words::words_prf;
 use crate::{paragraph_counts, Counts, Prf};
@@ -28,6 +28,10 @@ pub struct PageScore {
     pub gold_body_overlap: Option<BTreeMap<EntityType, Counts>>,
     /// Under half of the gold body's words came out.
     pub lost_body: bool,
+    /// Extraction on the gold body: gold mentions missed and predictions not in the
+    /// gold, as (type, text).
+    pub missed: Vec<(EntityType, String)>,
+    pub spurious: Vec<(EntityType, String)>,
 }
 
 impl PageScore {
@@ -66,7 +70,20 @@ impl PageScore {
             gold_body_overlap: entities_from_gold_body
                 .map(|e| entity_counts(&gold.entities, e, EntityMatch::Overlap)),
             lost_body: word_counts.tp + word_counts.fn_ > 0 && words.recall < LOST_BODY_RECALL,
+            missed: Vec::new(),
+            spurious: Vec::new(),
         }
+        .with_errors(gold, entities_from_gold_body)
+    }
+
+    fn with_errors(mut self, gold: &Article, on_gold_body: Option<&[Entity]>) -> PageScore {
+        if let Some(pred) = on_gold_body {
+            let (missed, spurious) = entity_errors(&gold.entities, pred);
+            let pairs = |v: Vec<Entity>| v.into_iter().map(|e| (e.kind, e.text)).collect();
+            self.missed = pairs(missed);
+            self.spurious = pairs(spurious);
+        }
+        self
     }
 }
 
@@ -98,6 +115,31 @@ pub struct Summary {
     pub gold_body_overlap: Vec<TypeCounts>,
     /// Pages that lost their body.
     pub lost_body: Vec<String>,
+    /// The most frequent missed and spurious mentions (extraction on the gold body):
+    /// (type, text, count).
+    pub top_missed: Vec<(String, String, usize)>,
+    pub top_spurious: Vec<(String, String, usize)>,
+}
+
+/// How many missed and spurious mentions a summary lists.
+const TOP_ERRORS: usize = 15;
+
+fn top_errors<'a>(
+    lists: impl Iterator<Item = &'a Vec<(EntityType, String)>>,
+) -> Vec<(String, String, usize)> {
+    let mut counts: BTreeMap<(EntityType, &str), usize> = BTreeMap::new();
+    for list in lists {
+        for (k, t) in list {
+            *counts.entry((*k, t.as_str())).or_default() += 1;
+        }
+    }
+    let mut v: Vec<_> = counts
+        .into_iter()
+        .map(|((k, t), n)| (k.as_str().to_string(), t.to_string(), n))
+        .collect();
+    v.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    v.truncate(TOP_ERRORS);
+    v
 }
 
 fn entity_table<'a>(
@@ -167,6 +209,8 @@ impl Summary {
                 .filter(|p| p.lost_body)
                 .map(|p| p.id.clone())
                 .collect(),
+            top_missed: top_errors(pages.iter().map(|p| &p.missed)),
+            top_spurious: top_errors(pages.iter().map(|p| &p.spurious)),
         }
     }
 
@@ -270,6 +314,22 @@ impl Summary {
                     o.score.recall,
                     o.score.f1
                 );
+            }
+        }
+        for (title, list) in [
+            ("top missed mentions (on gold body)", &self.top_missed),
+            ("top spurious mentions (on gold body)", &self.top_spurious),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "{title}");
+            let line: Vec<String> = list
+                .iter()
+                .map(|(k, t, n)| format!("{t} [{k}] x{n}"))
+                .collect();
+            for chunk in line.chunks(3) {
+                let _ = writeln!(s, "  {}", chunk.join(" · "));
             }
         }
         s
