@@ -180,13 +180,14 @@ impl Gazetteer {
 }
 
 /// An alias as the annotation conventions allow it to match, or `None`: spans are
-/// minimal (a leading "the" is dropped, a possessive or a direction word disqualifies)
+/// minimal (a leading "the" is dropped; a direction word or a generic lowercase head
+/// noun disqualifies)
 /// and names are capitalised (an all-lowercase alias of a name would match generic
 /// nouns such as "defence ministry"; German adjectives in the nationality list are the
 /// exception).
 fn usable_alias(alias: &'static str, kind: EntityType) -> Option<&'static str> {
     let alias = alias.strip_prefix("the ").unwrap_or(alias);
-    if alias.chars().count() < 2 || alias.contains("'s") || alias.contains("’s") {
+    if alias.chars().count() < 2 {
         return None;
     }
     let first = alias.split_whitespace().next().unwrap_or("");
@@ -208,6 +209,15 @@ fn usable_alias(alias: &'static str, kind: EntityType) -> Option<&'static str> {
         && alias
             .split_once('-')
             .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    // "K2 tanks", "Patriot system", "North Korean army": a generic head noun is not
+    // part of a name.
+    let last = alias.split_whitespace().last().unwrap_or("");
+    if kind != EntityType::Nationality
+        && alias.contains(' ')
+        && last.chars().all(|c| !c.is_uppercase())
     {
         return None;
     }

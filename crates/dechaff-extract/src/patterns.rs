@@ -88,7 +88,7 @@ pub fn patterns() -> Vec<Pattern> {
 /// Designations: a prefix, a hyphen and a number ("Su-34", "MiG-29SMT", "S-300PM2"),
 /// with an optional block or mark ("F-16 Block 70", "Storm Shadow Mk 2").
 pub fn designation() -> Regex {
-    Regex::new(r"\b([A-Z][A-Za-z]{0,6}|\d[A-Z]\d{0,2})-(\d{1,4}[A-Za-z0-9]{0,6})(?:-\d?[A-Z]{1,3}\d?)?(?:\s(?:Block|Blk\.?|Mk\.?|Mark|Flight)\s?[IVX\d]{1,4}[A-Z]?)?\b")
+    Regex::new(r"\b([A-Z][A-Za-z]{0,6}|\d[A-Z]\d{0,2})-(\d{1,4}[A-Za-z0-9]{0,6})(?:-\d?[A-Z]{1,3}\d?)?(?:\s(?:Block|Blk\.?|Mk\.?|Mark|Flight)\s?[IVX\d]{1,4}[A-Z]?|\s(?:MSE|ER|SLM|SLS|SM|SMT|NG|EG|GEM-T|GEM|XR))?\b")
         .expect("designation pattern compiles")
 }
 
@@ -165,5 +165,10 @@ mod tests {
             .map(|m| m.as_str())
             .collect();
         assert_eq!(all, ["Su-34", "MiG-29SMT", "S-300PM2", "F-16 Block 70"]);
+        let with_suffix: Vec<&str> = d
+            .find_iter("PAC-3 MSE interceptors")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(with_suffix, ["PAC-3 MSE"]);
     }
 }
