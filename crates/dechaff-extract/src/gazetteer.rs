@@ -187,7 +187,7 @@ impl Gazetteer {
 /// exception).
 fn usable_alias(alias: &'static str, kind: EntityType) -> Option<&'static str> {
     let alias = alias.strip_prefix("the ").unwrap_or(alias);
-    if alias.chars().count() < 2 {
+    if alias.chars().count() < 2 || alias.ends_with("'s") || alias.ends_with("’s") {
         return None;
     }
     let first = alias.split_whitespace().next().unwrap_or("");

@@ -55,7 +55,7 @@ pub fn patterns() -> Vec<Pattern> {
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?(?:19\d|20[0-4])\d{{1}}s?\b")),
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{WEEKDAY}\b")),
         p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
-        p(Temporal, 0, 2, r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|evening|night)\b".to_string()),
+        p(Temporal, 0, 2, r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|evening|night)\b".to_string()),
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{NUMBER}\s(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)\b")),
         p(Temporal, 0, 2, r"\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|local time|a\.m\.|p\.m\.|am|pm))?".to_string()),
         p(Temporal, 0, 2, r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b".to_string()),
