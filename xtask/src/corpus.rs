@@ -390,7 +390,7 @@ fn site_split(url: &str) -> &'static str {
     for b in host.bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(16_777_619);
     }
-    if h % 2 == 0 {
+    if h.is_multiple_of(2) {
         "dev"
     } else {
         "test"
