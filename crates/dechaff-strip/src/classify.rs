@@ -465,7 +465,7 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
             || (blocks[i].flags.contains(Flags::HIDDEN) && trusted.contains(Flags::HIDDEN))
             || blocks[i].heading == 1
             || blocks[i].link_density() > MAIN_CONTAINER_MAX_LINK_DENSITY;
-        if !d.body && !condemned && !is_whole_page && (first..=last).contains(&i) {
+        if !d.body && !condemned && (first..=last).contains(&i) {
             d.body = true;
             d.reason = format!("{}; inside the main content container", d.reason);
         }
