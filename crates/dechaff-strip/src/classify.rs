@@ -389,12 +389,12 @@ fn keep_lists_between_body(blocks: &[Block], out: &mut [Decision]) {
 }
 
 /// Share of a page's good text the main container must hold.
-const MAIN_CONTAINER_SHARE: usize = 70;
+const MAIN_CONTAINER_SHARE: usize = 80;
 /// A main container holding more than this share of all the page's text is the page
 /// itself, and tells nothing.
 const MAIN_CONTAINER_MAX_PAGE_SHARE: usize = 85;
 /// Link density above which a block inside the main container is still navigation.
-const MAIN_CONTAINER_MAX_LINK_DENSITY: f32 = 0.6;
+const MAIN_CONTAINER_MAX_LINK_DENSITY: f32 = 0.8;
 
 /// The deepest element holding most of the page's good text: the article's container,
 /// as readability and trafilatura find it, here found from the blocks' ancestor ids.

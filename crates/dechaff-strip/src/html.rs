@@ -10,8 +10,9 @@ use crate::block::{Block, Flags};
 use crate::entities::decode_entities;
 
 /// Elements whose text is never visible.
-const SKIPPED: [&str; 9] = [
+const SKIPPED: [&str; 10] = [
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
+    "textarea",
 ];
 
 /// Raw-text elements: their content is not parsed as markup.
@@ -225,8 +226,6 @@ impl Builder {
                 if !title.is_empty() {
                     self.meta.title = Some(title);
                 }
-            } else if name == "textarea" {
-                self.text(&page[tag_end..close]);
             }
             self.end_tag(&name);
             return find_byte(bytes, close, b'>').map_or(page.len(), |i| i + 1);
