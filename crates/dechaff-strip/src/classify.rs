@@ -343,7 +343,8 @@ fn trusted_hints(blocks: &[Block], language: Language) -> Flags {
             }
         }
     }
-    let mut trusted = Flags::empty();
+    // Comment sections are the one chaff that legitimately outweighs the article.
+    let mut trusted = Flags::COMMENT;
     for (bit, n) in per_hint.iter().enumerate() {
         if total == 0 || (*n as f32) <= MAX_HINTED_PROSE * total as f32 {
             trusted |= Flags::bit(bit);
