@@ -98,7 +98,7 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
     // Context: headings, then short blocks, then near-good blocks.
     let mut ctx = own.clone();
     for i in 0..blocks.len() {
-        if blocks[i].heading >= 2 && ctx[i] != Class::Bad {
+        if (blocks[i].heading >= 2 || is_text_heading(&blocks[i])) && ctx[i] != Class::Bad {
             let prose_follows = (i + 1..blocks.len())
                 .take(HEADING_REACH)
                 .any(|j| matches!(own[j], Class::Good | Class::NearGood));
@@ -216,11 +216,16 @@ fn own_class(b: &Block, repeated: bool, language: Language, trusted: Flags) -> D
     if b.heading == 1 || (b.flags.contains(Flags::TITLE) && b.heading > 0) {
         return decision(Class::Bad, "title heading".into());
     }
-    // A repeated label in a text dump is a header; in HTML, a repeated link is
-    // navigation (an unlinked repeat is a heading echoed by a table of contents).
-    let is_label = b.tag == "line" || b.link_chars > 0;
-    if repeated && words.len() <= REPEATED_MAX_WORDS && is_label {
-        return decision(Class::Bad, "short line repeated on the page".into());
+    // A repeated link is navigation. A repeated line of a text dump may be a header
+    // shown twice or a heading echoed by a table of contents: context decides which
+    // occurrence is which.
+    if repeated && words.len() <= REPEATED_MAX_WORDS {
+        if b.link_chars > 0 {
+            return decision(Class::Bad, "short link repeated on the page".into());
+        }
+        if b.tag == "line" {
+            return decision(Class::Short, "short line repeated on the page".into());
+        }
     }
     if is_chaff_container(b, trusted) {
         return decision(
@@ -272,9 +277,23 @@ fn own_class(b: &Block, repeated: bool, language: Language, trusted: Flags) -> D
     {
         // Long sentences dense with names and numbers are still prose.
         decision(Class::NearGood, features)
+    } else if is_text_heading(b) {
+        // A heading of a text dump ("1. Personalised nutrition") has few stop words;
+        // whether it heads prose is for context to say.
+        decision(Class::Short, format!("{features}, heading-like line"))
     } else {
         decision(Class::Bad, features)
     }
+}
+
+/// A text-dump line shaped like a heading: up to 15 words, starting with a capital or a
+/// number, not ending like a sentence.
+fn is_text_heading(b: &Block) -> bool {
+    let words = b.text.split_whitespace().count();
+    b.tag == "line"
+        && (1..=15).contains(&words)
+        && !b.text.ends_with(['.', '!', '?', ':', '…', ',', ';'])
+        && b.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Ends like a sentence: a full stop, question or exclamation mark, maybe in quotes.
