@@ -60,7 +60,7 @@ fn date_patterns() -> &'static DatePatterns {
     P.get_or_init(|| {
         let month = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Januar|Februar|März|Maerz|Mai|Juni|Juli|Oktober|Dezember|Okt|Dez)\.?";
         // Constant patterns: a failure to compile is a build defect.
-        let re = |s: &str| Regex::new(s).expect("date pattern compiles");
+        let re = crate::patterns::compile;
         DatePatterns {
             iso: re(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})"),
             month_day_year: re(&format!(r"(?i)\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b")),

@@ -34,7 +34,7 @@ fn field_patterns() -> &'static FieldPatterns {
     static P: OnceLock<FieldPatterns> = OnceLock::new();
     P.get_or_init(|| {
         // Constant patterns: a failure to compile is a build defect.
-        let re = |s: &str| Regex::new(s).expect("field pattern compiles");
+        let re = crate::patterns::compile;
         FieldPatterns {
             dateline_agency: re(r"^[^()]{0,80}\(([A-Z][A-Za-z.&\- ]{1,30})\)\s*[-–—]"),
             according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),

@@ -33,11 +33,19 @@ pub struct Pattern {
     pub priority: u8,
 }
 
+/// Compiles a pattern with ASCII word boundaries: a Unicode `\b` keeps the regex off
+/// the DFA engines and costs more than all the rest of extraction. Candidates are
+/// re-checked with a Unicode-aware boundary test afterwards (`is_word_boundary`).
+pub fn compile(re: &str) -> Regex {
+    let re = re.replace(r"\b", r"(?-u:\b)");
+    // Patterns are constants of this crate, covered by tests: a failure is a build
+    // defect.
+    Regex::new(&re).unwrap_or_else(|e| panic!("pattern {re}: {e}"))
+}
+
 fn p(kind: EntityType, group: usize, priority: u8, re: String) -> Pattern {
     Pattern {
-        // Patterns are constants of this file, covered by tests: a failure is a
-        // build defect.
-        regex: Regex::new(&re).unwrap_or_else(|e| panic!("pattern {re}: {e}")),
+        regex: compile(&re),
         kind,
         group,
         priority,
@@ -88,14 +96,16 @@ pub fn patterns() -> Vec<Pattern> {
 /// Designations: a prefix, a hyphen and a number ("Su-34", "MiG-29SMT", "S-300PM2"),
 /// with an optional block or mark ("F-16 Block 70", "Storm Shadow Mk 2").
 pub fn designation() -> Regex {
-    Regex::new(r"\b([A-Z][A-Za-z]{0,6}|\d[A-Z]\d{0,2})-(\d{1,4}[A-Za-z0-9]{0,6})(?:-\d?[A-Z]{1,3}\d?)?(?:\s(?:Block|Blk\.?|Mk\.?|Mark|Flight)\s?[IVX\d]{1,4}[A-Z]?|\s(?:MSE|ER|SLM|SLS|SM|SMT|NG|EG|GEM-T|GEM|XR))?\b")
-        .expect("designation pattern compiles")
+    compile(
+        r"\b([A-Z][A-Za-z]{0,6}|\d[A-Z]\d{0,2})-(\d{1,4}[A-Za-z0-9]{0,6})(?:-\d?[A-Z]{1,3}\d?)?(?:\s(?:Block|Blk\.?|Mk\.?|Mark|Flight)\s?[IVX\d]{1,4}[A-Z]?|\s(?:MSE|ER|SLM|SLS|SM|SMT|NG|EG|GEM-T|GEM|XR))?\b",
+    )
 }
 
 /// Context words after a designation that say what it is.
 pub fn designation_context() -> Regex {
-    Regex::new(r"^\s*(?:[a-z-]+\s){0,2}?(?:(missiles?|rockets?|bombs?|munitions?|shells?|torpedo(?:es)?|rounds?|warheads?|rifles?|guns?)|(jets?|fighters?|bombers?|aircraft|planes?|helicopters?|tanks?|drones?|UAVs?|systems?|launchers?|frigates?|destroyers?|corvettes?|submarines?|vehicles?|howitzers?|radars?|carriers?|interceptors?))\b")
-        .expect("designation context compiles")
+    compile(
+        r"^\s*(?:[a-z-]+\s){0,2}?(?:(missiles?|rockets?|bombs?|munitions?|shells?|torpedo(?:es)?|rounds?|warheads?|rifles?|guns?)|(jets?|fighters?|bombers?|aircraft|planes?|helicopters?|tanks?|drones?|UAVs?|systems?|launchers?|frigates?|destroyers?|corvettes?|submarines?|vehicles?|howitzers?|radars?|carriers?|interceptors?))\b",
+    )
 }
 
 /// Whether a name found after a title is really a name.

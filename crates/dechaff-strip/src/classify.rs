@@ -83,6 +83,17 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
         .enumerate()
         .map(|(i, b)| own_class(b, repeated[i], language, trusted))
         .collect();
+    // Above the article's first paragraph, a heading-like or repeated line of a text
+    // dump is the header zone (headline, section label, byline), not the body.
+    let first_good = out.iter().position(|d| d.class == Class::Good);
+    for (i, d) in out.iter_mut().enumerate() {
+        let doubtful = d.reason.ends_with("heading-like line")
+            || d.reason == "short line repeated on the page";
+        if doubtful && first_good.is_none_or(|g| i < g) {
+            d.class = Class::Bad;
+            d.reason = format!("{}, above the first paragraph", d.reason);
+        }
+    }
     let own: Vec<Class> = out.iter().map(|d| d.class).collect();
     // Captions, embeds, "Also read" lines and the like are objects inserted into the
     // text: context looks through them to the paragraphs on either side.
@@ -98,7 +109,8 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
     // Context: headings, then short blocks, then near-good blocks.
     let mut ctx = own.clone();
     for i in 0..blocks.len() {
-        if (blocks[i].heading >= 2 || is_text_heading(&blocks[i])) && ctx[i] != Class::Bad {
+        let text_heading = is_text_heading(&blocks[i]) && first_good.is_some_and(|g| i > g);
+        if (blocks[i].heading >= 2 || text_heading) && ctx[i] != Class::Bad {
             let prose_follows = (i + 1..blocks.len())
                 .take(HEADING_REACH)
                 .any(|j| matches!(own[j], Class::Good | Class::NearGood));
@@ -293,7 +305,13 @@ fn is_text_heading(b: &Block) -> bool {
     b.tag == "line"
         && (1..=15).contains(&words)
         && !b.text.ends_with(['.', '!', '?', ':', '…', ',', ';'])
-        && b.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && b.text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        // "20:15" is a timestamp, not a heading: a heading has words.
+        && b
+            .text
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// Ends like a sentence: a full stop, question or exclamation mark, maybe in quotes.

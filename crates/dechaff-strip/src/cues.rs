@@ -3,7 +3,7 @@
 //! The lists are data (`data/cues-<lang>.tsv`), one regex a line, so that a new site's
 //! wording is a one-line change reviewed like any other.
 
-use regex::{RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use std::sync::OnceLock;
 
 /// What a cue line is.
@@ -55,16 +55,17 @@ const CUE_FILES: [(&str, &str); 2] = [
     ("de", include_str!("../data/cues-de.tsv")),
 ];
 
+/// One compiled regex per cue line, tried in file order. A `RegexSet` would look
+/// neater, but its overlapping search runs on the slow PikeVM; separate regexes each
+/// get a DFA and a literal prefilter, and most reject a line at its first character.
 struct Cues {
-    set: RegexSet,
-    kinds: Vec<CueKind>,
+    regexes: Vec<(Regex, CueKind)>,
 }
 
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
-        let mut patterns = Vec::new();
-        let mut kinds = Vec::new();
+        let mut regexes = Vec::new();
         for (lang, file) in CUE_FILES {
             for (n, line) in file.lines().enumerate() {
                 if line.trim().is_empty() || line.starts_with('#') {
@@ -75,25 +76,35 @@ fn cues() -> &'static Cues {
                     .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: no tab", n + 1));
                 let kind = CueKind::parse(kind)
                     .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: unknown kind {kind}", n + 1));
-                patterns.push(pattern.to_string());
-                kinds.push(kind);
+                // ASCII word boundaries keep the regex on the fast DFA engines; a
+                // Unicode \b forces the slow PikeVM on every block of every page.
+                let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+                // The files are compiled into the binary and covered by tests, so a
+                // bad pattern is a build defect, not a runtime condition.
+                let regex = RegexBuilder::new(&pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap_or_else(|e| panic!("cues-{lang}.tsv:{}: {e}", n + 1));
+                regexes.push((regex, kind));
             }
         }
-        // The files are compiled into the binary and covered by tests, so a bad
-        // pattern is a build defect, not a runtime condition.
-        let set = RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .build()
-            .expect("cue patterns compile");
-        Cues { set, kinds }
+        Cues { regexes }
     })
 }
 
+/// Blocks longer than this are paragraphs, not cue lines, and are not matched.
+const MAX_CUE_CHARS: usize = 400;
+
 /// The cue a block's text matches, if any; the first listed kind wins.
 pub fn cue_of(text: &str) -> Option<CueKind> {
-    let c = cues();
-    let matches = c.set.matches(text);
-    matches.iter().map(|i| c.kinds[i]).next()
+    if text.len() > MAX_CUE_CHARS {
+        return None;
+    }
+    cues()
+        .regexes
+        .iter()
+        .find(|(r, _)| r.is_match(text))
+        .map(|(_, k)| *k)
 }
 
 #[cfg(test)]

@@ -1,11 +1,14 @@
 //! The `dechaff` command: a thin layer over `dechaff-strip` and `dechaff-extract`.
 
+mod batch;
+mod inputs;
+
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use dechaff_extract::Extractor;
 use dechaff_strip::{decode_page, strip, Favor, Format, Limits, Options, Stripped};
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -15,8 +18,10 @@ use std::process::ExitCode;
     about = "Turn scraped news pages into clean articles and typed defence entities.",
     long_about = "Turn scraped news pages into clean articles and typed defence entities.\n\n\
 A page is raw HTML or a text dump (one block per line, as scrapers and HTML-to-text \
-converters hand pages over); dechaff tells which from the content.",
-    after_help = "Examples:\n  dechaff strip corpus/defblog-01.txt\n  dechaff strip --explain page.html | less\n  dechaff extract page.html > article.json\n  dechaff extract --no-strip report.txt"
+converters hand pages over); dechaff tells which from the content. Pages may be gzip'd. \
+Give files, directories (walked recursively, in path order) or - for standard input.",
+    after_help = "Examples:\n  dechaff strip corpus/defblog-01.txt\n  dechaff strip --explain page.html | less\n  dechaff extract page.html > article.json\n  dechaff extract --jsonl crawl/ -o articles.jsonl\n  dechaff extract --no-strip report.txt\n\nExit status: 0 when every page was processed, 2 when a page or an argument failed \
+(failed pages are reported and the batch goes on)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -25,25 +30,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print a page's body, one paragraph per line.
+    /// Print each page's body, one paragraph per line.
     #[command(
-        after_help = "Examples:\n  dechaff strip corpus/defblog-01.txt\n  dechaff strip --favor recall page.html\n  dechaff strip --explain page.html\n  cat page.html | dechaff strip -"
+        after_help = "Examples:\n  dechaff strip corpus/defblog-01.txt\n  dechaff strip --favor recall page.html\n  dechaff strip --explain page.html\n  cat page.html | dechaff strip -\n  dechaff strip --jsonl crawl/ > bodies.jsonl"
     )]
     Strip {
         #[command(flatten)]
-        page: PageArgs,
+        common: CommonArgs,
         /// Show every block, kept or dropped, with the rule that decided.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         explain: bool,
     },
-    /// Print a page's article as JSON: fields, body, and entities with offsets.
+    /// Print each page's article as JSON: fields, body, and entities with offsets.
     #[command(
-        after_help = "Examples:\n  dechaff extract corpus/wire-01.html\n  dechaff extract --no-strip --format text notes.txt"
+        after_help = "Examples:\n  dechaff extract corpus/wire-01.html\n  dechaff extract --jsonl --jobs 8 crawl/ -o articles.jsonl\n  dechaff extract --no-strip --format text notes.txt\n\nOne page prints one pretty JSON object; several pages print JSON Lines, one \
+record per page: {\"source\": PATH, \"article\": {...}} or {\"source\": PATH, \"error\": REASON}."
     )]
     Extract {
         #[command(flatten)]
-        page: PageArgs,
-        /// Take the whole file as the body: `text` is the file verbatim and entity
+        common: CommonArgs,
+        /// Take each file whole as the body: `text` is the file verbatim and entity
         /// offsets point into it. No fields are read.
         #[arg(long)]
         no_strip: bool,
@@ -51,18 +57,28 @@ enum Command {
 }
 
 #[derive(clap::Args)]
-struct PageArgs {
-    /// The page: a file, or - for standard input.
-    page: PathBuf,
+struct CommonArgs {
+    /// Pages: files, directories (recursive), or - for standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
     /// Override format detection.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     /// Which error to prefer on doubtful blocks.
     #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
     favor: FavorArg,
-    /// Refuse pages larger than this many bytes.
+    /// Refuse pages larger than this many bytes (after gunzip).
     #[arg(long, default_value_t = Limits::default().max_bytes)]
     max_bytes: usize,
+    /// Write JSON Lines: one record per page, with its source path.
+    #[arg(long)]
+    jsonl: bool,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Pages processed in parallel (default: all cores). Output order does not change.
+    #[arg(short, long)]
+    jobs: Option<usize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,7 +94,7 @@ enum FavorArg {
     Recall,
 }
 
-impl PageArgs {
+impl CommonArgs {
     fn options(&self) -> Options {
         Options {
             format: self.format.map(|f| match f {
@@ -93,27 +109,32 @@ impl PageArgs {
         }
     }
 
-    fn read(&self) -> Result<String> {
-        let bytes = if self.page == Path::new("-") {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .context("reading standard input")?;
-            buf
-        } else {
-            std::fs::read(&self.page).with_context(|| format!("{}", self.page.display()))?
-        };
-        let limits = Limits {
+    fn limits(&self) -> Limits {
+        Limits {
             max_bytes: self.max_bytes,
-        };
-        decode_page(&bytes, &limits).with_context(|| format!("{}", self.page.display()))
+        }
+    }
+
+    fn jobs(&self) -> usize {
+        self.jobs
+            .filter(|j| *j > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+
+    fn open_output(&self) -> Result<Box<dyn Write>> {
+        Ok(match &self.output {
+            Some(path) => Box::new(std::io::BufWriter::new(
+                std::fs::File::create(path).with_context(|| path.display().to_string())?,
+            )),
+            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        })
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             // A closed pipe (`dechaff strip x | head`) is not an error.
             if e.chain().any(|c| {
@@ -128,47 +149,119 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match cli.command {
-        Command::Strip { page, explain } => {
-            let text = page.read()?;
-            let stripped = strip(&text, &page.options());
-            if explain {
-                write_explanation(&mut out, &stripped)?;
+fn run(cli: Cli) -> Result<ExitCode> {
+    let (common, mode) = match &cli.command {
+        Command::Strip { common, explain } => {
+            (common, if *explain { Mode::Explain } else { Mode::Strip })
+        }
+        Command::Extract { common, no_strip } => (
+            common,
+            if *no_strip {
+                Mode::ExtractWhole
+            } else {
+                Mode::Extract
+            },
+        ),
+    };
+    let sources = inputs::collect(&common.inputs)?;
+    let several = sources.len() > 1;
+    // Several articles are JSON Lines whether asked or not: pretty objects one after
+    // another would not be valid JSON.
+    let jsonl = common.jsonl || (several && matches!(mode, Mode::Extract | Mode::ExtractWhole));
+    let options = common.options();
+    let limits = common.limits();
+    let work = |source: &inputs::Source, bytes: Vec<u8>| -> Result<String> {
+        let text = decode_page(&bytes, &limits)?;
+        render(mode, jsonl, source, &text, &options)
+    };
+    let mut out = common.open_output()?;
+    let totals = if jsonl {
+        let mut write = batch::jsonl_writer(&mut out);
+        batch::run(&sources, common.jobs(), common.max_bytes, &work, &mut write)?
+    } else {
+        let mut write = batch::text_writer(&mut out, several);
+        batch::run(&sources, common.jobs(), common.max_bytes, &work, &mut write)?
+    };
+    out.flush()?;
+    Ok(if totals.failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Mode {
+    Strip,
+    Explain,
+    Extract,
+    ExtractWhole,
+}
+
+/// One page's output, formatted for the chosen mode.
+fn render(
+    mode: Mode,
+    jsonl: bool,
+    source: &inputs::Source,
+    text: &str,
+    options: &Options,
+) -> Result<String> {
+    let mut out = String::new();
+    match mode {
+        Mode::Strip | Mode::Explain => {
+            let stripped = strip(text, options);
+            if matches!(mode, Mode::Explain) {
+                out = explanation(&stripped);
+            } else if jsonl {
+                out = record(source, "paragraphs", &stripped.paragraphs())?;
             } else {
                 for p in stripped.paragraphs() {
-                    writeln!(out, "{p}")?;
+                    out.push_str(&p);
+                    out.push('\n');
                 }
             }
         }
-        Command::Extract { page, no_strip } => {
-            let text = page.read()?;
-            let extractor = Extractor::new();
-            let article = if no_strip {
-                extractor.extract_text(&text)
+        Mode::Extract | Mode::ExtractWhole => {
+            // Built on first use only: stripping alone needs no gazetteer.
+            let extractor = Extractor::shared();
+            let article = if matches!(mode, Mode::ExtractWhole) {
+                extractor.extract_text(text)
             } else {
-                extractor.extract(&strip(&text, &page.options()))
+                extractor.extract(&strip(text, options))
             };
-            serde_json::to_writer_pretty(&mut out, &article)?;
-            writeln!(out)?;
+            if jsonl {
+                out = record(source, "article", &article)?;
+            } else {
+                out = serde_json::to_string_pretty(&article)?;
+                out.push('\n');
+            }
         }
     }
-    out.flush()?;
-    Ok(())
+    Ok(out)
 }
 
-fn write_explanation(out: &mut impl Write, s: &Stripped) -> Result<()> {
+/// One JSON Lines record, `source` first so that a reader of the file sees which page
+/// a line is about before its contents.
+fn record(source: &inputs::Source, key: &str, value: &impl serde::Serialize) -> Result<String> {
+    Ok(format!(
+        "{{\"source\":{},\"{key}\":{}}}\n",
+        serde_json::to_string(&source.name())?,
+        serde_json::to_string(value)?
+    ))
+}
+
+fn explanation(s: &Stripped) -> String {
+    use std::fmt::Write as _;
     let doc = &s.document;
-    writeln!(
+    let mut out = String::new();
+    let _ = writeln!(
         out,
         "format: {}, language: {:?}, {} blocks, {} kept",
         doc.format.as_str(),
         doc.language,
         doc.blocks.len(),
         s.decisions.iter().filter(|d| d.body).count()
-    )?;
+    );
     for (i, (b, d)) in doc.blocks.iter().zip(&s.decisions).enumerate() {
         let mark = if d.body { "KEEP" } else { "drop" };
         let mut preview: String = b.text.chars().take(70).collect();
@@ -176,12 +269,12 @@ fn write_explanation(out: &mut impl Write, s: &Stripped) -> Result<()> {
             preview.push('…');
         }
         let tag = if b.tag.is_empty() { "-" } else { b.tag };
-        writeln!(
+        let _ = writeln!(
             out,
             "{i:>4} {mark} {:<9} <{tag}> {preview}\n            {}",
             d.class.as_str(),
             d.reason
-        )?;
+        );
     }
-    Ok(())
+    out
 }
