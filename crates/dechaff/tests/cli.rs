@@ -111,3 +111,101 @@ fn empty_input_is_an_empty_body() {
     assert_eq!(code, 0);
     assert!(out.is_empty());
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dechaff-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use flate2::write::GzEncoder;
+    let mut e = GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn a_batch_gives_one_record_per_page_in_order_and_survives_bad_pages() {
+    let dir = temp_dir("batch");
+    std::fs::create_dir_all(dir.join("nested/deeper")).unwrap();
+    let html = "<html><body><article><p>The destroyer fired two interceptors at drones over the Red Sea on Tuesday, the navy said in a statement.</p></article></body></html>";
+    std::fs::write(dir.join("a.html"), html).unwrap();
+    std::fs::write(dir.join("nested/b.txt"), DUMP).unwrap();
+    std::fs::write(dir.join("nested/deeper/c.html.gz"), gzip(html.as_bytes())).unwrap();
+    std::fs::write(dir.join("nested/d.html"), b"%PDF-1.7 binary").unwrap();
+    std::fs::write(dir.join("ignored.png"), b"\x89PNG").unwrap();
+    let (code, out, err) = dechaff(
+        &["extract", "--jsonl", "--jobs", "2", dir.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(code, 2, "a failed page makes the exit status 2: {err}");
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let sources: Vec<String> = records
+        .iter()
+        .map(|r| {
+            r["source"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(sources, ["a.html", "b.txt", "d.html", "c.html.gz"]);
+    assert!(records[0]["article"]["paragraphs"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("The destroyer"));
+    assert_eq!(
+        records[0]["article"], records[3]["article"],
+        "gzip'd page reads the same"
+    );
+    assert!(records[2]["error"].as_str().unwrap().contains("PDF"));
+    assert!(err.contains("4 pages, 3 ok, 1 failed"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn output_is_the_same_whatever_the_number_of_jobs() {
+    let dir = temp_dir("jobs");
+    for i in 0..12 {
+        let page = format!("<p>Report {i}: the brigade moved {i} kilometres towards the border overnight, officials said on Monday.</p>");
+        std::fs::write(dir.join(format!("p{i:02}.html")), page).unwrap();
+    }
+    let one = dechaff(&["strip", "--jsonl", "-j", "1", dir.to_str().unwrap()], b"").1;
+    let four = dechaff(&["strip", "--jsonl", "-j", "4", dir.to_str().unwrap()], b"").1;
+    assert_eq!(one.lines().count(), 12);
+    assert_eq!(one, four);
+    let out_file = dir.join("out.jsonl");
+    let (code, stdout, _) = dechaff(
+        &[
+            "strip",
+            "--jsonl",
+            "-o",
+            out_file.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code, 0);
+    assert!(stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&out_file).unwrap(), one);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_missing_argument_is_an_error_before_any_work() {
+    let (code, out, err) = dechaff(&["strip", "/nonexistent/dechaff/page.html"], b"");
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("/nonexistent/dechaff/page.html") && err.contains("no such file"),
+        "{err}"
+    );
+}
