@@ -86,6 +86,7 @@ pub struct Recognizer {
     designation: Regex,
     designation_context: Regex,
     not_a_name: Regex,
+    ship_name: Regex,
 }
 
 impl Recognizer {
@@ -96,6 +97,7 @@ impl Recognizer {
             designation: designation(),
             designation_context: designation_context(),
             not_a_name: not_a_name(),
+            ship_name: crate::patterns::ship_name(),
         }
     }
 
@@ -116,8 +118,20 @@ impl Recognizer {
                 start: hit.start,
                 end: hit.end,
                 kind,
-                priority: 5,
+                priority: NAME_PRIORITY + 1,
             });
+        }
+        // "the carrier Shandong", "HMS Trent": a ship's name, even when a place
+        // shares it, is a platform.
+        for c in self.ship_name.captures_iter(text) {
+            if let Some(m) = c.get(1).or(c.get(2)) {
+                candidates.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: EntityType::MilitaryPlatform,
+                    priority: NAME_PRIORITY + 2,
+                });
+            }
         }
         for m in self.designation.find_iter(text) {
             let prefix = m.as_str().split('-').next().unwrap_or("");
@@ -135,7 +149,7 @@ impl Recognizer {
                     start: m.start(),
                     end: m.end(),
                     kind,
-                    priority: 4,
+                    priority: NAME_PRIORITY,
                 });
             }
         }
@@ -263,22 +277,53 @@ fn is_adjectival_abbreviation(text: &str, start: usize, end: usize) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && !NOUN_FOLLOWERS.contains(&word)
 }
 
+/// Priority of gazetteer names and designations; shape patterns rank below.
+const NAME_PRIORITY: u8 = 4;
+
 /// Longest first, then priority, then leftmost; keep what does not overlap.
-fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+///
+/// A pattern candidate that crosses a name without containing it ("3 interceptors"
+/// across "Arrow 3") is dropped first: nesting is settled by length, crossing is not.
+fn select_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut names: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| c.priority >= NAME_PRIORITY)
+        .map(|c| (c.start, c.end))
+        .collect();
+    names.sort_unstable();
+    let crosses_a_name = |c: &Candidate| {
+        // Names overlapping c start before c.end; scan back from there.
+        let upto = names.partition_point(|(s, _)| *s < c.end);
+        names[..upto].iter().rev().take(8).any(|&(s, e)| {
+            let overlaps = s < c.end && c.start < e;
+            let contains = c.start <= s && e <= c.end;
+            overlaps && !contains
+        })
+    };
+    let mut candidates: Vec<Candidate> = candidates
+        .into_iter()
+        .filter(|c| c.priority >= NAME_PRIORITY || !crosses_a_name(c))
+        .collect();
     candidates.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(b.priority.cmp(&a.priority))
             .then(a.start.cmp(&b.start))
     });
-    let mut chosen: Vec<Candidate> = Vec::new();
+    // Chosen spans are disjoint, so the one starting last before c ends is the only
+    // one that can overlap it: O(n log n) however many candidates a page has.
+    let mut chosen: std::collections::BTreeMap<usize, Candidate> =
+        std::collections::BTreeMap::new();
     for c in candidates {
-        if !chosen.iter().any(|k| k.start < c.end && c.start < k.end) {
-            chosen.push(c);
+        let blocked = chosen
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > c.start);
+        if !blocked {
+            chosen.insert(c.start, c);
         }
     }
-    chosen.sort_by_key(|c| c.start);
-    chosen
+    chosen.into_values().collect()
 }
 
 /// Byte spans to character spans, in one pass over the text.

@@ -154,11 +154,24 @@ impl Gazetteer {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         self.automaton
             .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                entry: self.pattern_entry[m.pattern().as_usize()],
+            .filter_map(|m| {
+                let entry = self.pattern_entry[m.pattern().as_usize()];
+                let (start, mut end) = (m.start(), m.end());
+                if !is_word_boundary(text, start, end) {
+                    // A system's plural keeps its "s": "Patriots", "TB2s", "Type 26s".
+                    let is_system = matches!(
+                        self.entries[entry].kind,
+                        EntityType::MilitaryPlatform | EntityType::Weapon | EntityType::Vehicle
+                    );
+                    if !(is_system
+                        && text[end..].starts_with('s')
+                        && is_word_boundary(text, start, end + 1))
+                    {
+                        return None;
+                    }
+                    end += 1;
+                }
+                Some(Hit { start, end, entry })
             })
             .collect()
     }
@@ -217,7 +230,8 @@ fn usable_alias(alias: &'static str, kind: EntityType) -> Option<&'static str> {
     let last = alias.split_whitespace().last().unwrap_or("");
     if kind != EntityType::Nationality
         && alias.contains(' ')
-        && last.chars().all(|c| !c.is_uppercase())
+        && last.chars().any(char::is_lowercase)
+        && last.chars().all(|c| c.is_lowercase() || !c.is_alphanumeric())
     {
         return None;
     }

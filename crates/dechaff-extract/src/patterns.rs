@@ -89,7 +89,7 @@ pub fn patterns() -> Vec<Pattern> {
         // People after a title: "Defence Minister Rustem Umerov" gives the name.
         p(Person, 1, 1, format!(r"\b{TITLES}\s((?:[A-Z][\p{{L}}’'-]+|al-[A-Z][\p{{L}}’'-]+|bin|van|von|de|der|da|el-[A-Z][\p{{L}}-]+)(?:\s(?:[A-Z][\p{{L}}’'-]+|al-[A-Z][\p{{L}}’'-]+|[A-Z]\.|bin|van|von|de|der|da)){{0,3}})")),
         // Ship classes and project numbers.
-        p(MilitaryPlatform, 0, 2, r"\b(?:Type|Project)\s\d{2,5}[A-Z]?\d?\b".to_string()),
+        p(MilitaryPlatform, 0, 2, r"\b(?:Type|Project)\s\d{2,5}[A-Z]?\d?s?\b".to_string()),
     ]
 }
 
@@ -106,6 +106,16 @@ pub fn designation_context() -> Regex {
     compile(
         r"^\s*(?:[a-z-]+\s){0,2}?(?:(missiles?|rockets?|bombs?|munitions?|shells?|torpedo(?:es)?|rounds?|warheads?|rifles?|guns?)|(jets?|fighters?|bombers?|aircraft|planes?|helicopters?|tanks?|drones?|UAVs?|systems?|launchers?|frigates?|destroyers?|corvettes?|submarines?|vehicles?|howitzers?|radars?|carriers?|interceptors?))\b",
     )
+}
+
+/// A ship's name after its type ("the destroyer Nanchang", group 1) or after its
+/// prefix ("HMS Trent", group 2, prefix included).
+pub fn ship_name() -> Regex {
+    let prefix = r"(?:HMS|USS|INS|HMAS|HMCS|HNLMS|HDMS|FGS|ITS|ROKS|JS|TCG|ORP|KRI|BRP|RFS)";
+    let name = r"[A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+){0,2}";
+    compile(&format!(
+        r"\b(?:aircraft carrier|carrier|destroyer|frigate|corvette|cruiser|submarine|warship|assault ship|landing ship|patrol vessel|patrol ship)s?\s+((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
+    ))
 }
 
 /// Whether a name found after a title is really a name.
