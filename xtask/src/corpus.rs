@@ -342,12 +342,7 @@ impl Corpus {
                     field("text")
                 );
             }
-            entities.push(Entity {
-                kind,
-                text: span.to_string(),
-                start,
-                end,
-            });
+            entities.push(Entity::new(kind, span, start, end));
         }
         entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
         let source = self.meta[&page.id]["source"]

@@ -78,6 +78,8 @@ struct Candidate {
     kind: EntityType,
     /// Higher wins among candidates of equal length.
     priority: u8,
+    /// The gazetteer entry behind a name, for its canonical form.
+    entry: Option<usize>,
 }
 
 pub struct Recognizer {
@@ -119,6 +121,7 @@ impl Recognizer {
                 end: hit.end,
                 kind,
                 priority: NAME_PRIORITY + 1,
+                entry: Some(hit.entry),
             });
         }
         // "the carrier Shandong", "HMS Trent": a ship's name, even when a place
@@ -130,6 +133,7 @@ impl Recognizer {
                     end: m.end(),
                     kind: EntityType::MilitaryPlatform,
                     priority: NAME_PRIORITY + 2,
+                    entry: None,
                 });
             }
         }
@@ -150,6 +154,7 @@ impl Recognizer {
                     end: m.end(),
                     kind,
                     priority: NAME_PRIORITY,
+                    entry: None,
                 });
             }
         }
@@ -175,12 +180,13 @@ impl Recognizer {
                     end,
                     kind: p.kind,
                     priority: p.priority,
+                    entry: None,
                 });
             }
         }
         let mut chosen = select_longest(candidates);
         self.propagate_surnames(text, &mut chosen);
-        to_entities(text, chosen)
+        to_entities(text, chosen, &self.gazetteer)
     }
 
     /// Drops leading sentence words and trailing possessives from a rule match.
@@ -235,6 +241,7 @@ impl Recognizer {
                         end: e,
                         kind: EntityType::Person,
                         priority: 1,
+                        entry: None,
                     });
                 }
             }
@@ -327,7 +334,7 @@ fn select_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Byte spans to character spans, in one pass over the text.
-fn to_entities(text: &str, chosen: Vec<Candidate>) -> Vec<Entity> {
+fn to_entities(text: &str, chosen: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Entity> {
     let mut out = Vec::with_capacity(chosen.len());
     let mut byte = 0;
     let mut chars = 0;
@@ -339,12 +346,18 @@ fn to_entities(text: &str, chosen: Vec<Candidate>) -> Vec<Entity> {
     for c in chosen {
         let start = advance(c.start);
         let end = advance(c.end);
-        out.push(Entity {
-            kind: c.kind,
-            text: text[c.start..c.end].to_string(),
-            start,
-            end,
-        });
+        let mut e = Entity::new(c.kind, &text[c.start..c.end], start, end);
+        if let Some(entry) = c.entry.map(|i| gazetteer.entry(i)) {
+            let is_system = matches!(
+                entry.kind,
+                EntityType::MilitaryPlatform | EntityType::Weapon | EntityType::Vehicle
+            );
+            if is_system && entry.kind == c.kind {
+                e.canonical = Some(entry.canonical.clone());
+                e.family = Some(entry.group.clone());
+            }
+        }
+        out.push(e);
     }
     out
 }
@@ -377,6 +390,18 @@ mod tests {
                 Some(x.text.as_str())
             );
         }
+    }
+
+    #[test]
+    fn systems_carry_canonical_names_and_families() {
+        let r = Recognizer::new();
+        let e = r.entities("An SA-21 Growler battery and two Pantsir-S1 units.");
+        let by_text = |t: &str| e.iter().find(|x| x.text == t).unwrap();
+        assert_eq!(
+            by_text("SA-21 Growler").canonical.as_deref(),
+            Some("S-400 Triumf")
+        );
+        assert_eq!(by_text("Pantsir-S1").family.as_deref(), Some("Pantsir-S"));
     }
 
     #[test]

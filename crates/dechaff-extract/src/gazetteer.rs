@@ -231,7 +231,9 @@ fn usable_alias(alias: &'static str, kind: EntityType) -> Option<&'static str> {
     if kind != EntityType::Nationality
         && alias.contains(' ')
         && last.chars().any(char::is_lowercase)
-        && last.chars().all(|c| c.is_lowercase() || !c.is_alphanumeric())
+        && last
+            .chars()
+            .all(|c| c.is_lowercase() || !c.is_alphanumeric())
     {
         return None;
     }

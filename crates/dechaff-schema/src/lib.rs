@@ -95,6 +95,28 @@ pub struct Entity {
     pub start: usize,
     /// End offset (exclusive) in Unicode scalar values.
     pub end: usize,
+    /// For a named system: its canonical name ("S-400 Triumf" for "SA-21 Growler"),
+    /// so that mentions can be counted and joined. Predictions only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    /// For a named system: the canonical name of its family ("Pantsir-S" for
+    /// "Pantsir-S1"). Predictions only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+}
+
+impl Entity {
+    /// A mention with no canonical name.
+    pub fn new(kind: EntityType, text: impl Into<String>, start: usize, end: usize) -> Entity {
+        Entity {
+            kind,
+            text: text.into(),
+            start,
+            end,
+            canonical: None,
+            family: None,
+        }
+    }
 }
 
 /// A social-media post embedded in the page; never part of the body.

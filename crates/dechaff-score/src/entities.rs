@@ -133,12 +133,7 @@ mod tests {
     use super::*;
 
     fn e(kind: EntityType, text: &str, start: usize) -> Entity {
-        Entity {
-            kind,
-            text: text.into(),
-            start,
-            end: start + text.chars().count(),
-        }
+        Entity::new(kind, text, start, start + text.chars().count())
     }
 
     fn strings(v: &[&str]) -> Vec<String> {

@@ -34,9 +34,13 @@ fn render(article: &Article) -> String {
     }
     let _ = writeln!(s, "\n-- entities ({})", article.entities.len());
     for e in &article.entities {
+        let canonical = match &e.canonical {
+            Some(c) if *c != e.text => format!("  = {c}"),
+            _ => String::new(),
+        };
         let _ = writeln!(
             s,
-            "{:<17} {:>6}..{:<6} {}",
+            "{:<17} {:>6}..{:<6} {}{canonical}",
             e.kind.as_str(),
             e.start,
             e.end,
