@@ -222,30 +222,44 @@ impl Recognizer {
 
     /// A person named in full makes later mentions of the surname alone a person.
     fn propagate_surnames(&self, text: &str, chosen: &mut Vec<Candidate>) {
-        let surnames: HashSet<&str> = chosen
+        let surnames: Vec<&str> = chosen
             .iter()
             .filter(|c| c.kind == EntityType::Person)
             .filter_map(|c| text[c.start..c.end].rsplit(' ').next())
             .filter(|s| s.chars().count() > 2)
+            .collect::<HashSet<&str>>()
+            .into_iter()
             .collect();
-        let mut extra = Vec::new();
-        for surname in surnames {
-            let mut from = 0;
-            while let Some(i) = text[from..].find(surname) {
-                let (s, e) = (from + i, from + i + surname.len());
-                from = e;
-                if is_word_boundary(text, s, e) && !chosen.iter().any(|c| c.start < e && s < c.end)
-                {
-                    extra.push(Candidate {
-                        start: s,
-                        end: e,
-                        kind: EntityType::Person,
-                        priority: 1,
-                        entry: None,
-                    });
-                }
-            }
+        if surnames.is_empty() {
+            return;
         }
+        // One pass for all surnames, and a sorted index of what is already chosen:
+        // linear in the text however many people it names.
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&surnames)
+        else {
+            return;
+        };
+        let taken: std::collections::BTreeMap<usize, usize> =
+            chosen.iter().map(|c| (c.start, c.end)).collect();
+        let free = |s: usize, e: usize| {
+            !taken
+                .range(..e)
+                .next_back()
+                .is_some_and(|(_, end)| *end > s)
+        };
+        let extra: Vec<Candidate> = automaton
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()) && free(m.start(), m.end()))
+            .map(|m| Candidate {
+                start: m.start(),
+                end: m.end(),
+                kind: EntityType::Person,
+                priority: 1,
+                entry: None,
+            })
+            .collect();
         chosen.extend(extra);
         chosen.sort_by_key(|c| c.start);
     }

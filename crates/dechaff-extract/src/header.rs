@@ -229,16 +229,13 @@ pub fn section(
             }
         }
     }
+    let mut seen = std::collections::HashMap::new();
+    for b in before_body.iter().filter(|b| is_label(&b.text)) {
+        *seen.entry(b.text.to_lowercase()).or_insert(0usize) += 1;
+    }
     before_body
         .iter()
-        .find(|b| {
-            is_label(&b.text)
-                && before_body
-                    .iter()
-                    .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
-                    .count()
-                    > 1
-        })
+        .find(|b| is_label(&b.text) && seen.get(&b.text.to_lowercase()).is_some_and(|n| *n > 1))
         .map(|b| b.text.clone())
 }
 

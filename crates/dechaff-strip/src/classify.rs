@@ -538,15 +538,17 @@ fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
 /// A closing cue after body text ends the article, when more body came before it than
 /// would come after it (a "Related" line mid-article does not end it).
 fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
-    let body_chars = |range: std::ops::Range<usize>| -> usize {
-        range
-            .filter(|&i| out[i].body)
-            .map(|i| blocks[i].text.len())
-            .sum()
-    };
-    let Some(close) = (0..out.len()).find(|&i| {
-        out[i].cue == Some(CueKind::Close) && body_chars(0..i) > body_chars(i + 1..out.len())
-    }) else {
+    // Body characters before each block (prefix sums): one pass, not one per cue.
+    let mut before = Vec::with_capacity(out.len() + 1);
+    before.push(0usize);
+    for (b, d) in blocks.iter().zip(out.iter()) {
+        let n = if d.body { b.text.len() } else { 0 };
+        before.push(before[before.len() - 1] + n);
+    }
+    let total = before[out.len()];
+    let Some(close) = (0..out.len())
+        .find(|&i| out[i].cue == Some(CueKind::Close) && before[i] > total - before[i + 1])
+    else {
         return;
     };
     let cue = blocks[close].text.clone();

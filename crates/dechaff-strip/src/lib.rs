@@ -51,6 +51,7 @@ impl Format {
         if trimmed.starts_with("<!doctype html")
             || trimmed.starts_with("<html")
             || trimmed.starts_with("<?xml")
+            || trimmed.starts_with("<!--")
         {
             return Format::Html;
         }
