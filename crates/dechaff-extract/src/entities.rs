@@ -244,10 +244,10 @@ impl Recognizer {
         let taken: std::collections::BTreeMap<usize, usize> =
             chosen.iter().map(|c| (c.start, c.end)).collect();
         let free = |s: usize, e: usize| {
-            !taken
+            taken
                 .range(..e)
                 .next_back()
-                .is_some_and(|(_, end)| *end > s)
+                .is_none_or(|(_, end)| *end <= s)
         };
         let extra: Vec<Candidate> = automaton
             .find_iter(text)
