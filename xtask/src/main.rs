@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's automation (rust-analyzer style: a workspace member,
 //! aliased in `.cargo/config.toml`, so it needs nothing but cargo).
 
+mod bench;
 mod check;
 mod corpus;
 mod eval;
@@ -64,6 +65,13 @@ enum Command {
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
+    /// Time whole batches (pages/s, MB/s; one thread and all cores) on the bundled
+    /// corpus and the real pages in ../shared/data.
+    Bench {
+        /// Also run the per-page criterion benches.
+        #[arg(long)]
+        criterion: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,6 +127,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
                 Ok(ExitCode::FAILURE)
             }
+        }
+        Command::Bench { criterion } => {
+            bench::bench(criterion)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Stats { corpus } => {
             let corpus = open_corpus(corpus)?;

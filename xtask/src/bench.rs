@@ -1,0 +1,134 @@
+//! `cargo xtask bench`: whole-batch throughput of the release binary, one thread and
+//! all cores, on the bundled corpus and on the real pages in `../shared/data` when
+//! they are present. `--criterion` also runs the per-page criterion benches.
+//!
+//! Each figure is one timed run of the whole `dechaff` process (reading, gunzip,
+//! decoding, stripping, extraction, writing JSON Lines to /dev/null), so it is what a
+//! user's batch sees. Numbers from a noisy machine move; compare runs made side by side.
+
+use crate::corpus::repo_root;
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+struct Set {
+    name: &'static str,
+    dir: PathBuf,
+}
+
+fn sets() -> Vec<Set> {
+    let root = repo_root();
+    let shared = root.join("../shared/data");
+    let mut v = vec![Set {
+        name: "bundled corpus",
+        dir: root.join("corpus"),
+    }];
+    for (name, sub) in [
+        ("WCXB dev (HTML)", "wcxb-dev/html"),
+        ("Dragnet (HTML)", "dragnet/html"),
+    ] {
+        let dir = shared.join(sub);
+        if dir.is_dir() {
+            v.push(Set { name, dir });
+        } else {
+            eprintln!("bench: skipping {name}: {} is absent", dir.display());
+        }
+    }
+    v
+}
+
+/// Pages and bytes on disk under `dir` (the files dechaff will read).
+fn size_of(dir: &Path) -> Result<(usize, u64)> {
+    let mut pages = 0;
+    let mut bytes = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).with_context(|| d.display().to_string())? {
+            let e = e?;
+            let p = e.path();
+            if e.file_type()?.is_dir() {
+                stack.push(p);
+            } else {
+                let name = p.to_string_lossy();
+                if name.ends_with(".html") || name.ends_with(".txt") || name.ends_with(".html.gz") {
+                    if p.file_stem().is_some_and(|s| s == "README") {
+                        continue;
+                    }
+                    pages += 1;
+                    bytes += e.metadata()?.len();
+                }
+            }
+        }
+    }
+    Ok((pages, bytes))
+}
+
+fn time_run(binary: &Path, mode: &str, jobs: usize, dir: &Path) -> Result<f64> {
+    let started = Instant::now();
+    let status = Command::new(binary)
+        .args([mode, "--jsonl", "--jobs", &jobs.to_string()])
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .with_context(|| binary.display().to_string())?;
+    let secs = started.elapsed().as_secs_f64();
+    if !status.success() && status.code() != Some(2) {
+        bail!("{} {mode} {}: {status}", binary.display(), dir.display());
+    }
+    Ok(secs)
+}
+
+pub fn bench(criterion: bool) -> Result<()> {
+    let root = repo_root();
+    eprintln!("bench: building the release binary");
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "--quiet", "-p", "dechaff"])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("cargo build --release failed");
+    }
+    let binary = root.join("target/release/dechaff");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "{:<18} {:>6} {:>8} | {:<14} {:>5} | {:>8} {:>8} {:>7}",
+        "set", "pages", "MB", "mode", "jobs", "seconds", "pages/s", "MB/s"
+    );
+    for set in sets() {
+        let (pages, bytes) = size_of(&set.dir)?;
+        let mb = bytes as f64 / 1e6;
+        for mode in ["strip", "extract"] {
+            for jobs in [1, cores] {
+                let secs = time_run(&binary, mode, jobs, &set.dir)?;
+                println!(
+                    "{:<18} {:>6} {:>8.1} | {:<14} {:>5} | {:>8.2} {:>8.0} {:>7.1}",
+                    set.name,
+                    pages,
+                    mb,
+                    if mode == "extract" {
+                        "strip+extract"
+                    } else {
+                        mode
+                    },
+                    jobs,
+                    secs,
+                    pages as f64 / secs,
+                    mb / secs
+                );
+            }
+        }
+    }
+    println!("(MB: bytes on disk, gzip'd where the set is; one run each, whole process)");
+    if criterion {
+        let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["bench", "-p", "dechaff", "--bench", "pipeline"])
+            .current_dir(&root)
+            .status()?;
+        if !status.success() {
+            bail!("cargo bench failed");
+        }
+    }
+    Ok(())
+}
