@@ -89,6 +89,12 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         "dc.date.issued",
         "parsely-pub-date",
         "sailthru.date",
+        "published-date",
+        "article.published",
+        "date.published",
+        "datecreated",
+        "dc.date.created",
+        "ms.date",
     ])
     .and_then(|d| parse_date(&d))
     .or_else(|| {
@@ -99,7 +105,19 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             .iter()
             .find_map(|t| parse_date(t))
     })
-    .or_else(|| before_body.iter().find_map(|b| parse_date(&b.text)));
+    .or_else(|| before_body.iter().find_map(|b| parse_date(&b.text)))
+    .or_else(|| json_ld_field(stripped, "datePublished").and_then(|d| parse_date(&d)))
+    // A page that states only when it was last changed: that is the date it shows.
+    .or_else(|| {
+        meta(&[
+            "article:modified_time",
+            "last-modified",
+            "og:updated_time",
+            "datemodified",
+        ])
+        .and_then(|d| parse_date(&d))
+    })
+    .or_else(|| json_ld_field(stripped, "dateModified").and_then(|d| parse_date(&d)));
 
     // The byline as the page displays it ("A and B") beats the meta tag ("A, B").
     let byline = head
@@ -162,6 +180,19 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         related: dedup(related),
         embeds,
     }
+}
+
+/// The first string value of `key` in the page's JSON-LD blocks. A plain search, not
+/// a JSON parse: sites ship JSON-LD that is not valid JSON often enough.
+fn json_ld_field(stripped: &Stripped, key: &str) -> Option<String> {
+    let needle = format!("\"{key}\"");
+    stripped.document.meta.json_ld.iter().find_map(|block| {
+        let at = block.find(&needle)? + needle.len();
+        let rest = block[at..].trim_start().strip_prefix(':')?.trim_start();
+        let value = rest.strip_prefix('"')?;
+        let end = value.find('"')?;
+        Some(value[..end].to_string())
+    })
 }
 
 fn dedup(items: Vec<String>) -> Vec<String> {

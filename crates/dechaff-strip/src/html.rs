@@ -91,6 +91,9 @@ pub struct HtmlMeta {
     pub times: Vec<String>,
     /// `<html lang>`.
     pub lang: Option<String>,
+    /// Contents of `<script type="application/ld+json">` elements (schema.org data:
+    /// headline, datePublished, author), raw.
+    pub json_ld: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -226,6 +229,12 @@ impl Builder {
                 if !title.is_empty() {
                     self.meta.title = Some(title);
                 }
+            } else if name == "script"
+                && attrs
+                    .iter()
+                    .any(|(k, v)| k == "type" && v.to_ascii_lowercase().contains("ld+json"))
+            {
+                self.meta.json_ld.push(page[tag_end..close].to_string());
             }
             self.end_tag(&name);
             return find_byte(bytes, close, b'>').map_or(page.len(), |i| i + 1);
