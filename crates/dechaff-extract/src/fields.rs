@@ -128,15 +128,24 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .filter(|b| b.flags.intersects(Flags::AUTHOR | Flags::META))
                 .find_map(|b| {
                     // "AFP By Rana Haddad Published June 7": the name after "By".
-                    match b.text.find("By ") {
+                    match b.text.find("By") {
                         Some(at) => byline_of(&b.text[at..]),
-                        None => leading_name(&b.text),
+                        None if b.flags.contains(Flags::AUTHOR) => leading_name(&b.text),
+                        // A meta line ("Taras Melnyk 2 days ago"): a name followed by
+                        // a date or a count, not a label such as "Use Case".
+                        None => leading_name(&b.text).filter(|name| {
+                            b.text[name.len().min(b.text.len())..]
+                                .chars()
+                                .any(|c| c.is_ascii_digit())
+                        }),
                     }
                 })
         })
         .or_else(|| {
-            meta(&["author", "article:author", "parsely-author"]).filter(|a| !a.starts_with("http"))
-        });
+            meta(&["author", "article:author", "parsely-author", "dc.creator"])
+                .filter(|a| !a.starts_with("http"))
+        })
+        .or_else(|| json_ld_author(stripped));
 
     let mut sources = Vec::new();
     let mut related = Vec::new();
@@ -192,6 +201,21 @@ fn json_ld_field(stripped: &Stripped, key: &str) -> Option<String> {
         let value = rest.strip_prefix('"')?;
         let end = value.find('"')?;
         Some(value[..end].to_string())
+    })
+}
+
+/// The first author name in the page's JSON-LD (`"author": {"name": ...}` or a list
+/// of such objects).
+fn json_ld_author(stripped: &Stripped) -> Option<String> {
+    stripped.document.meta.json_ld.iter().find_map(|block| {
+        let at = block.find("\"author\"")?;
+        let rest = &block[at..block.len().min(at + 400)];
+        let name_at = rest.find("\"name\"")? + "\"name\"".len();
+        let value = rest[name_at..].trim_start().strip_prefix(':')?.trim_start();
+        let value = value.strip_prefix('"')?;
+        let end = value.find('"')?;
+        let name = value[..end].trim();
+        (!name.is_empty()).then(|| name.to_string())
     })
 }
 

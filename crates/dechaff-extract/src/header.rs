@@ -15,8 +15,12 @@ fn byline_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     // A constant pattern: a failure to compile is a build defect.
     P.get_or_init(|| {
-        Regex::new(r"(?i)^(?:by|von|written by|words by|author:|posted by)\s+(.+)$")
-            .expect("byline pattern compiles")
+        // "By Jane Roe", "By: Jane Roe", "ByJane Roe" (inline elements glued), "Author: ...";
+        // the name must start with a capital, so "Bypass" and "Byron" are not bylines.
+        Regex::new(
+            r"^(?:(?i:by|von|written by|words by|posted by)\s*:?\s*|(?i:author)\s*:\s*)(\p{Lu}.+)$",
+        )
+        .expect("byline pattern compiles")
     })
 }
 
@@ -99,6 +103,14 @@ pub fn leading_name(text: &str) -> Option<String> {
     let mut words = Vec::new();
     for w in text.split_whitespace() {
         let bare = w.trim_end_matches(',');
+        // "MillerPublished": inline elements glued without a space.
+        if let Some(glued) = NOT_NAME_WORDS
+            .iter()
+            .find(|nw| bare.len() > nw.len() + 1 && bare.ends_with(*nw))
+        {
+            words.push(&w[..bare.len() - glued.len()]);
+            break;
+        }
         let is_part = NAME_PARTICLES.contains(&bare.to_lowercase().as_str());
         let is_cap = bare.chars().next().is_some_and(char::is_uppercase)
             && !bare.chars().any(|c| c.is_ascii_digit())

@@ -36,10 +36,22 @@ impl Field {
     }
 }
 
+/// Typographic variants that say the same thing: curly and straight quotes, dashes.
+fn plain_typography(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            '–' | '—' | '‒' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 fn same_text(a: &Option<String>, b: &Option<String>, ignore_case: bool) -> bool {
     let norm = |s: &Option<String>| {
         s.as_deref().map(|s| {
-            let n = normalize_whitespace(s);
+            let n = normalize_whitespace(&plain_typography(s));
             if ignore_case {
                 n.to_lowercase()
             } else {
@@ -51,8 +63,11 @@ fn same_text(a: &Option<String>, b: &Option<String>, ignore_case: bool) -> bool 
 }
 
 fn same_set(a: &[String], b: &[String]) -> bool {
-    let set =
-        |v: &[String]| -> BTreeSet<String> { v.iter().map(|s| normalize_whitespace(s)).collect() };
+    let set = |v: &[String]| -> BTreeSet<String> {
+        v.iter()
+            .map(|s| normalize_whitespace(&plain_typography(s)))
+            .collect()
+    };
     set(a) == set(b)
 }
 
