@@ -161,8 +161,53 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
     close_at_comments(blocks, &mut out);
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out);
+    keep_densest_region(blocks, &mut out);
     never_empty(blocks, &mut out, trusted);
     out
+}
+
+/// What a chaff block costs the region around it, beyond its length: a run of short
+/// navigation lines weighs as much as a paragraph.
+const REGION_GAP_COST: i64 = 10;
+
+/// A text dump has no containers, so the article is found as the densest stretch of
+/// body: the run of blocks where body characters most outweigh chaff (a maximum-sum
+/// segment, body counting for its length and chaff against it, at a quarter of its
+/// length plus a fixed cost). Body outside that
+/// stretch (a teaser lead, a sidebar blurb that read like prose) is chaff.
+fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
+    if blocks.first().is_none_or(|b| b.tag != "line") {
+        return;
+    }
+    let weight = |i: usize| -> i64 {
+        let n = blocks[i].text.len() as i64;
+        if out[i].body {
+            n
+        } else {
+            -(n / 4 + REGION_GAP_COST)
+        }
+    };
+    // Kadane's algorithm.
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for i in 0..blocks.len() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(i);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    let Some((from, to)) = best_range else { return };
+    for (i, d) in out.iter_mut().enumerate() {
+        if d.body && !(from..=to).contains(&i) {
+            d.body = false;
+            d.reason = format!("{}; outside the densest stretch of body", d.reason);
+        }
+    }
 }
 
 /// A page where context left nothing keeps the blocks that looked like prose on their
