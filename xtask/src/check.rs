@@ -120,3 +120,109 @@ pub fn check(corpus: &Corpus) -> Result<Vec<Finding>> {
     }
     Ok(findings)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn gold(paragraphs: &[&str], entities: &str) -> String {
+        let text = paragraphs.join("\n\n");
+        format!(
+            r#"{{"template":"t","title":null,"section":null,"published":null,"byline":null,"sources":[],"related":[],"embeds":[],"paragraphs":{},"text":{},"entities":{entities}}}"#,
+            serde_json::to_string(paragraphs).unwrap(),
+            serde_json::to_string(&text).unwrap()
+        )
+    }
+
+    #[test]
+    fn every_problem_is_named_with_file_and_field() {
+        let root = std::env::temp_dir().join(format!("dechaff-check-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        write(
+            &root,
+            "corpus/templates.tsv",
+            "template\tsplit\tdescription\nt\tdev\tx\n",
+        );
+        let line = "Russia moved an S-400 battery to Kaliningrad on Monday.";
+        // Good file.
+        write(&root, "corpus/t-01.txt", &format!("HEADER\n{line}\n"));
+        write(
+            &root,
+            "annotations/t-01.json",
+            &gold(
+                &[line],
+                r#"[{"type":"Location","text":"Russia","start":0,"end":6}]"#,
+            ),
+        );
+        // Bad JSON.
+        write(&root, "corpus/t-02.txt", line);
+        write(&root, "annotations/t-02.json", "{\"template\": \"t\",");
+        // Unknown type.
+        write(&root, "corpus/t-03.txt", line);
+        write(
+            &root,
+            "annotations/t-03.json",
+            &gold(
+                &[line],
+                r#"[{"type":"Tank","text":"Russia","start":0,"end":6}]"#,
+            ),
+        );
+        // Span out of range, and text not matching.
+        write(&root, "corpus/t-04.txt", line);
+        write(
+            &root,
+            "annotations/t-04.json",
+            &gold(
+                &[line],
+                r#"[{"type":"Location","text":"Russia","start":1,"end":7},{"type":"Location","text":"X","start":90,"end":91}]"#,
+            ),
+        );
+        // Paragraph not in the page.
+        write(&root, "corpus/t-05.txt", line);
+        write(
+            &root,
+            "annotations/t-05.json",
+            &gold(&["A paragraph the page does not have."], "[]"),
+        );
+        // Missing annotation, and an annotation with no page.
+        write(&root, "corpus/t-06.txt", line);
+        write(&root, "annotations/t-07.json", &gold(&[line], "[]"));
+
+        let corpus = Corpus::open(&root, "test").unwrap();
+        let findings: Vec<String> = check(&corpus)
+            .unwrap()
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+        let has = |file: &str, needle: &str| {
+            findings
+                .iter()
+                .any(|f| f.contains(file) && f.contains(needle))
+        };
+        assert!(
+            !findings.iter().any(|f| f.contains("t-01")),
+            "{findings:#?}"
+        );
+        assert!(has("t-02.json", "json: invalid JSON"), "{findings:#?}");
+        assert!(has("t-03.json", "entities[0].type"), "{findings:#?}");
+        assert!(has("t-04.json", "entities[0]: span 1..7"), "{findings:#?}");
+        assert!(
+            has("t-04.json", "entities[1]: span 90..91 lies outside text"),
+            "{findings:#?}"
+        );
+        assert!(
+            has("t-05.json", "paragraphs[0]: not a block of"),
+            "{findings:#?}"
+        );
+        assert!(has("t-06.txt", "no annotation file"), "{findings:#?}");
+        assert!(has("t-07.json", "no corpus page"), "{findings:#?}");
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}
