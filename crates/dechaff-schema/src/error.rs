@@ -41,11 +41,6 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            ErrorKind::Json(e) => Some(e),
-            ErrorKind::Shape { .. } => None,
-        }
-    }
-}
+/// The message already carries the JSON parser's words (with line and column), so no
+/// source is chained: printing the chain would say it twice.
+impl std::error::Error for Error {}
