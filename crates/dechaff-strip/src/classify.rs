@@ -204,8 +204,7 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
     let Some((from, to)) = best_range else { return };
     for (i, d) in out.iter_mut().enumerate() {
         if d.body && !(from..=to).contains(&i) {
-            d.body = false;
-            d.reason = format!("{}; outside the densest stretch of body", d.reason);
+            demote(d, "outside the densest stretch of body");
         }
     }
 }
@@ -220,8 +219,7 @@ fn never_empty(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
     let mut kept = false;
     for d in out.iter_mut() {
         if matches!(d.class, Class::Good | Class::NearGood) {
-            d.body = true;
-            d.reason = format!("{}; kept because nothing else looked like body", d.reason);
+            promote(d, "kept because nothing else looked like body");
             kept = true;
         }
     }
@@ -233,10 +231,9 @@ fn never_empty(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
         .filter(|&i| out[i].cue.is_none() && !is_chaff_container(&blocks[i], trusted))
         .max_by_key(|&i| blocks[i].text.len())
     {
-        out[i].body = true;
-        out[i].reason = format!(
-            "{}; kept as the longest block of a page with no prose",
-            out[i].reason
+        promote(
+            &mut out[i],
+            "kept as the longest block of a page with no prose",
         );
     }
 }
@@ -395,6 +392,18 @@ fn resolve(
     out
 }
 
+/// Turns a body block into chaff, saying why (the reason accumulates for --explain).
+fn demote(d: &mut Decision, why: impl std::fmt::Display) {
+    d.body = false;
+    d.reason = format!("{}; {why}", d.reason);
+}
+
+/// Turns a chaff block into body, saying why.
+fn promote(d: &mut Decision, why: impl std::fmt::Display) {
+    d.body = true;
+    d.reason = format!("{}; {why}", d.reason);
+}
+
 /// Whether the nearest container with a hint marks the block as chaff.
 fn is_chaff_container(b: &Block, trusted: Flags) -> bool {
     b.nearest.intersects(Flags::CHAFF.and(trusted)) && !b.nearest.contains(Flags::CONTENT)
@@ -463,8 +472,7 @@ fn keep_lists_between_body(blocks: &[Block], out: &mut [Decision]) {
             for d in &mut out[start..i] {
                 let condemned = d.cue.is_some() || d.reason.starts_with("inside a");
                 if !d.body && !condemned {
-                    d.body = true;
-                    d.reason = format!("{}; list or table between body paragraphs", d.reason);
+                    promote(d, "list or table between body paragraphs");
                 }
             }
         }
@@ -538,8 +546,7 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
         let d = &mut out[i];
         if !inside[i] {
             if d.body && !is_whole_page {
-                d.body = false;
-                d.reason = format!("{}; outside the main content container", d.reason);
+                demote(d, "outside the main content container");
             }
             continue;
         }
@@ -549,8 +556,7 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
             || blocks[i].heading == 1
             || blocks[i].link_density() > MAIN_CONTAINER_MAX_LINK_DENSITY;
         if !d.body && !condemned && (first..=last).contains(&i) {
-            d.body = true;
-            d.reason = format!("{}; inside the main content container", d.reason);
+            promote(d, "inside the main content container");
         }
     }
 }
@@ -574,8 +580,7 @@ fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
     let cue = blocks[close].text.clone();
     for d in &mut out[close + 1..] {
         if d.body {
-            d.body = false;
-            d.reason = format!("{}; after the comment-section cue {cue:?}", d.reason);
+            demote(d, format!("after the comment-section cue {cue:?}"));
         }
     }
 }
@@ -599,8 +604,7 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
     let cue = blocks[close].text.clone();
     for d in &mut out[close + 1..] {
         if d.body {
-            d.body = false;
-            d.reason = format!("{}; after the closing cue {cue:?}", d.reason);
+            demote(d, format!("after the closing cue {cue:?}"));
         }
     }
 }
@@ -621,8 +625,7 @@ fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision]) {
     }
     for (b, d) in blocks.iter().zip(out.iter_mut()) {
         if d.body && !b.flags.contains(Flags::CONTENT) {
-            d.body = false;
-            d.reason = format!("{}; outside the article container", d.reason);
+            demote(d, "outside the article container");
         }
     }
 }
