@@ -167,6 +167,9 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             related.push(b.text.clone());
         }
     }
+    if !is_html {
+        related.extend(teaser_titles(blocks, decisions));
+    }
     if let Some(first) = stripped.body().next() {
         if let Some(c) = p.dateline_agency.captures(&first.text) {
             sources.insert(0, c[1].trim().to_string());
@@ -323,6 +326,37 @@ fn embed_of(text: &str) -> Option<Embed> {
         text: body.map(str::to_string),
         url: c.get(2).map(|m| m.as_str().to_string()),
     })
+}
+
+/// Headlines of the teaser list that follows a text dump's article: after the first
+/// closing cue below the body ("Related", "Read next", a newsletter box), the lines
+/// shaped like headlines, up to the comment section. Their leads end like sentences
+/// or in an ellipsis and are not taken.
+fn teaser_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
+    let Some(last_body) = decisions.iter().rposition(|d| d.body) else {
+        return Vec::new();
+    };
+    let Some(start) =
+        (last_body + 1..blocks.len()).find(|&i| decisions[i].cue == Some(CueKind::Close))
+    else {
+        return Vec::new();
+    };
+    let end = (start + 1..blocks.len())
+        .find(|&i| decisions[i].cue == Some(CueKind::Comments))
+        .unwrap_or(blocks.len());
+    (start + 1..end)
+        .filter(|&i| decisions[i].cue.is_none() && is_teaser_title(&blocks[i].text))
+        .map(|i| blocks[i].text.clone())
+        .collect()
+}
+
+fn is_teaser_title(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (4..=25).contains(&words)
+        && !text.ends_with(['.', '…', ':', '!', ','])
+        && !text.ends_with("...")
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && crate::parse_date(text).is_none()
 }
 
 /// A linked headline inside a related-articles container.
