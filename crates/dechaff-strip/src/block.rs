@@ -174,6 +174,17 @@ const SUBSTRINGS: &[(&str, Flags)] = &[
     ("main-content", Flags::CONTENT),
 ];
 
+fn substring_automaton() -> &'static aho_corasick::AhoCorasick {
+    static AUTOMATON: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AUTOMATON.get_or_init(|| {
+        // A constant list: failing to build is a build defect.
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SUBSTRINGS.iter().map(|(needle, _)| needle))
+            .expect("class hint automaton builds")
+    })
+}
+
 /// Whole class/id tokens (split on anything not a letter or digit).
 const TOKENS: &[(&str, Flags)] = &[
     ("nav", Flags::NAV),
@@ -265,16 +276,18 @@ impl Flags {
 
     /// Hints given by a class, id, role or itemprop value.
     pub fn from_attribute(value: &str) -> Flags {
-        let lower = value.to_ascii_lowercase();
         let mut f = Flags::empty();
-        for (needle, flag) in SUBSTRINGS {
-            if lower.contains(needle) {
-                f |= *flag;
-            }
+        // One automaton pass for all substrings: this runs on every class attribute
+        // of every page, and sixty `contains` calls were a tenth of the HTML pass.
+        for m in substring_automaton().find_overlapping_iter(value) {
+            f |= SUBSTRINGS[m.pattern().as_usize()].1;
         }
-        for token in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+        for token in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if token.is_empty() || token.len() > 13 {
+                continue;
+            }
             for (word, flag) in TOKENS {
-                if token == *word {
+                if token.eq_ignore_ascii_case(word) {
                     f |= *flag;
                 }
             }

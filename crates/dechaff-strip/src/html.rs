@@ -294,7 +294,7 @@ impl Builder {
         if block_tag.is_some() {
             self.flush();
         }
-        let parent = self.top().cloned();
+        let parent = self.stack.last();
         let mut own = Flags::from_tag(name);
         // <html> and <body> classes describe the whole page ("has-sidebar",
         // "single-post"), not a region of it.
