@@ -161,6 +161,9 @@ impl Recognizer {
         for p in &self.patterns {
             for c in p.regex.captures_iter(text) {
                 let Some(m) = c.get(p.group) else { continue };
+                if !(p.accept)(m.as_str()) {
+                    continue;
+                }
                 let (start, end) = self.trim(text, m.start(), m.end(), p.kind);
                 if start >= end
                     || !is_word_boundary(text, start, end) && p.kind != EntityType::Money
@@ -303,27 +306,27 @@ const NAME_PRIORITY: u8 = 4;
 
 /// Longest first, then priority, then leftmost; keep what does not overlap.
 ///
-/// A pattern candidate that crosses a name without containing it ("3 interceptors"
-/// across "Arrow 3") is dropped first: nesting is settled by length, crossing is not.
+/// A candidate that crosses a stronger one without containing it ("3 interceptors"
+/// across the name "Arrow 3", "7 billion satellites" across "$7 billion") is dropped
+/// first: nesting is settled by length, crossing by priority.
 fn select_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut names: Vec<(usize, usize)> = candidates
+    let mut spans: Vec<(usize, usize, u8)> = candidates
         .iter()
-        .filter(|c| c.priority >= NAME_PRIORITY)
-        .map(|c| (c.start, c.end))
+        .map(|c| (c.start, c.end, c.priority))
         .collect();
-    names.sort_unstable();
-    let crosses_a_name = |c: &Candidate| {
-        // Names overlapping c start before c.end; scan back from there.
-        let upto = names.partition_point(|(s, _)| *s < c.end);
-        names[..upto].iter().rev().take(8).any(|&(s, e)| {
+    spans.sort_unstable();
+    let crosses_a_stronger = |c: &Candidate| {
+        // Spans overlapping c start before c.end; the few nearest are enough.
+        let upto = spans.partition_point(|(s, _, _)| *s < c.end);
+        spans[..upto].iter().rev().take(12).any(|&(s, e, p)| {
             let overlaps = s < c.end && c.start < e;
             let contains = c.start <= s && e <= c.end;
-            overlaps && !contains
+            p > c.priority && overlaps && !contains
         })
     };
     let mut candidates: Vec<Candidate> = candidates
         .into_iter()
-        .filter(|c| c.priority >= NAME_PRIORITY || !crosses_a_name(c))
+        .filter(|c| !crosses_a_stronger(c))
         .collect();
     candidates.sort_by(|a, b| {
         (b.end - b.start)

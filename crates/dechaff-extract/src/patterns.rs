@@ -11,10 +11,14 @@ const MODIFIER: &str =
     r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Nn]ext|[Ll]ast|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)[- ])";
 /// Cardinal numbers in digits or words.
 pub const NUMBER: &str = r"(?:\d[\d,.]*\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a dozen|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several hundred|several thousand|a few hundred|a few thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s(?:million|billion|thousand|hundred))?";
-const UNIT: &str = r"(?:km/h|km|kilometres|kilometers|kilometre|kilometer|miles|mile|nautical miles|metres|meters|metre|meter|m|mm|millimetre|cm|kg|kilograms|tonnes|tons|tonne|ton|knots|kt|feet|ft|per cent|percent|%|MW|kW|GW|litres|liters|hectares|square kilometres|square kilometers|sq km|Mach|g)";
+const UNIT: &str = r"(?:km/h|km|kilometres|kilometers|kilometre|kilometer|miles|mile|nautical miles|metres|meters|metre|meter|m|mm|millimetre|cm|kg|kilograms|tonnes|tons|tonne|ton|knots|kt|feet|ft|per cent|percent|%|MW|kW|GW|litres|liters|hectares|square kilometres|square kilometers|sq km|kilowatts?|megawatts?|gigawatts?|kilotons?|megatons?|g)";
 /// Generic nouns whose counts are Quantities ("5,000 troops").
 const COUNTED: &str = r"(?:troops|soldiers|personnel|servicemen|service members|sailors|marines|fighters|militants|civilians|people|refugees|recruits|conscripts|reservists|officers|pilots|aircraft|jets|fighters|bombers|helicopters|drones|UAVs|missiles|rockets|shells|rounds|munitions|bombs|tanks|vehicles|armoured vehicles|ships|vessels|warships|boats|submarines|launchers|systems|batteries|brigades|battalions|divisions|regiments|units|positions|sorties|strikes|attacks|interceptors|howitzers|guns)";
 /// A capitalised word; apostrophes end it, so "Iran’s Army" does not start at "Iran’s".
+/// A lowercase word that may modify a counted noun (not a function word).
+const MODIFIER_WORD: &str = r"(?:[a-z][a-z-]*[a-z])";
+/// A plural noun: a lowercase word ending in "s" (not "ss": "class", "press").
+const PLURAL: &str = r"(?:[a-z][a-z-]*[^s\W]s)";
 const CAP: &str = r"[A-Z][\p{L}\d&.-]*";
 /// Head words that make a capitalised phrase an organisation.
 pub const ORG_HEADS: &str = r"(?:Army|Navy|Air Force|Air Forces|Aerospace Forces|Armed Forces|Defence Forces|Defense Forces|Forces|Force|Corps|Guard|Guards|Ministry|Agency|Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Flotilla|Group|Council|Commission|Committee|Industries|Systems|Corporation|Company|Institute|Bureau|Office|Service|Services|Directorate|Staff|Parliament|Assembly|Party|Front|Movement|Organisation|Organization|Alliance|Union|Coalition|Bank|Fund|Department|Administration|Authority|Centre|Center|Academy|Agency|Inc\.|Ltd|AG|GmbH|SA|plc|LLC)";
@@ -31,6 +35,51 @@ pub struct Pattern {
     pub group: usize,
     /// Lower wins ties against gazetteer matches of the same length.
     pub priority: u8,
+    /// A test the matched text must also pass (what a regex without look-around
+    /// cannot say).
+    pub accept: fn(&str) -> bool,
+}
+
+fn any_text(_: &str) -> bool {
+    true
+}
+
+/// Words that cannot sit between a number and the noun it counts, or be that noun.
+const NOT_IN_A_COUNT: &[&str] = &[
+    "of", "the", "its", "his", "her", "their", "our", "a", "an", "at", "to", "in", "on", "for",
+    "under", "and", "or", "by", "with", "from", "that", "which", "this", "these", "those", "was",
+    "were", "has", "had", "is", "as", "us", "yes", "towards", "whereas", "perhaps", "always",
+    "across", "less", "unless", "thus", "also", "plus", "minus", "against", "after", "before",
+    "since", "into", "over", "per", "more", "most",
+];
+
+/// A count with a generic noun: not a year ("2024 showed ..."), no function word
+/// inside ("one of its positions"), not a thing measured in time or money.
+fn plausible_count(span: &str) -> bool {
+    let mut words = span.split_whitespace();
+    let number = words.next().unwrap_or("");
+    let is_year = number.len() == 4
+        && number.chars().all(|c| c.is_ascii_digit())
+        && (number.starts_with("19") || number.starts_with("20"));
+    let rest: Vec<&str> = words.collect();
+    let bad_word = rest.iter().any(|w| NOT_IN_A_COUNT.contains(w));
+    let last = rest.last().copied().unwrap_or("");
+    let not_counted = matches!(
+        last,
+        "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "minutes"
+            | "seconds"
+            | "dollars"
+            | "euros"
+            | "pounds"
+            | "thirds"
+            | "quarters"
+    );
+    !is_year && !bad_word && !not_counted
 }
 
 /// Compiles a pattern with ASCII word boundaries: a Unicode `\b` keeps the regex off
@@ -49,6 +98,7 @@ fn p(kind: EntityType, group: usize, priority: u8, re: String) -> Pattern {
         kind,
         group,
         priority,
+        accept: any_text,
     }
 }
 
@@ -72,8 +122,18 @@ pub fn patterns() -> Vec<Pattern> {
         p(Money, 0, 2, format!(r"\b{NUMBER}\s(?:US\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|won|rupees|shekels|lira|hryvnias|zlotys|kronor|Euro)\b")),
         p(Money, 0, 2, r"\b(?:USD|EUR|GBP|RUB|CNY|INR|KRW|JPY|PLN|SEK|NOK|TRY|UAH|AUD|CAD)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?".to_string()),
         // Quantities: a number with a unit, or with a generic counted noun.
-        p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\s|-)?{UNIT}(?:\b|$)")),
+        p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\s|-)?{UNIT}\b")),
+        p(Quantity, 0, 2, format!(r"\b{NUMBER}\s?%")),
+        p(Quantity, 0, 2, r"\bMach\s?\d+(?:\.\d+)?\b".to_string()),
         p(Quantity, 0, 2, format!(r"\b{NUMBER}\s(?:of\s)?(?:[a-z][a-z-]+\s)?{COUNTED}\b")),
+        // A count of any plural noun, with up to three modifiers and a coordinated
+        // second noun: "31 companies", "three new inspection vessels", "75
+        // individuals and entities". Function words are not modifiers, so "seven of
+        // the drones" is not one.
+        Pattern {
+            accept: plausible_count,
+            ..p(Quantity, 0, 1, format!(r"\b{NUMBER}\s(?:{MODIFIER_WORD}\s){{0,3}}{PLURAL}(?:\sand\s(?:{MODIFIER_WORD}\s)?{PLURAL})?\b"))
+        },
         // Coordinates and frequencies.
         p(Coordinate, 0, 3, r"-?\b\d{1,2}\.\d{3,},\s?-?\d{1,3}\.\d{3,}\b".to_string()),
         p(Coordinate, 0, 3, r"\b\d{1,2}(?:\.\d+)?°\s?(?:\d{1,2}(?:\.\d+)?[′']\s?)?(?:\d{1,2}(?:\.\d+)?[″\x22]\s?)?[NS],?\s?\d{1,3}(?:\.\d+)?°\s?(?:\d{1,2}(?:\.\d+)?[′']\s?)?(?:\d{1,2}(?:\.\d+)?[″\x22]\s?)?[EW]\b".to_string()),
