@@ -77,11 +77,17 @@ const HEADING_REACH: usize = 3;
 /// Classes every block of a page.
 pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decision> {
     let repeated = repeated_lines(blocks);
-    let trusted = trusted_hints(blocks, language);
+    // Stop-word density, once per block: both the hint check and the block's own
+    // class read it.
+    let densities: Vec<f32> = blocks
+        .iter()
+        .map(|b| language.stopword_density(&b.text.split_whitespace().collect::<Vec<_>>()))
+        .collect();
+    let trusted = trusted_hints(blocks, &densities);
     let mut out: Vec<Decision> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| own_class(b, repeated[i], language, trusted))
+        .map(|(i, b)| own_class(b, repeated[i], densities[i], trusted))
         .collect();
     // Above the article's first paragraph, a heading-like or repeated line of a text
     // dump is the header zone (headline, section label, byline), not the body.
@@ -250,7 +256,7 @@ fn repeated_lines(blocks: &[Block]) -> Vec<bool> {
         .collect()
 }
 
-fn own_class(b: &Block, repeated: bool, language: Language, trusted: Flags) -> Decision {
+fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> Decision {
     let decision = |class: Class, reason: String| Decision {
         body: false,
         class,
@@ -289,7 +295,6 @@ fn own_class(b: &Block, repeated: bool, language: Language, trusted: Flags) -> D
     }
     let link_density = b.link_density();
     let chars = b.text.chars().count();
-    let stop_density = language.stopword_density(&words);
     // Long prose may carry many links (a blog post citing its sources); it is held
     // back from "good", not thrown out.
     let linked_prose = link_density <= MAX_PROSE_LINK_DENSITY
@@ -415,13 +420,12 @@ const MAX_HINTED_PROSE: f32 = 0.4;
 /// The container hints this page's markup can be trusted with. A hint that sits over
 /// most of the page's prose is a theme's naming habit (page builders wrap everything
 /// in "widget" and "sidebar-layout" classes), not a statement about that prose.
-fn trusted_hints(blocks: &[Block], language: Language) -> Flags {
+fn trusted_hints(blocks: &[Block], densities: &[f32]) -> Flags {
     let mut per_hint = [0usize; 32];
     let mut total = 0usize;
-    for b in blocks {
+    for (b, density) in blocks.iter().zip(densities) {
         let chars = b.text.len();
-        let words: Vec<&str> = b.text.split_whitespace().collect();
-        if chars < LENGTH_HIGH || language.stopword_density(&words) < STOPWORDS_LOW {
+        if chars < LENGTH_HIGH || *density < STOPWORDS_LOW {
             continue;
         }
         total += chars;
