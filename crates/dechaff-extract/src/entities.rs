@@ -365,11 +365,7 @@ fn to_entities(text: &str, chosen: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec
         let end = advance(c.end);
         let mut e = Entity::new(c.kind, &text[c.start..c.end], start, end);
         if let Some(entry) = c.entry.map(|i| gazetteer.entry(i)) {
-            let is_system = matches!(
-                entry.kind,
-                EntityType::MilitaryPlatform | EntityType::Weapon | EntityType::Vehicle
-            );
-            if is_system && entry.kind == c.kind {
+            if entry.kind.is_system() && entry.kind == c.kind {
                 e.canonical = Some(entry.canonical.clone());
                 e.family = Some(entry.group.clone());
             }

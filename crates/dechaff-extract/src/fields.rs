@@ -194,30 +194,39 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     }
 }
 
-/// The first string value of `key` in the page's JSON-LD blocks. A plain search, not
-/// a JSON parse: sites ship JSON-LD that is not valid JSON often enough.
-fn json_ld_field(stripped: &Stripped, key: &str) -> Option<String> {
+/// The string value that follows `"key":` in `text`. A plain search, not a JSON
+/// parse: sites ship JSON-LD that is not valid JSON often enough.
+fn string_after_key<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     let needle = format!("\"{key}\"");
-    stripped.document.meta.json_ld.iter().find_map(|block| {
-        let at = block.find(&needle)? + needle.len();
-        let rest = block[at..].trim_start().strip_prefix(':')?.trim_start();
-        let value = rest.strip_prefix('"')?;
-        let end = value.find('"')?;
-        Some(value[..end].to_string())
-    })
+    let at = text.find(&needle)? + needle.len();
+    let value = text[at..].trim_start().strip_prefix(':')?.trim_start();
+    let value = value.strip_prefix('"')?;
+    Some(&value[..value.find('"')?])
 }
+
+/// The first string value of `key` in the page's JSON-LD blocks.
+fn json_ld_field(stripped: &Stripped, key: &str) -> Option<String> {
+    let blocks = &stripped.document.meta.json_ld;
+    blocks
+        .iter()
+        .find_map(|b| string_after_key(b, key))
+        .map(str::to_string)
+}
+
+/// How far after `"author"` its `"name"` may stand.
+const AUTHOR_NAME_REACH: usize = 400;
 
 /// The first author name in the page's JSON-LD (`"author": {"name": ...}` or a list
 /// of such objects).
 fn json_ld_author(stripped: &Stripped) -> Option<String> {
     stripped.document.meta.json_ld.iter().find_map(|block| {
         let at = block.find("\"author\"")?;
-        let rest = &block[at..block.len().min(at + 400)];
-        let name_at = rest.find("\"name\"")? + "\"name\"".len();
-        let value = rest[name_at..].trim_start().strip_prefix(':')?.trim_start();
-        let value = value.strip_prefix('"')?;
-        let end = value.find('"')?;
-        let name = value[..end].trim();
+        // Cut the reach on a character boundary: a byte offset may fall inside one.
+        let mut end = block.len().min(at + AUTHOR_NAME_REACH);
+        while !block.is_char_boundary(end) {
+            end -= 1;
+        }
+        let name = string_after_key(&block[at..end], "name")?.trim();
         (!name.is_empty()).then(|| name.to_string())
     })
 }
@@ -381,6 +390,36 @@ mod tests {
             ["Olena Kovalenko", "Mark Hale"]
         );
         assert_eq!(attribution_names("Source: Defense News"), ["Defense News"]);
+    }
+
+    #[test]
+    fn json_ld_values_are_found_without_splitting_characters() {
+        assert_eq!(
+            string_after_key(r#"{"datePublished" : "2024-03-05"}"#, "datePublished"),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            string_after_key(r#"{"datePublished": 5}"#, "datePublished"),
+            None
+        );
+        // "author" then two-byte characters past the reach: with either padding, one
+        // of the two cuts falls inside a character.
+        for pad in ["", "x"] {
+            let ld = format!(
+                r#"{{"author": {{"x": "{pad}{}", "name": "Jane Roe"}}}}"#,
+                "é".repeat(300)
+            );
+            let page = format!(
+                r#"<html><head><script type="application/ld+json">{ld}</script></head><body><p>Text of the article, long enough to be a paragraph of prose here.</p></body></html>"#
+            );
+            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+            assert_eq!(json_ld_author(&stripped), None);
+        }
+        let near = r#"{"author": {"@type": "Person", "name": "Jane Roe"}}"#;
+        let page =
+            format!(r#"<script type="application/ld+json">{near}</script><p>Body text.</p>"#);
+        let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+        assert_eq!(json_ld_author(&stripped).as_deref(), Some("Jane Roe"));
     }
 
     #[test]

@@ -159,10 +159,7 @@ impl Gazetteer {
                 let (start, mut end) = (m.start(), m.end());
                 if !is_word_boundary(text, start, end) {
                     // A system's plural keeps its "s": "Patriots", "TB2s", "Type 26s".
-                    let is_system = matches!(
-                        self.entries[entry].kind,
-                        EntityType::MilitaryPlatform | EntityType::Weapon | EntityType::Vehicle
-                    );
+                    let is_system = self.entries[entry].kind.is_system();
                     if !(is_system
                         && text[end..].starts_with('s')
                         && is_word_boundary(text, start, end + 1))

@@ -73,6 +73,15 @@ impl EntityType {
         }
     }
 
+    /// Named military systems and vehicles: the types the gazetteer gives canonical
+    /// names and families, and whose plurals keep their "s".
+    pub fn is_system(self) -> bool {
+        matches!(
+            self,
+            EntityType::MilitaryPlatform | EntityType::Weapon | EntityType::Vehicle
+        )
+    }
+
     /// Parses a type name as written in JSON.
     pub fn from_name(name: &str) -> Option<EntityType> {
         EntityType::ALL.into_iter().find(|t| t.as_str() == name)
