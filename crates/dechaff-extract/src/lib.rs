@@ -19,17 +19,20 @@
 
 mod dates;
 mod entities;
+mod error;
 mod fields;
 mod gazetteer;
 mod header;
 mod patterns;
 
 pub use dates::parse_date;
+pub use error::Error;
 pub use fields::Fields;
 
 use dechaff_schema::Article;
 use dechaff_strip::Stripped;
 use std::sync::OnceLock;
+use std::time::Instant;
 
 /// Reads fields and entities. Building one compiles the gazetteers and patterns, so
 /// build it once and share it (it is `Send + Sync`); [`Extractor::shared`] does that.
@@ -52,11 +55,32 @@ impl Extractor {
 
     /// The article of a stripped page.
     pub fn extract(&self, stripped: &Stripped) -> Article {
+        // Without a deadline there is nothing to time out.
+        self.extract_by(stripped, None).unwrap_or_default()
+    }
+
+    /// [`Extractor::extract`] with a time limit: an error once `deadline` has passed.
+    ///
+    /// The clock is read between fields and entities; both are linear in the body's
+    /// length, so the call returns soon after the deadline, not exactly at it.
+    pub fn extract_until(&self, stripped: &Stripped, deadline: Instant) -> Result<Article, Error> {
+        self.extract_by(stripped, Some(deadline))
+    }
+
+    fn extract_by(&self, stripped: &Stripped, deadline: Option<Instant>) -> Result<Article, Error> {
+        let started = Instant::now();
+        let late = || deadline.is_some_and(|d| Instant::now() >= d);
         let f = fields::fields(stripped, self.recognizer.gazetteer());
+        if late() {
+            return Err(Error::timed_out("reading fields", started.elapsed()));
+        }
         let paragraphs = stripped.paragraphs();
         let text = Article::join_paragraphs(&paragraphs);
         let entities = self.recognizer.entities(&text);
-        Article {
+        if late() {
+            return Err(Error::timed_out("finding entities", started.elapsed()));
+        }
+        Ok(Article {
             title: f.title,
             section: f.section,
             published: f.published,
@@ -67,7 +91,7 @@ impl Extractor {
             paragraphs,
             text,
             entities,
-        }
+        })
     }
 
     /// The article of a text taken whole as the body: `text` is `body` verbatim and

@@ -16,6 +16,15 @@ impl Error {
         }
     }
 
+    pub(crate) fn timed_out(stage: &str, elapsed: std::time::Duration) -> Error {
+        Error {
+            message: format!(
+                "timed out while {stage}, after {} ms (see --timeout-ms)",
+                elapsed.as_millis()
+            ),
+        }
+    }
+
     pub(crate) fn binary(what: &str) -> Error {
         Error {
             message: format!("not a page: looks like {what}"),

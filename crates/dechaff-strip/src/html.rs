@@ -120,7 +120,21 @@ struct Builder {
 }
 
 /// Splits an HTML page into blocks and page metadata.
+#[cfg(test)]
 pub fn parse_html(page: &str) -> (Vec<Block>, HtmlMeta) {
+    parse_html_until(page, None).unwrap_or_default()
+}
+
+/// Tags parsed between two looks at the clock: often enough to stop within a
+/// millisecond of a deadline, rarely enough to cost nothing.
+const TAGS_PER_CLOCK_CHECK: u32 = 1024;
+
+/// Splits an HTML page into blocks and page metadata; `None` when `deadline` passed
+/// before the page was parsed.
+pub fn parse_html_until(
+    page: &str,
+    deadline: Option<std::time::Instant>,
+) -> Option<(Vec<Block>, HtmlMeta)> {
     let mut b = Builder {
         stack: Vec::new(),
         next_id: 1,
@@ -131,7 +145,15 @@ pub fn parse_html(page: &str) -> (Vec<Block>, HtmlMeta) {
     };
     let bytes = page.as_bytes();
     let mut pos = 0;
+    let mut tags = 0u32;
     while pos < bytes.len() {
+        tags += 1;
+        if tags == TAGS_PER_CLOCK_CHECK {
+            tags = 0;
+            if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                return None;
+            }
+        }
         let Some(lt) = find_byte(bytes, pos, b'<') else {
             b.text(&page[pos..]);
             break;
@@ -142,7 +164,7 @@ pub fn parse_html(page: &str) -> (Vec<Block>, HtmlMeta) {
         pos = b.markup(page, lt);
     }
     b.flush();
-    (b.blocks, b.meta)
+    Some((b.blocks, b.meta))
 }
 
 fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {

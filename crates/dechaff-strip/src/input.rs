@@ -1,6 +1,8 @@
 //! From bytes on disk to page text: size limits, binary detection, decoding.
 
 use crate::Error;
+use chardetng::EncodingDetector;
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Limits on what is accepted as a page.
 #[derive(Clone, Copy, Debug)]
@@ -29,11 +31,27 @@ const BINARY_MAGIC: &[(&[u8], &str)] = &[
 
 /// Turns a page's bytes into text, or says why it is not a page.
 ///
-/// UTF-8 (with or without BOM) is taken as is. Bytes that are not UTF-8 are decoded as
-/// Windows-1252, the web's de-facto default for undeclared Western pages, so no byte is
-/// dropped; a page with NUL bytes in its first kilobytes, or with a known binary
-/// signature, is refused.
+/// The same as [`decode_page_declared`] with no charset from the transport.
 pub fn decode_page(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
+    decode_page_declared(bytes, limits, None)
+}
+
+/// Turns a page's bytes into text, given the charset its transport declared (the HTTP
+/// `Content-Type` of a WARC record), or says why it is not a page.
+///
+/// The order is a browser's, with one change: a byte-order mark wins; then bytes that
+/// are valid UTF-8 are UTF-8 whatever is declared (non-ASCII bytes that happen to form
+/// valid UTF-8 are rare in any other encoding, and mislabelled UTF-8 pages are common);
+/// then the transport's charset, then a `<meta charset>` or XML declaration in the first
+/// kilobytes; then the guess of `chardetng`, Firefox's detector. UTF-16 without a BOM
+/// is told by where its NUL bytes fall. Undecodable bytes become U+FFFD, visibly, rather
+/// than vanishing. A page with a known binary signature, or NUL bytes that are not
+/// UTF-16, is refused.
+pub fn decode_page_declared(
+    bytes: &[u8],
+    limits: &Limits,
+    declared: Option<&str>,
+) -> Result<String, Error> {
     if bytes.len() > limits.max_bytes {
         return Err(Error::too_large(bytes.len(), limits.max_bytes));
     }
@@ -42,39 +60,104 @@ pub fn decode_page(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
             return Err(Error::binary(what));
         }
     }
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return Ok(decode_with(encoding, &bytes[bom..]));
+    }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
-        let is_utf16 = head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]);
-        if !is_utf16 {
-            return Err(Error::binary("binary data (NUL bytes)"));
-        }
-        return decode_utf16(bytes);
+        return match utf16_without_bom(head) {
+            Some(encoding) => Ok(decode_with(encoding, bytes)),
+            None => Err(Error::binary("binary data (NUL bytes)")),
+        };
     }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) => Ok(bytes
-            .iter()
-            .map(|&b| crate::entities::windows_1252(b))
-            .collect()),
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    let label = declared
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+        .or_else(|| meta_charset(head));
+    // A page cannot declare UTF-16 in ASCII-compatible bytes (the HTML standard reads
+    // such a declaration as UTF-8); a page declared UTF-8 that is not valid UTF-8 is
+    // mislabelled, so the detector gets a say.
+    let encoding = match label {
+        Some(e) if e != UTF_8 && e != UTF_16LE && e != UTF_16BE => e,
+        _ => {
+            let mut detector = EncodingDetector::new();
+            let sample = &bytes[..bytes.len().min(DETECTOR_SAMPLE)];
+            detector.feed(sample, sample.len() == bytes.len());
+            detector.guess(None, true)
+        }
+    };
+    Ok(decode_with(encoding, bytes))
+}
+
+/// Bytes the detector reads: enough to tell the scripts of a page apart, bounded so a
+/// huge page costs no more than a normal one.
+const DETECTOR_SAMPLE: usize = 256 * 1024;
+
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// UTF-16 without a byte-order mark: mostly-Latin text puts a NUL in every other byte,
+/// on the odd side for little-endian and the even side for big-endian.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.len() / 2;
+    // Too short to tell: a NUL among a handful of bytes is more likely binary.
+    if pairs < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let dominant = |a: usize, b: usize| a * 10 >= pairs * 3 && b * 20 <= pairs;
+    if dominant(odd, even) {
+        Some(UTF_16LE)
+    } else if dominant(even, odd) {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 
-fn decode_utf16(bytes: &[u8]) -> Result<String, Error> {
-    let little = bytes.starts_with(&[0xff, 0xfe]);
-    let units: Vec<u16> = bytes[2..]
-        .chunks_exact(2)
-        .map(|c| {
-            if little {
-                u16::from_le_bytes([c[0], c[1]])
-            } else {
-                u16::from_be_bytes([c[0], c[1]])
+/// The encoding named by `<meta charset=...>`, `<meta http-equiv=... content="...;
+/// charset=...">` or `<?xml ... encoding="..."?>` near the start of the page.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let scan = &head[..head.len().min(4096)];
+    let lower = scan.to_ascii_lowercase();
+    for key in [&b"charset"[..], &b"encoding"[..]] {
+        let mut from = 0;
+        while let Some(at) = find(&lower[from..], key) {
+            let mut i = from + at + key.len();
+            from = i;
+            while i < lower.len() && matches!(lower[i], b' ' | b'\t') {
+                i += 1;
             }
-        })
-        .collect();
-    Ok(char::decode_utf16(units)
-        .map(|r| r.unwrap_or('\u{fffd}'))
-        .collect())
+            if lower.get(i) != Some(&b'=') {
+                continue;
+            }
+            i += 1;
+            while i < lower.len() && matches!(lower[i], b' ' | b'"' | b'\'') {
+                i += 1;
+            }
+            let end = lower[i..]
+                .iter()
+                .position(|b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                })
+                .map_or(lower.len(), |n| i + n);
+            if let Some(e) = Encoding::for_label(&lower[i..end]) {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -108,5 +191,47 @@ mod tests {
         );
         assert_eq!(decode_page(b"caf\xe9 \x93q\x94", &l).unwrap(), "café “q”");
         assert_eq!(decode_page(b"\xff\xfeh\0i\0", &l).unwrap(), "hi");
+    }
+
+    #[test]
+    fn legacy_charsets_decode_right() {
+        let l = Limits::default();
+        // Windows-1251 Cyrillic, declared in a meta tag.
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251
+            .encode("<meta charset=\"windows-1251\"><p>Министерство обороны</p>");
+        assert!(decode_page(&cp1251, &l)
+            .unwrap()
+            .contains("Министерство обороны"));
+        // The same bytes undeclared: the detector tells Cyrillic from Latin.
+        let (bare, _, _) = encoding_rs::WINDOWS_1251.encode("<p>Министерство обороны России сообщило о перехвате беспилотников над Белгородской областью</p>");
+        assert!(decode_page(&bare, &l)
+            .unwrap()
+            .contains("Министерство обороны"));
+        // ISO-8859-2 declared by the transport.
+        let (latin2, _, _) =
+            encoding_rs::ISO_8859_2.encode("<p>Ministerstwo Obrony Narodowej: śmigłowce</p>");
+        assert!(decode_page_declared(&latin2, &l, Some("iso-8859-2"))
+            .unwrap()
+            .contains("śmigłowce"));
+        // German in Windows-1252 with an XML declaration.
+        let (de, _, _) = encoding_rs::WINDOWS_1252.encode("<?xml version=\"1.0\" encoding=\"windows-1252\"?><p>Bundeswehr übt für den Ernstfall</p>");
+        assert!(decode_page(&de, &l).unwrap().contains("übt für"));
+        // Valid UTF-8 wins over a wrong declaration.
+        assert!(
+            decode_page_declared("<p>Київ</p>".as_bytes(), &l, Some("windows-1252"))
+                .unwrap()
+                .contains("Київ")
+        );
+        // UTF-16 without a BOM, both byte orders.
+        let le: Vec<u8> = "<p>Kyiv</p>"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "<p>Kyiv</p>"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode_page(&le, &l).unwrap(), "<p>Kyiv</p>");
+        assert_eq!(decode_page(&be, &l).unwrap(), "<p>Kyiv</p>");
     }
 }

@@ -28,8 +28,10 @@ pub use cues::{cue_of, CueKind};
 pub use entities::decode_entities;
 pub use error::Error;
 pub use html::HtmlMeta;
-pub use input::{decode_page, Limits};
+pub use input::{decode_page, decode_page_declared, Limits};
 pub use language::Language;
+
+use std::time::Instant;
 
 /// The two shapes a scraped page comes in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,18 +96,37 @@ pub struct Document {
 impl Document {
     /// Splits a page into blocks. `format` overrides detection.
     pub fn parse(page: &str, format: Option<Format>) -> Document {
+        // Without a deadline parsing always finishes.
+        Document::parse_until(page, format, None).unwrap_or_else(Document::empty)
+    }
+
+    fn empty() -> Document {
+        Document {
+            format: Format::Text,
+            blocks: Vec::new(),
+            meta: HtmlMeta::default(),
+            language: Language::English,
+        }
+    }
+
+    /// Splits a page into blocks, giving up (`None`) once `deadline` has passed.
+    fn parse_until(
+        page: &str,
+        format: Option<Format>,
+        deadline: Option<Instant>,
+    ) -> Option<Document> {
         let format = format.unwrap_or_else(|| Format::detect(page));
         let (blocks, meta) = match format {
-            Format::Html => html::parse_html(page),
+            Format::Html => html::parse_html_until(page, deadline)?,
             Format::Text => (text_blocks(page), HtmlMeta::default()),
         };
         let language = Language::detect(blocks.iter().map(|b| b.text.as_str()));
-        Document {
+        Some(Document {
             format,
             blocks,
             meta,
             language,
-        }
+        })
     }
 }
 
@@ -153,12 +174,38 @@ impl Stripped {
 
 /// Splits a page into blocks and decides which are body.
 pub fn strip(page: &str, options: &Options) -> Stripped {
-    let document = Document::parse(page, options.format);
+    // Without a deadline there is nothing to time out.
+    strip_by(page, options, None).unwrap_or_else(|_| Stripped {
+        document: Document::empty(),
+        decisions: Vec::new(),
+    })
+}
+
+/// [`strip`] with a time limit: an error once `deadline` has passed.
+///
+/// Every stage is linear in the page's size, so the limit is a guard against pages
+/// that are merely huge, not against hangs. The clock is read every thousand tags
+/// while parsing and between stages, so the call returns within about a millisecond
+/// of the deadline (plus the classifier's pass, a small share of the time).
+pub fn strip_until(page: &str, options: &Options, deadline: Instant) -> Result<Stripped, Error> {
+    strip_by(page, options, Some(deadline))
+}
+
+fn strip_by(page: &str, options: &Options, deadline: Option<Instant>) -> Result<Stripped, Error> {
+    let started = Instant::now();
+    let late = || deadline.is_some_and(|d| Instant::now() >= d);
+    let timed_out = |stage| Error::timed_out(stage, started.elapsed());
+    let document = Document::parse_until(page, options.format, deadline)
+        .filter(|_| !late())
+        .ok_or_else(|| timed_out("parsing"))?;
     let decisions = classify(&document.blocks, document.language, options.favor);
-    Stripped {
+    if late() {
+        return Err(timed_out("classifying blocks"));
+    }
+    Ok(Stripped {
         document,
         decisions,
-    }
+    })
 }
 
 #[cfg(test)]

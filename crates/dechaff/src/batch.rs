@@ -5,7 +5,7 @@
 //! A page that fails becomes a failure record (JSON Lines) or a message (text), and
 //! the batch goes on.
 
-use crate::inputs::{self, Source};
+use crate::inputs::{Page, PageId, Pages};
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -30,50 +30,71 @@ pub struct Totals {
     pub failed: usize,
 }
 
+/// The work done on one page: its bytes and the charset its transport declared, to
+/// the formatted output.
+pub type Work<'a> = dyn Fn(&PageId, Vec<u8>, Option<&str>) -> Result<String> + Sync + 'a;
+
 /// Runs `work` over every page and writes each outcome with `write`, in input order.
+///
+/// `files` is the number of pages when known in advance (no WARC files), for the
+/// progress bar's length.
 pub fn run(
-    sources: &[Source],
+    mut pages: Pages,
+    files: Option<usize>,
     jobs: usize,
     max_bytes: usize,
-    work: &(dyn Fn(&Source, Vec<u8>) -> Result<String> + Sync),
-    write: &mut dyn FnMut(&Source, Outcome) -> Result<()>,
+    work: &Work,
+    write: &mut dyn FnMut(&PageId, Outcome) -> Result<()>,
 ) -> Result<Totals> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
-    let progress = progress_bar(sources.len());
+    let progress = progress_bar(files);
     let started = Instant::now();
-    let mut failed = 0;
-    for chunk in sources.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
+    let (mut total, mut failed) = (0, 0);
+    loop {
+        let chunk: Vec<Page> = pages.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let outcomes: Vec<(PageId, Outcome)> = pool.install(|| {
             chunk
-                .par_iter()
-                .map(|source| {
-                    let outcome = match inputs::read(source, max_bytes)
-                        .and_then(|bytes| work(source, bytes))
+                .into_par_iter()
+                .map(|page| {
+                    let Page { id, content } = page;
+                    let outcome = match content
+                        .load(max_bytes)
+                        .and_then(|(bytes, charset)| work(&id, bytes, charset.as_deref()))
                     {
                         Ok(out) => Outcome::Done(out),
                         Err(e) => Outcome::Failed(format!("{e:#}")),
                     };
                     progress.inc(1);
-                    outcome
+                    (id, outcome)
                 })
                 .collect()
         });
-        for (source, outcome) in chunk.iter().zip(outcomes) {
+        for (id, outcome) in outcomes {
+            total += 1;
             if matches!(outcome, Outcome::Failed(_)) {
                 failed += 1;
             }
-            write(source, outcome)?;
+            write(&id, outcome)?;
         }
     }
     progress.finish_and_clear();
     let totals = Totals {
-        pages: sources.len(),
+        pages: total,
         failed,
     };
-    if sources.len() > 1 || failed > 0 {
+    let skipped = pages.skipped.records;
+    if total > 1 || failed > 0 || skipped > 0 {
         let secs = started.elapsed().as_secs_f64();
+        let skipped = if skipped > 0 {
+            format!(" ({skipped} WARC records skipped: not an HTML page with status 2xx)")
+        } else {
+            String::new()
+        };
         eprintln!(
-            "dechaff: {} pages, {} ok, {} failed in {:.1} s ({:.0} pages/s)",
+            "dechaff: {} pages, {} ok, {} failed in {:.1} s ({:.0} pages/s){skipped}",
             totals.pages,
             totals.pages - failed,
             failed,
@@ -85,14 +106,19 @@ pub fn run(
 }
 
 /// A bar on a terminal, nothing in a pipe or for a single page.
-fn progress_bar(total: usize) -> ProgressBar {
-    if total < 2 || !std::io::stderr().is_terminal() {
+/// A WARC file's page count is not known until it is read, so a batch with WARC files
+/// gets a counter instead of a bar.
+fn progress_bar(total: Option<usize>) -> ProgressBar {
+    if total.is_some_and(|t| t < 2) || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {pos}/{len} pages [{bar:30}] {per_sec} eta {eta}")
-    {
+    let bar = ProgressBar::with_draw_target(total.map(|t| t as u64), ProgressDrawTarget::stderr());
+    let template = if total.is_some() {
+        "{spinner} {pos}/{len} pages [{bar:30}] {per_sec} eta {eta}"
+    } else {
+        "{spinner} {pos} pages {per_sec} {elapsed}"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style.progress_chars("=> "));
     }
     bar
@@ -103,37 +129,47 @@ fn progress_bar(total: usize) -> ProgressBar {
 pub fn text_writer<'a>(
     out: &'a mut dyn Write,
     several: bool,
-) -> impl FnMut(&Source, Outcome) -> Result<()> + 'a {
-    move |source, outcome| {
+) -> impl FnMut(&PageId, Outcome) -> Result<()> + 'a {
+    move |id, outcome| {
         match outcome {
             Outcome::Done(text) => {
                 if several {
-                    writeln!(out, "==> {} <==", source.name())?;
+                    writeln!(out, "==> {} <==", id.name())?;
                 }
                 out.write_all(text.as_bytes())?;
             }
-            Outcome::Failed(reason) => eprintln!("dechaff: {}: {reason}", source.name()),
+            Outcome::Failed(reason) => eprintln!("dechaff: {}: {reason}", id.name()),
         }
         Ok(())
     }
 }
 
 /// Writes outcomes as JSON Lines: the record built by the work function, or a failure
-/// record `{"source": ..., "error": ...}`.
-pub fn jsonl_writer<'a>(out: &'a mut dyn Write) -> impl FnMut(&Source, Outcome) -> Result<()> + 'a {
-    move |source, outcome| {
+/// record `{"source": ..., "error": ...}` (with `record_id` and `uri` for WARC pages).
+pub fn jsonl_writer<'a>(out: &'a mut dyn Write) -> impl FnMut(&PageId, Outcome) -> Result<()> + 'a {
+    move |id, outcome| {
         match outcome {
             Outcome::Done(line) => out.write_all(line.as_bytes())?,
             Outcome::Failed(reason) => {
-                eprintln!("dechaff: {}: {reason}", source.name());
-                writeln!(
-                    out,
-                    "{{\"source\":{},\"error\":{}}}",
-                    serde_json::to_string(&source.name())?,
-                    serde_json::to_string(&reason)?
-                )?;
+                eprintln!("dechaff: {}: {reason}", id.name());
+                out.write_all(record(id, "error", &reason)?.as_bytes())?;
             }
         }
         Ok(())
     }
+}
+
+/// One JSON Lines record: where the page came from first, so that a reader of the file
+/// sees which page a line is about before its contents, then `key: value`.
+pub fn record(id: &PageId, key: &str, value: &impl serde::Serialize) -> Result<String> {
+    let mut line = format!("{{\"source\":{}", serde_json::to_string(&id.source)?);
+    if let Some(origin) = &id.origin {
+        line.push_str(&format!(
+            ",\"record_id\":{},\"uri\":{}",
+            serde_json::to_string(&origin.record_id)?,
+            serde_json::to_string(&origin.uri)?
+        ));
+    }
+    line.push_str(&format!(",\"{key}\":{}}}\n", serde_json::to_string(value)?));
+    Ok(line)
 }

@@ -1,42 +1,51 @@
-//! What the user pointed at, as a list of pages: files, directories walked recursively
-//! in a stable order, and `-` for standard input. Gzip'd pages are unpacked on read.
+//! What the user pointed at, as a stream of pages: files, directories walked
+//! recursively in a stable order, `-` for standard input, and the HTML responses
+//! inside WARC files. Gzip'd pages are unpacked on read.
 
 use anyhow::{Context, Result};
+use dechaff_warc::Reader;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// One page to process.
+/// One argument's worth of input.
 #[derive(Clone, Debug)]
 pub enum Source {
     Stdin,
+    /// A page on its own (`.html`, `.txt`, gzip'd or not).
     File(PathBuf),
-}
-
-impl Source {
-    /// How records and messages name the page.
-    pub fn name(&self) -> String {
-        match self {
-            Source::Stdin => "-".to_string(),
-            Source::File(p) => p.display().to_string(),
-        }
-    }
+    /// A WARC file (`.warc`, `.warc.gz`): one page per HTML response record.
+    Warc(PathBuf),
 }
 
 /// Extensions taken when walking a directory (a named file is always taken).
-const PAGE_EXTENSIONS: [&str; 7] = ["html", "htm", "xhtml", "txt", "html.gz", "htm.gz", "txt.gz"];
+const PAGE_EXTENSIONS: [&str; 9] = [
+    "html", "htm", "xhtml", "txt", "html.gz", "htm.gz", "txt.gz", "warc", "warc.gz",
+];
 
-fn is_page(path: &Path) -> bool {
-    let name = path
-        .file_name()
+fn lower_name(path: &Path) -> String {
+    path.file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("")
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+fn is_page(path: &Path) -> bool {
+    let name = lower_name(path);
     PAGE_EXTENSIONS
         .iter()
         .any(|ext| name.ends_with(&format!(".{ext}")))
 }
 
-/// Expands the arguments into pages, in argument order; directories contribute their
+fn source_of(path: PathBuf) -> Source {
+    let name = lower_name(&path);
+    if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+        Source::Warc(path)
+    } else {
+        Source::File(path)
+    }
+}
+
+/// Expands the arguments into sources, in argument order; directories contribute their
 /// pages sorted by path so that output is the same from run to run.
 pub fn collect(args: &[PathBuf]) -> Result<Vec<Source>> {
     let mut out = Vec::new();
@@ -47,9 +56,9 @@ pub fn collect(args: &[PathBuf]) -> Result<Vec<Source>> {
             let mut found = Vec::new();
             walk(arg, &mut found)?;
             found.sort();
-            out.extend(found.into_iter().map(Source::File));
+            out.extend(found.into_iter().map(source_of));
         } else if arg.exists() {
-            out.push(Source::File(arg.clone()));
+            out.push(source_of(arg.clone()));
         } else {
             anyhow::bail!("{}: no such file or directory", arg.display());
         }
@@ -76,9 +85,207 @@ fn walk(root: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// Where a page inside a WARC file came from.
+#[derive(Clone, Debug, Default)]
+pub struct WarcOrigin {
+    pub record_id: Option<String>,
+    pub uri: Option<String>,
+}
+
+/// One page to process: who it is, and its content.
+pub struct Page {
+    pub id: PageId,
+    pub content: Content,
+}
+
+/// What names a page in output records and messages.
+#[derive(Clone, Debug)]
+pub struct PageId {
+    /// The file (or `-`) the page came from.
+    pub source: String,
+    /// Set for pages out of WARC files.
+    pub origin: Option<WarcOrigin>,
+}
+
+/// A page's bytes, or how to get them, or why there are none.
+pub enum Content {
+    /// Read (and gunzip) in the worker, so reading runs in parallel.
+    Load(Source),
+    /// Already read, with the charset the transport declared.
+    Payload {
+        bytes: Vec<u8>,
+        charset: Option<String>,
+    },
+    /// The reader could not produce this page; reported as a failed page.
+    Failed(String),
+}
+
+impl PageId {
+    /// How records and messages name the page: the file, and for a WARC record its
+    /// target URI (or record id).
+    pub fn name(&self) -> String {
+        match &self.origin {
+            None => self.source.clone(),
+            Some(o) => match (&o.uri, &o.record_id) {
+                (Some(uri), _) => format!("{} {uri}", self.source),
+                (None, Some(id)) => format!("{} {id}", self.source),
+                (None, None) => self.source.clone(),
+            },
+        }
+    }
+}
+
+impl Content {
+    /// The page's bytes and declared charset.
+    pub fn load(self, max_bytes: usize) -> Result<(Vec<u8>, Option<String>)> {
+        match self {
+            Content::Load(source) => Ok((read(&source, max_bytes)?, None)),
+            Content::Payload { bytes, charset } => Ok((bytes, charset)),
+            Content::Failed(reason) => Err(anyhow::anyhow!(reason)),
+        }
+    }
+}
+
+/// WARC records that were not pages, for the summary line.
+#[derive(Default)]
+pub struct Skipped {
+    /// Requests, metadata, warcinfo, non-HTML payloads, redirects and error statuses.
+    pub records: usize,
+}
+
+/// The pages of a list of sources, in order, one WARC record at a time: memory holds
+/// what the batch has in flight, never a whole WARC file.
+pub struct Pages {
+    sources: std::vec::IntoIter<Source>,
+    warc: Option<(String, Reader<Box<dyn Read + Send>>)>,
+    max_bytes: usize,
+    pub skipped: Skipped,
+}
+
+impl Pages {
+    pub fn new(sources: Vec<Source>, max_bytes: usize) -> Pages {
+        Pages {
+            sources: sources.into_iter(),
+            warc: None,
+            max_bytes,
+            skipped: Skipped::default(),
+        }
+    }
+
+    /// The next page of the open WARC file; `None` when it is exhausted.
+    fn next_from_warc(&mut self) -> Option<Page> {
+        let (name, reader) = self.warc.as_mut()?;
+        let name = name.clone();
+        loop {
+            let record = match reader.next() {
+                None => {
+                    self.warc = None;
+                    return None;
+                }
+                Some(Err(e)) => {
+                    let origin = WarcOrigin {
+                        record_id: e.record_id().map(str::to_string),
+                        uri: None,
+                    };
+                    return Some(Page {
+                        id: PageId {
+                            source: name,
+                            origin: Some(origin),
+                        },
+                        content: Content::Failed(format!("WARC: {e}")),
+                    });
+                }
+                Some(Ok(r)) => r,
+            };
+            let origin = WarcOrigin {
+                record_id: record.id.clone(),
+                uri: record.target_uri.clone(),
+            };
+            match record.http_response() {
+                None => self.skipped.records += 1,
+                Some(Err(e)) => {
+                    return Some(Page {
+                        id: PageId {
+                            source: name,
+                            origin: Some(origin),
+                        },
+                        content: Content::Failed(format!("WARC: {e}")),
+                    })
+                }
+                Some(Ok(http)) if !(200..300).contains(&http.status) || !http.is_html() => {
+                    self.skipped.records += 1
+                }
+                Some(Ok(http)) => {
+                    let charset = http.charset().map(str::to_string);
+                    return Some(Page {
+                        id: PageId {
+                            source: name,
+                            origin: Some(origin),
+                        },
+                        content: Content::Payload {
+                            bytes: http.body,
+                            charset,
+                        },
+                    });
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Pages {
+    type Item = Page;
+
+    fn next(&mut self) -> Option<Page> {
+        loop {
+            if let Some(page) = self.next_from_warc() {
+                return Some(page);
+            }
+            let source = self.sources.next()?;
+            match source {
+                Source::Warc(path) => {
+                    let name = path.display().to_string();
+                    match Reader::open(&path) {
+                        Ok(reader) => {
+                            self.warc = Some((name, reader.max_record_bytes(self.max_bytes)))
+                        }
+                        Err(e) => {
+                            return Some(Page {
+                                id: PageId {
+                                    source: name,
+                                    origin: None,
+                                },
+                                content: Content::Failed(format!("WARC: {e}")),
+                            })
+                        }
+                    }
+                }
+                Source::Stdin => {
+                    return Some(Page {
+                        id: PageId {
+                            source: "-".to_string(),
+                            origin: None,
+                        },
+                        content: Content::Load(Source::Stdin),
+                    })
+                }
+                Source::File(path) => {
+                    return Some(Page {
+                        id: PageId {
+                            source: path.display().to_string(),
+                            origin: None,
+                        },
+                        content: Content::Load(Source::File(path)),
+                    })
+                }
+            }
+        }
+    }
+}
+
 /// Reads a page's bytes, unpacking gzip (by magic number, whatever the name says) and
 /// refusing more than `max_bytes` after unpacking.
-pub fn read(source: &Source, max_bytes: usize) -> Result<Vec<u8>> {
+fn read(source: &Source, max_bytes: usize) -> Result<Vec<u8>> {
     let raw = match source {
         Source::Stdin => {
             let mut buf = Vec::new();
@@ -87,7 +294,7 @@ pub fn read(source: &Source, max_bytes: usize) -> Result<Vec<u8>> {
                 .context("reading standard input")?;
             buf
         }
-        Source::File(p) => std::fs::read(p)?,
+        Source::File(p) | Source::Warc(p) => std::fs::read(p)?,
     };
     if raw.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();

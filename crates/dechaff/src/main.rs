@@ -6,10 +6,13 @@ mod inputs;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use dechaff_extract::Extractor;
-use dechaff_strip::{decode_page, strip, Favor, Format, Limits, Options, Stripped};
+use dechaff_strip::{
+    decode_page_declared, strip, strip_until, Favor, Format, Limits, Options, Stripped,
+};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 #[derive(Parser)]
 #[command(
@@ -20,7 +23,7 @@ use std::process::ExitCode;
 A page is raw HTML or a text dump (one block per line, as scrapers and HTML-to-text \
 converters hand pages over); dechaff tells which from the content. Pages may be gzip'd. \
 Give files, directories (walked recursively, in path order) or - for standard input.",
-    after_help = "Examples:\n  dechaff strip corpus/defblog-01.txt\n  dechaff strip --explain page.html | less\n  dechaff extract page.html > article.json\n  dechaff extract --jsonl crawl/ -o articles.jsonl\n  dechaff extract --no-strip report.txt\n\nExit status: 0 when every page was processed, 2 when a page or an argument failed \
+    after_help = "Examples:\n  dechaff strip corpus/defblog-01.txt\n  dechaff strip --explain page.html | less\n  dechaff extract page.html > article.json\n  dechaff extract --jsonl crawl/ -o articles.jsonl\n  dechaff extract --jsonl CC-MAIN-00001.warc.gz > articles.jsonl\n  dechaff extract --no-strip report.txt\n\nExit status: 0 when every page was processed, 2 when a page or an argument failed \
 (failed pages are reported and the batch goes on)."
 )]
 struct Cli {
@@ -58,7 +61,8 @@ record per page: {\"source\": PATH, \"article\": {...}} or {\"source\": PATH, \"
 
 #[derive(clap::Args)]
 struct CommonArgs {
-    /// Pages: files, directories (recursive), or - for standard input.
+    /// Pages: files, directories (recursive), WARC files (.warc, .warc.gz), or - for
+    /// standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Override format detection.
@@ -67,9 +71,14 @@ struct CommonArgs {
     /// Which error to prefer on doubtful blocks.
     #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
     favor: FavorArg,
-    /// Refuse pages larger than this many bytes (after gunzip).
+    /// Refuse pages (and WARC records) larger than this many bytes (after gunzip).
     #[arg(long, default_value_t = Limits::default().max_bytes)]
     max_bytes: usize,
+    /// Give up on a page after this many milliseconds of work and report it as failed
+    /// (0: no limit). Every stage is linear in the page's size; this guards a batch
+    /// against pages that are merely huge.
+    #[arg(long, default_value_t = 10_000)]
+    timeout_ms: u64,
     /// Write JSON Lines: one record per page, with its source path.
     #[arg(long)]
     jsonl: bool,
@@ -164,23 +173,43 @@ fn run(cli: Cli) -> Result<ExitCode> {
         ),
     };
     let sources = inputs::collect(&common.inputs)?;
-    let several = sources.len() > 1;
+    let has_warc = sources.iter().any(|s| matches!(s, inputs::Source::Warc(_)));
+    let files = (!has_warc).then_some(sources.len());
+    let several = has_warc || sources.len() > 1;
     // Several articles are JSON Lines whether asked or not: pretty objects one after
     // another would not be valid JSON.
     let jsonl = common.jsonl || (several && matches!(mode, Mode::Extract | Mode::ExtractWhole));
     let options = common.options();
     let limits = common.limits();
-    let work = |source: &inputs::Source, bytes: Vec<u8>| -> Result<String> {
-        let text = decode_page(&bytes, &limits)?;
-        render(mode, jsonl, source, &text, &options)
+    let timeout = (common.timeout_ms > 0).then(|| Duration::from_millis(common.timeout_ms));
+    let work = |id: &inputs::PageId, bytes: Vec<u8>, charset: Option<&str>| -> Result<String> {
+        // A page's clock starts when its work does, not when the batch did.
+        let deadline = timeout.map(|t| Instant::now() + t);
+        let text = decode_page_declared(&bytes, &limits, charset)?;
+        render(mode, jsonl, id, &text, &options, deadline)
     };
+    let pages = inputs::Pages::new(sources, common.max_bytes);
     let mut out = common.open_output()?;
     let totals = if jsonl {
         let mut write = batch::jsonl_writer(&mut out);
-        batch::run(&sources, common.jobs(), common.max_bytes, &work, &mut write)?
+        batch::run(
+            pages,
+            files,
+            common.jobs(),
+            common.max_bytes,
+            &work,
+            &mut write,
+        )?
     } else {
         let mut write = batch::text_writer(&mut out, several);
-        batch::run(&sources, common.jobs(), common.max_bytes, &work, &mut write)?
+        batch::run(
+            pages,
+            files,
+            common.jobs(),
+            common.max_bytes,
+            &work,
+            &mut write,
+        )?
     };
     out.flush()?;
     Ok(if totals.failed > 0 {
@@ -202,18 +231,19 @@ enum Mode {
 fn render(
     mode: Mode,
     jsonl: bool,
-    source: &inputs::Source,
+    id: &inputs::PageId,
     text: &str,
     options: &Options,
+    deadline: Option<Instant>,
 ) -> Result<String> {
     let mut out = String::new();
     match mode {
         Mode::Strip | Mode::Explain => {
-            let stripped = strip(text, options);
+            let stripped = strip_page(text, options, deadline)?;
             if matches!(mode, Mode::Explain) {
                 out = explanation(&stripped);
             } else if jsonl {
-                out = record(source, "paragraphs", &stripped.paragraphs())?;
+                out = batch::record(id, "paragraphs", &stripped.paragraphs())?;
             } else {
                 for p in stripped.paragraphs() {
                     out.push_str(&p);
@@ -227,10 +257,14 @@ fn render(
             let article = if matches!(mode, Mode::ExtractWhole) {
                 extractor.extract_text(text)
             } else {
-                extractor.extract(&strip(text, options))
+                let stripped = strip_page(text, options, deadline)?;
+                match deadline {
+                    Some(d) => extractor.extract_until(&stripped, d)?,
+                    None => extractor.extract(&stripped),
+                }
             };
             if jsonl {
-                out = record(source, "article", &article)?;
+                out = batch::record(id, "article", &article)?;
             } else {
                 out = serde_json::to_string_pretty(&article)?;
                 out.push('\n');
@@ -240,14 +274,11 @@ fn render(
     Ok(out)
 }
 
-/// One JSON Lines record, `source` first so that a reader of the file sees which page
-/// a line is about before its contents.
-fn record(source: &inputs::Source, key: &str, value: &impl serde::Serialize) -> Result<String> {
-    Ok(format!(
-        "{{\"source\":{},\"{key}\":{}}}\n",
-        serde_json::to_string(&source.name())?,
-        serde_json::to_string(value)?
-    ))
+fn strip_page(text: &str, options: &Options, deadline: Option<Instant>) -> Result<Stripped> {
+    Ok(match deadline {
+        Some(d) => strip_until(text, options, d)?,
+        None => strip(text, options),
+    })
 }
 
 fn explanation(s: &Stripped) -> String {

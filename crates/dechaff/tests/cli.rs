@@ -209,3 +209,133 @@ fn a_missing_argument_is_an_error_before_any_work() {
         "{err}"
     );
 }
+
+/// A WARC record, as a crawler writes it (gzip'd per record when `gz`).
+fn warc_record(kind: &str, id: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: {id}\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+fn http(content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n").into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+#[test]
+fn warc_files_give_one_record_per_html_response_and_name_a_cut_record() {
+    let dir = temp_dir("warc");
+    let article = b"<html><body><article><p>The frigate escorted two tankers through the Strait of Hormuz on Friday, the navy said in a statement.</p></article></body></html>";
+    // Windows-1251 declared only by the transport.
+    let cyrillic = "<html><body><article><p>Министерство обороны сообщило, что зенитный ракетный комплекс перехватил беспилотник над Белгородом.</p></article></body></html>";
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(cyrillic);
+    let mut warc = Vec::new();
+    warc.extend(gzip(&warc_record(
+        "warcinfo",
+        "<urn:uuid:0>",
+        "",
+        b"software: test",
+    )));
+    warc.extend(gzip(&warc_record(
+        "request",
+        "<urn:uuid:1>",
+        "http://a.example/",
+        b"GET / HTTP/1.1\r\n\r\n",
+    )));
+    warc.extend(gzip(&warc_record(
+        "response",
+        "<urn:uuid:2>",
+        "http://a.example/",
+        &http("text/html; charset=utf-8", article),
+    )));
+    warc.extend(gzip(&warc_record(
+        "response",
+        "<urn:uuid:3>",
+        "http://a.example/logo.png",
+        &http("image/png", b"\x89PNG"),
+    )));
+    warc.extend(gzip(&warc_record(
+        "response",
+        "<urn:uuid:4>",
+        "http://b.example/ru",
+        &http("text/html; charset=windows-1251", &cp1251),
+    )));
+    let mut cut = warc_record(
+        "response",
+        "<urn:uuid:5>",
+        "http://c.example/",
+        &http("text/html", article),
+    );
+    cut.truncate(cut.len() - 40);
+    warc.extend(gzip(&cut));
+    std::fs::write(dir.join("crawl.warc.gz"), &warc).unwrap();
+    std::fs::write(dir.join("page.html"), article).unwrap();
+
+    let (code, out, err) = dechaff(&["extract", "--jsonl", dir.to_str().unwrap()], b"");
+    assert_eq!(code, 2, "the cut record is a failure: {err}");
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 4, "{out}");
+    assert_eq!(records[0]["record_id"], "<urn:uuid:2>");
+    assert_eq!(records[0]["uri"], "http://a.example/");
+    assert!(records[0]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("crawl.warc.gz"));
+    assert!(records[0]["article"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("The frigate"));
+    assert!(
+        records[1]["article"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Министерство обороны"),
+        "{}",
+        records[1]
+    );
+    assert_eq!(records[2]["record_id"], "<urn:uuid:5>");
+    assert!(
+        records[2]["error"].as_str().unwrap().contains("truncated"),
+        "{}",
+        records[2]
+    );
+    assert!(records[3]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("page.html"));
+    assert_eq!(records[3]["article"], records[0]["article"]);
+    assert!(err.contains("4 pages, 3 ok, 1 failed"), "{err}");
+    assert!(err.contains("3 WARC records skipped"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_page_over_the_time_limit_is_a_failed_record() {
+    // Big enough to take well over a millisecond in any build.
+    let page =
+        "<div><p>The battalion moved north along the river at dawn.</p></div>".repeat(60_000);
+    let (code, out, err) = dechaff(
+        &["strip", "--jsonl", "--timeout-ms", "1", "-"],
+        page.as_bytes(),
+    );
+    assert_eq!(code, 2, "{err}");
+    let record: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(
+        record["error"].as_str().unwrap().contains("timed out"),
+        "{record}"
+    );
+    let (code, _, _) = dechaff(
+        &["strip", "--jsonl", "--timeout-ms", "0", "-"],
+        page.as_bytes(),
+    );
+    assert_eq!(code, 0, "0 means no limit");
+}
