@@ -21,6 +21,36 @@ pub struct PageResult {
     pub split: String,
     pub format: &'static str,
     pub score: PageScore,
+    /// The gold body and the predicted body, one paragraph per entry: what the body
+    /// diffs are drawn from. Kept out of the JSON report, which holds figures only.
+    #[serde(skip)]
+    pub gold_paragraphs: Vec<String>,
+    #[serde(skip)]
+    pub predicted_paragraphs: Vec<String>,
+}
+
+impl PageResult {
+    /// The page's id: its file stem, as every listing names it.
+    pub fn id(&self) -> &str {
+        &self.score.id
+    }
+
+    /// Whether the predicted body is not the gold body, paragraph for paragraph.
+    pub fn body_differs(&self) -> bool {
+        self.gold_paragraphs != self.predicted_paragraphs
+    }
+
+    /// Whether the gold lists entities (a body benchmark does not).
+    pub fn has_entities(&self) -> bool {
+        self.score.gold_body_exact.is_some()
+    }
+
+    /// Entities, type + exact span, end to end, micro over types on this page.
+    pub fn entities_exact(&self) -> dechaff_score::Prf {
+        let mut c = dechaff_score::Counts::default();
+        self.score.entities_exact.values().for_each(|v| c.add(*v));
+        c.prf()
+    }
 }
 
 /// The whole evaluation: summaries per set, and every page.
@@ -128,6 +158,8 @@ fn evaluate_page(
         template: gold.template,
         format,
         score,
+        gold_paragraphs: gold.article.paragraphs,
+        predicted_paragraphs: predicted.paragraphs,
     })
 }
 

@@ -4,8 +4,13 @@
 mod bench;
 mod check;
 mod corpus;
+mod diff;
 mod eval;
+mod history;
+mod page_baseline;
+mod report;
 mod stats;
+mod summary_md;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -28,7 +33,7 @@ struct Cli {
 enum Command {
     /// Strip and extract every corpus page, score against the gold, print the tables.
     #[command(
-        after_help = "Examples:\n  cargo xtask eval\n  cargo xtask eval --check\n  cargo xtask eval --bless\n  cargo xtask eval --json report.json --csv pages.csv"
+        after_help = "Examples:\n  cargo xtask eval\n  cargo xtask eval --check\n  cargo xtask eval --bless\n  cargo xtask eval --json report.json --csv pages.csv\n  cargo xtask eval --diff\n  cargo xtask eval --page forum-03\n  cargo xtask eval --check --summary-md summary.md"
     )]
     Eval {
         /// A corpus directory in dechaff's layout (default: the repo's own).
@@ -40,9 +45,20 @@ enum Command {
         /// Write one CSV row per page.
         #[arg(long)]
         csv: Option<PathBuf>,
-        /// Write the tables as Markdown (for a CI job summary).
+        /// Write the tables as Markdown (a plain code block).
         #[arg(long)]
         markdown: Option<PathBuf>,
+        /// Write the pull-request summary as Markdown: headline figures against the
+        /// baseline, the pages that got better or worse, the body diffs folded.
+        #[arg(long, value_name = "FILE")]
+        summary_md: Option<PathBuf>,
+        /// Print, instead of the tables, the body diff of every page that differs
+        /// from its gold (`-` lost body, `+` kept chaff) and its entity errors.
+        #[arg(long)]
+        diff: bool,
+        /// Print the diff of this page only (its file stem, as the listings name it).
+        #[arg(long, value_name = "ID")]
+        page: Option<String>,
         /// Fail, naming the metric, when a figure falls below the baseline.
         #[arg(long, conflicts_with = "bless")]
         check: bool,
@@ -52,6 +68,27 @@ enum Command {
         /// The baseline file.
         #[arg(long)]
         baseline: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
+        favor: FavorArg,
+    },
+    /// Write a self-contained HTML report: figures per set and page type, precision
+    /// and recall per page, the history of blessed runs, every body diff.
+    #[command(
+        after_help = "Examples:\n  cargo xtask report\n  cargo xtask report --corpus . --corpus ../shared/data/wcxb-dev -o wcxb.html"
+    )]
+    Report {
+        /// A corpus directory (repeatable; default: the repo's own). `.` is the repo's.
+        #[arg(long)]
+        corpus: Vec<PathBuf>,
+        /// Where the report goes.
+        #[arg(short, long, default_value = "target/dechaff-report/index.html")]
+        output: PathBuf,
+        /// The baseline the figures are compared with.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// The history of blessed runs.
+        #[arg(long)]
+        history: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
         favor: FavorArg,
     },
@@ -88,14 +125,33 @@ fn open_corpus(dir: Option<PathBuf>) -> Result<Corpus> {
             if !dir.exists() {
                 bail!("{}: no such corpus directory", dir.display());
             }
-            let name = dir
-                .canonicalize()
-                .ok()
+            let canonical = dir.canonicalize().ok();
+            // The repo's own corpus keeps its name however it is reached.
+            if canonical.is_some() && canonical == repo_root().canonicalize().ok() {
+                return Corpus::open(&repo_root(), "bundled");
+            }
+            let name = canonical
                 .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .unwrap_or_else(|| "corpus".into());
             Corpus::open(&dir, &name)
         }
     }
+}
+
+fn favor(arg: FavorArg) -> Favor {
+    match arg {
+        FavorArg::Precision => Favor::Precision,
+        FavorArg::Balanced => Favor::Balanced,
+        FavorArg::Recall => Favor::Recall,
+    }
+}
+
+/// `path` relative to the repository root when it lies under it, for messages.
+fn shown(path: &std::path::Path) -> String {
+    path.strip_prefix(repo_root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 fn main() -> ExitCode {
@@ -106,6 +162,37 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `eval --diff` and `eval --page`: the diffs, coloured on a terminal.
+fn print_diffs(report: &eval::Report, only: Option<&str>) -> Result<()> {
+    use std::io::{IsTerminal, Write};
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = std::io::stdout().lock();
+    let mut differing = 0;
+    for page in &report.pages {
+        let wanted = match only {
+            Some(id) => page.id() == id,
+            None => page.body_differs(),
+        };
+        differing += usize::from(page.body_differs());
+        if wanted {
+            let d = diff::page_diff(page);
+            // A closed pipe (`| head`) ends the listing quietly.
+            if writeln!(out, "{}", diff::render_terminal(page, &d, color)).is_err() {
+                return Ok(());
+            }
+        }
+    }
+    if only.is_none() {
+        let _ = writeln!(
+            out,
+            "{differing} of {} pages differ from the gold ({})",
+            report.pages.len(),
+            report.corpus
+        );
+    }
+    Ok(())
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -137,26 +224,84 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", stats::stats(&corpus)?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report {
+            corpus,
+            output,
+            baseline,
+            history,
+            favor: favor_arg,
+        } => {
+            let dirs: Vec<Option<PathBuf>> = if corpus.is_empty() {
+                vec![None]
+            } else {
+                corpus.into_iter().map(Some).collect()
+            };
+            let mut reports = Vec::new();
+            for dir in dirs {
+                let corpus = open_corpus(dir)?;
+                eval::require_clean(&corpus)?;
+                if reports
+                    .iter()
+                    .any(|r: &eval::Report| r.corpus == corpus.name)
+                {
+                    bail!("corpus {} given twice", corpus.name);
+                }
+                reports.push(eval::evaluate(&corpus, favor(favor_arg))?);
+            }
+            let baseline_path =
+                baseline.unwrap_or_else(|| repo_root().join("annotations/baseline.json"));
+            let baseline = eval::Baseline::load(&baseline_path)?;
+            let history_path = history.unwrap_or_else(|| repo_root().join("eval/history.csv"));
+            let history = match history::load(&history_path)? {
+                Some(rows) => report::History::Rows(rows),
+                None => report::History::Missing,
+            };
+            let html = report::build(&report::Inputs {
+                reports: &reports,
+                baseline: baseline.as_ref(),
+                history: &history,
+                history_name: &shown(&history_path),
+                generated: &history::utc_now(),
+                commit: &history::current_commit(&repo_root()),
+            });
+            if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+            }
+            std::fs::write(&output, html).with_context(|| output.display().to_string())?;
+            if matches!(history, report::History::Missing) {
+                eprintln!(
+                    "note: {} is absent; the report has no history chart",
+                    shown(&history_path)
+                );
+            }
+            println!("wrote {}", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval {
             corpus,
             json,
             csv,
             markdown,
+            summary_md,
+            diff,
+            page,
             check,
             bless,
             baseline,
-            favor,
+            favor: favor_arg,
         } => {
             let corpus = open_corpus(corpus)?;
+            if let Some(id) = &page {
+                diff::require_page(id, &corpus.name, corpus.pages.iter().map(|p| p.id.as_str()))?;
+            }
             eval::require_clean(&corpus)?;
-            let favor = match favor {
-                FavorArg::Precision => Favor::Precision,
-                FavorArg::Balanced => Favor::Balanced,
-                FavorArg::Recall => Favor::Recall,
-            };
-            let report = eval::evaluate(&corpus, favor)?;
+            let report = eval::evaluate(&corpus, favor(favor_arg))?;
             let table = report.render();
-            print!("{table}");
+            if diff || page.is_some() {
+                print_diffs(&report, page.as_deref())?;
+            } else {
+                print!("{table}");
+            }
             if let Some(path) = json {
                 let text = serde_json::to_string_pretty(&report)?;
                 std::fs::write(&path, text).with_context(|| path.display().to_string())?;
@@ -170,11 +315,39 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let baseline_path =
                 baseline.unwrap_or_else(|| repo_root().join("annotations/baseline.json"));
+            let eval_dir = repo_root().join("eval");
+            let pages_path = page_baseline::path_for(&eval_dir, &report.corpus);
+            if let Some(path) = summary_md {
+                let baseline = eval::Baseline::load(&baseline_path)?;
+                let blessed = page_baseline::load(&pages_path)?;
+                let md = summary_md::render(&summary_md::Inputs {
+                    report: &report,
+                    baseline: baseline.as_ref(),
+                    baseline_name: &shown(&baseline_path),
+                    blessed_pages: blessed.as_ref(),
+                    pages_name: &shown(&pages_path),
+                    diff_budget: summary_md::DIFF_BUDGET,
+                });
+                std::fs::write(&path, md).with_context(|| path.display().to_string())?;
+            }
             if bless {
                 let previous = eval::Baseline::load(&baseline_path)?;
                 let b = eval::Baseline::bless(previous, &report);
+                // Read the history first: a malformed file stops the bless before
+                // anything is written.
+                let history_path = eval_dir.join("history.csv");
+                history::load(&history_path)?;
                 std::fs::write(&baseline_path, serde_json::to_string_pretty(&b)? + "\n")?;
                 println!("blessed {}", baseline_path.display());
+                page_baseline::write(&pages_path, &report)?;
+                println!("blessed {}", shown(&pages_path));
+                let rows = history::rows_for(
+                    &report,
+                    &history::utc_now(),
+                    &history::current_commit(&repo_root()),
+                );
+                history::append(&history_path, &rows)?;
+                println!("appended {} row(s) to {}", rows.len(), shown(&history_path));
             }
             if check {
                 let Some(b) = eval::Baseline::load(&baseline_path)? else {
