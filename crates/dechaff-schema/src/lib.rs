@@ -237,36 +237,63 @@ impl fmt::Display for Problem {
 }
 
 impl GoldFile {
-    /// Parses a gold file. JSON syntax errors carry line and column; a field of the
-    /// wrong shape or an unknown field is named.
+    /// Parses a gold file strictly: the first shape problem (see
+    /// [`GoldFile::parse_lenient`]) is an error. JSON syntax errors carry line and
+    /// column.
     pub fn parse(json: &str) -> Result<GoldFile, Error> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(Error::json)?;
-        let object = value
-            .as_object()
-            .ok_or_else(|| Error::shape("top level", "expected a JSON object"))?;
-        for key in object.keys() {
-            if !GOLD_FIELDS.contains(&key.as_str()) {
-                return Err(Error::shape(key, "unknown field"));
-            }
+        let (gold, problems) = GoldFile::parse_lenient(json)?;
+        match problems.into_iter().next() {
+            Some(p) => Err(Error::shape(&p.field, &p.message)),
+            None => Ok(gold),
         }
+    }
+
+    /// Parses a gold file and lists its shape problems (unknown fields, unknown entity
+    /// types) instead of stopping at the first, so that a checker can report every
+    /// problem of a file in one run. An entity of unknown type is kept, as
+    /// `Organisation`, so that the span checks of [`GoldFile::problems`] still see it at
+    /// its index. Only what leaves no file to check is an error: bad JSON syntax, a
+    /// top level that is not an object, a missing required field, a field of the wrong
+    /// JSON shape.
+    pub fn parse_lenient(json: &str) -> Result<(GoldFile, Vec<Problem>), Error> {
+        let mut value: serde_json::Value = serde_json::from_str(json).map_err(Error::json)?;
+        let mut problems = Vec::new();
+        let object = value
+            .as_object_mut()
+            .ok_or_else(|| Error::shape("top level", "expected a JSON object"))?;
         for required in ["template", "paragraphs", "text", "entities"] {
             if !object.contains_key(required) {
                 return Err(Error::shape(required, "missing field"));
             }
         }
-        if let Some(entities) = object.get("entities").and_then(|e| e.as_array()) {
-            for (i, entity) in entities.iter().enumerate() {
-                if let Some(kind) = entity.get("type").and_then(|t| t.as_str()) {
-                    if EntityType::from_name(kind).is_none() {
-                        return Err(Error::shape(
-                            &format!("entities[{i}].type"),
-                            &format!("unknown entity type {kind:?}"),
-                        ));
-                    }
+        let unknown: Vec<String> = object
+            .keys()
+            .filter(|k| !GOLD_FIELDS.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for key in unknown {
+            object.remove(&key);
+            problems.push(Problem {
+                field: key,
+                message: "unknown field".into(),
+            });
+        }
+        if let Some(entities) = object.get_mut("entities").and_then(|e| e.as_array_mut()) {
+            for (i, entity) in entities.iter_mut().enumerate() {
+                let Some(kind) = entity.get("type").and_then(|t| t.as_str()) else {
+                    continue;
+                };
+                if EntityType::from_name(kind).is_none() {
+                    problems.push(Problem {
+                        field: format!("entities[{i}].type"),
+                        message: format!("unknown entity type {kind:?}"),
+                    });
+                    entity["type"] = serde_json::Value::from("Organisation");
                 }
             }
         }
-        serde_json::from_value(value).map_err(Error::json)
+        let gold = serde_json::from_value(value).map_err(Error::json)?;
+        Ok((gold, problems))
     }
 
     /// Every inconsistency inside the file: `text` that is not the joined paragraphs,
@@ -311,15 +338,14 @@ impl GoldFile {
             );
         }
         let mut previous_end = 0;
+        let text_chars = a.text.chars().count();
         for (i, e) in a.entities.iter().enumerate() {
             match char_slice(&a.text, e.start, e.end) {
                 None => push(
                     format!("entities[{i}]"),
                     format!(
                         "span {}..{} lies outside text ({} characters)",
-                        e.start,
-                        e.end,
-                        a.text.chars().count()
+                        e.start, e.end, text_chars
                     ),
                 ),
                 Some(found) if found != e.text => push(
@@ -349,7 +375,11 @@ impl GoldFile {
                     ),
                 );
             }
-            previous_end = previous_end.max(e.end);
+            // A span outside the text is reported once, not again as an overlap with
+            // every entity after it.
+            if e.end <= text_chars {
+                previous_end = previous_end.max(e.end);
+            }
         }
         out
     }
@@ -395,6 +425,30 @@ mod tests {
             "sources":[],"related":[],"embeds":[],"paragraphs":["Russia’s S-400","Tor-M2"],
             "text":"Russia’s S-400\n\nTor-M2","entities":{entities}}}"#
         )
+    }
+
+    #[test]
+    fn lenient_parse_reports_every_problem_of_a_file() {
+        let json = gold(
+            r#"[{"type":"Spaceship","text":"Russia","start":0,"end":6},
+                {"type":"Weapon","text":"S-400","start":9,"end":999},
+                {"type":"Starship","text":"nonsense","start":16,"end":22}]"#,
+        )
+        .replace(r#""template":"t","#, r#""template":"t","colour":"red","#);
+        assert!(GoldFile::parse(&json).is_err(), "strict parse stops");
+        let (g, shape) = GoldFile::parse_lenient(&json).unwrap();
+        let shape: Vec<String> = shape.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            shape,
+            [
+                "colour: unknown field",
+                "entities[0].type: unknown entity type \"Spaceship\"",
+                "entities[2].type: unknown entity type \"Starship\""
+            ]
+        );
+        let rest: Vec<String> = g.problems().iter().map(|p| p.field.clone()).collect();
+        // The span out of range and the text mismatch, with no cascade of overlaps.
+        assert_eq!(rest, ["entities[1]", "entities[2]"]);
     }
 
     #[test]
