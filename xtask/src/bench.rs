@@ -80,7 +80,125 @@ fn time_run(binary: &Path, mode: &str, jobs: usize, dir: &Path) -> Result<f64> {
     Ok(secs)
 }
 
-pub fn bench(criterion: bool) -> Result<()> {
+/// The peers `--peers` times, at the versions the project's issues measured.
+const PEERS: [(&str, &str); 2] = [
+    ("resiliparse", "resiliparse==2.0.1"),
+    ("trafilatura", "trafilatura==2.3.1"),
+];
+
+/// A virtualenv under `target/` with the peers installed, or why there is none.
+fn peer_python(root: &Path) -> Result<PathBuf, String> {
+    let venv = root.join("target/peers-venv");
+    let python = venv.join("bin/python");
+    let installed = || {
+        Command::new(&python)
+            .args(["-c", "import resiliparse, trafilatura"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if python.exists() && installed() {
+        return Ok(python);
+    }
+    let system = ["python3", "python"]
+        .into_iter()
+        .find(|p| {
+            Command::new(p)
+                .arg("--version")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        })
+        .ok_or("no python3 on PATH")?;
+    eprintln!("bench: installing the peers into {}", venv.display());
+    let ok = |c: &mut Command| c.status().is_ok_and(|s| s.success());
+    if !ok(Command::new(system).args(["-m", "venv"]).arg(&venv)) {
+        return Err(format!(
+            "could not create a virtualenv at {}",
+            venv.display()
+        ));
+    }
+    let mut pip = Command::new(venv.join("bin/pip"));
+    pip.args(["install", "--quiet"])
+        .args(PEERS.map(|(_, req)| req));
+    if !ok(&mut pip) || !installed() {
+        return Err("pip could not install resiliparse and trafilatura".into());
+    }
+    Ok(python)
+}
+
+/// Seconds for a whole peer process over `dir`, interpreter start-up and imports
+/// included, as for dechaff.
+fn time_peer(python: &Path, script: &Path, tool: &str, dir: &Path) -> Result<f64> {
+    let started = Instant::now();
+    let out = Command::new(python)
+        .arg(script)
+        .arg(tool)
+        .arg(dir)
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("running {tool}"))?;
+    if !out.status.success() {
+        bail!("{tool} on {}: {}", dir.display(), out.status);
+    }
+    Ok(started.elapsed().as_secs_f64())
+}
+
+/// `--peers`: dechaff and the peers over the same real pages in the same run, one
+/// thread each, and the ratios. Only a ratio measured side by side means anything on
+/// a shared machine.
+fn bench_peers(root: &Path, binary: &Path) -> Result<()> {
+    let python = match peer_python(root) {
+        Ok(p) => p,
+        Err(why) => {
+            eprintln!("bench: skipping --peers: {why}");
+            return Ok(());
+        }
+    };
+    let script = root.join("xtask/peers/peers.py");
+    println!();
+    println!(
+        "{:<18} {:>6} | {:<22} {:>8} {:>8} | {:>14}",
+        "set", "pages", "system (1 thread)", "seconds", "pages/s", "dechaff is"
+    );
+    for set in sets().into_iter().filter(|s| s.name != "bundled corpus") {
+        let (pages, _) = size_of(&set.dir)?;
+        let strip = time_run(binary, "strip", 1, &set.dir)?;
+        let both = time_run(binary, "extract", 1, &set.dir)?;
+        let mut rows = vec![
+            ("dechaff strip".to_string(), strip),
+            ("dechaff strip+extract".to_string(), both),
+        ];
+        for (tool, _) in PEERS {
+            rows.push((
+                tool.to_string(),
+                time_peer(&python, &script, tool, &set.dir)?,
+            ));
+        }
+        for (name, secs) in &rows {
+            let ratio = if name.starts_with("dechaff") {
+                String::new()
+            } else {
+                format!("{:.2}x faster", secs / both)
+            };
+            println!(
+                "{:<18} {:>6} | {:<22} {:>8.2} {:>8.0} | {:>14}",
+                set.name,
+                pages,
+                name,
+                secs,
+                pages as f64 / secs,
+                ratio
+            );
+        }
+    }
+    println!("(whole process each, same pages, same run; the ratio is dechaff strip+extract against the peer)");
+    Ok(())
+}
+
+pub fn bench(criterion: bool, peers: bool) -> Result<()> {
     let root = repo_root();
     eprintln!("bench: building the release binary");
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
@@ -121,6 +239,9 @@ pub fn bench(criterion: bool) -> Result<()> {
         }
     }
     println!("(MB: bytes on disk, gzip'd where the set is; one run each, whole process)");
+    if peers {
+        bench_peers(&root, &binary)?;
+    }
     if criterion {
         let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .args(["bench", "-p", "dechaff", "--bench", "pipeline"])
