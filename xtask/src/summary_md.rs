@@ -24,8 +24,10 @@ pub struct Inputs<'a> {
 
 /// The default room for body diffs: GitHub takes 1 MiB per step summary.
 pub const DIFF_BUDGET: usize = 300_000;
+/// Figures below the baseline listed by name.
+const REGRESSIONS_LISTED: usize = 100;
 /// Rows listed per table of changed pages.
-const CHANGED_ROWS: usize = 30;
+const CHANGED_ROWS: usize = 15;
 /// Diff lines shown per page, and characters per line.
 const PAGE_LINES: usize = 40;
 const LINE_CHARS: usize = 300;
@@ -108,6 +110,10 @@ fn headline(s: &mut String, inputs: &Inputs) {
     let report = inputs.report;
     let now = report.metrics();
     let baseline_sets = inputs.baseline.map(|b| &b.sets);
+    let regressions = inputs
+        .baseline
+        .map(|b| b.regressions(report))
+        .unwrap_or_default();
     match inputs.baseline {
         None => {
             let _ = writeln!(
@@ -116,31 +122,22 @@ fn headline(s: &mut String, inputs: &Inputs) {
                 code(inputs.baseline_name)
             );
         }
+        Some(b) if regressions.is_empty() => {
+            let _ = writeln!(
+                s,
+                "**No figure fell below the baseline** ({}, tolerance {}).\n",
+                code(inputs.baseline_name),
+                b.tolerance
+            );
+        }
         Some(b) => {
-            let regressions = b.regressions(report);
-            if regressions.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "**No figure fell below the baseline** ({}, tolerance {}).\n",
-                    code(inputs.baseline_name),
-                    b.tolerance
-                );
-            } else {
-                let _ = writeln!(
-                    s,
-                    "**{} figure(s) fell below the baseline** ({}, tolerance {}):\n",
-                    regressions.len(),
-                    code(inputs.baseline_name),
-                    b.tolerance
-                );
-                for r in regressions.iter().take(20) {
-                    let _ = writeln!(s, "- {}", cell(r));
-                }
-                if regressions.len() > 20 {
-                    let _ = writeln!(s, "- … and {} more", regressions.len() - 20);
-                }
-                s.push('\n');
-            }
+            let _ = writeln!(
+                s,
+                "**{} figure(s) fell below the baseline** ({}, tolerance {}); the list is under the table.\n",
+                regressions.len(),
+                code(inputs.baseline_name),
+                b.tolerance
+            );
         }
     }
     let _ = writeln!(s, "| set | metric | baseline | now | change |");
@@ -174,6 +171,24 @@ fn headline(s: &mut String, inputs: &Inputs) {
         }
     }
     s.push('\n');
+    if !regressions.is_empty() {
+        let _ = writeln!(
+            s,
+            "<details>\n<summary>The {} figure(s) below the baseline</summary>\n",
+            regressions.len()
+        );
+        for r in regressions.iter().take(REGRESSIONS_LISTED) {
+            let _ = writeln!(s, "- {}", cell(r));
+        }
+        if regressions.len() > REGRESSIONS_LISTED {
+            let _ = writeln!(
+                s,
+                "- … and {} more (`cargo xtask eval --check` lists them all)",
+                regressions.len() - REGRESSIONS_LISTED
+            );
+        }
+        let _ = writeln!(s, "\n</details>\n");
+    }
 }
 
 fn changed_pages(s: &mut String, inputs: &Inputs, comparison: Option<&Comparison>) {
@@ -421,7 +436,11 @@ mod tests {
         );
         // Page a kept chaff: body precision fell by more than the tolerance.
         assert!(
-            md.contains("**1 figure(s) fell below the baseline** (<code>annotations/baseline.json</code>, tolerance 0.005):\n\n- bundled/all: body.words.precision fell to 0.8750 from 1.0000"),
+            md.contains("**1 figure(s) fell below the baseline** (<code>annotations/baseline.json</code>, tolerance 0.005); the list is under the table."),
+            "{md}"
+        );
+        assert!(
+            md.contains("<summary>The 1 figure(s) below the baseline</summary>\n\n- bundled/all: body.words.precision fell to 0.8750 from 1.0000 (tolerance 0.0050)\n\n</details>"),
             "{md}"
         );
         // Page a: F1 1 -> 0.857; page b: 0.8 -> 1. Mean 0.9 -> 0.929.

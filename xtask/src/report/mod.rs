@@ -44,7 +44,7 @@ h1 { font-size: 24px; margin: 8px 0 4px; } h2 { font-size: 20px; border-bottom: 
 nav a { margin-right: 14px; } .muted, .meta { color: #666; }
 table { border-collapse: collapse; margin: 6px 0 12px; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: right; vertical-align: top; } th { background: #f3f3f3; } td:first-child, th:first-child { text-align: left; }
-small.delta { display: block; color: #555; font-size: 11px; }
+small.delta { display: block; color: #555; font-size: 11px; white-space: nowrap; } small.delta.same { color: #aaa; }
 .row { display: flex; gap: 20px; align-items: flex-start; flex-wrap: wrap; }
 svg.chart { max-width: 100%; height: auto; background: #fff; }
 .key span { display: inline-block; padding: 0 6px; margin-right: 8px; }
@@ -87,11 +87,15 @@ fn fmt(v: Option<f64>) -> String {
 /// A figure with its change against the baseline under it.
 fn with_delta(now: Option<f64>, before: Option<f64>) -> String {
     match (now, before) {
-        (Some(n), Some(b)) => format!(
-            r#"{}<small class="delta">{}</small>"#,
-            fmt(Some(n)),
-            change(n - b)
-        ),
+        (Some(n), Some(b)) => {
+            let c = change(n - b);
+            let class = if c.starts_with('=') {
+                "delta same"
+            } else {
+                "delta"
+            };
+            format!(r#"{}<small class="{class}">{c}</small>"#, fmt(Some(n)))
+        }
         _ => fmt(now),
     }
 }
@@ -545,7 +549,7 @@ mod tests {
         assert!(html.contains("Body &amp; more."));
         assert!(html.contains(r##"<a href="#page-bundled-wire-02">"##));
         // The figures carry their change against the baseline.
-        assert!(html.contains(r#"<small class="delta">= 0.000</small>"#));
+        assert!(html.contains(r#"<small class="delta same">= 0.000</small>"#));
         assert!(html.contains("<td>all</td><td>2</td>"));
     }
 

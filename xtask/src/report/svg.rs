@@ -270,13 +270,14 @@ pub fn scatter(
         if d.is_empty() {
             continue;
         }
-        let end_r = target / (2.0 - target);
+        // Labelled where the curve crosses the diagonal (P = R = F1), where the
+        // labels of neighbouring curves stay apart.
         let _ = write!(
             s,
             r##"<path class="iso-f1" d="{}" fill="none" stroke="#bbb" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#999" font-size="10">F1 {target}</text>"##,
             d.trim_end(),
-            x1 - 3.0,
-            scale.at(end_r, y0, y1) - 3.0
+            scale.at(target, x0, x1) - 4.0,
+            scale.at(target, y0, y1) + 12.0
         );
     }
     if dots.is_empty() {
