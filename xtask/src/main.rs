@@ -108,6 +108,10 @@ enum Command {
         /// Also run the per-page criterion benches.
         #[arg(long)]
         criterion: bool,
+        /// Also time resiliparse and trafilatura on the same real pages (installed
+        /// into target/peers-venv by pip; skipped with a message without Python).
+        #[arg(long)]
+        peers: bool,
     },
 }
 
@@ -215,8 +219,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(ExitCode::FAILURE)
             }
         }
-        Command::Bench { criterion } => {
-            bench::bench(criterion)?;
+        Command::Bench { criterion, peers } => {
+            bench::bench(criterion, peers)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats { corpus } => {
