@@ -9,9 +9,9 @@
 //! Markdown (tables, `<details>`, `diff` blocks) and screenshot to
 //! `target/pr-summary-screenshot.png`. README.md shows both (`docs/`).
 //!
-//! Without Chromium (`chromium`, `chromium-browser`, or `$CHROMIUM`) both tests print
-//! "skipped: chromium not found" and pass; `.ci/run` installs Debian's `chromium` for
-//! them.
+//! Without Chromium (`chromium`, `chromium-browser`, Google Chrome, or `$CHROMIUM`)
+//! both tests print "skipped: chromium not found" and pass; `.ci/run` installs
+//! Debian's `chromium` for them.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,12 @@ fn chromium() -> Option<PathBuf> {
     }
     let path = std::env::var_os("PATH")?;
     for dir in std::env::split_paths(&path) {
-        for name in ["chromium", "chromium-browser"] {
+        for name in [
+            "chromium",
+            "chromium-browser",
+            "google-chrome",
+            "google-chrome-stable",
+        ] {
             let candidate = dir.join(name);
             if candidate.is_file() {
                 return Some(candidate);
