@@ -244,6 +244,21 @@ impl Corpus {
         self.layout != Layout::Re3d
     }
 
+    /// The site a page belongs to, for site memory: the template of a bundled page, the
+    /// host of a benchmark page's URL; `None` when the corpus does not say.
+    pub fn site(&self, page: &Page) -> Option<String> {
+        match self.layout {
+            Layout::Dechaff => Some(load_gold(&page.gold_path).ok()?.template),
+            Layout::Benchmark => {
+                let url = self.meta.get(&page.id)?.get("url")?.as_str()?;
+                let rest = url.split_once("://").map_or(url, |(_, r)| r);
+                let host = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+                (!host.is_empty()).then(|| host.trim_start_matches("www.").to_string())
+            }
+            Layout::Re3d => None,
+        }
+    }
+
     /// The page's bytes, gunzipped when the name ends in `.gz`.
     pub fn read_page(&self, page: &Page) -> Result<Vec<u8>> {
         let bytes = std::fs::read(&page.path).with_context(|| page.path.display().to_string())?;

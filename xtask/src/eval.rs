@@ -6,7 +6,7 @@ use anyhow::{bail, Context, Result};
 use dechaff_extract::Extractor;
 use dechaff_schema::Article;
 use dechaff_score::{PageScore, Summary};
-use dechaff_strip::{decode_page, strip, Favor, Limits, Options};
+use dechaff_strip::{decode_page, strip, Document, Favor, Limits, Options, SiteMemory};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -63,8 +63,13 @@ pub struct Report {
 }
 
 /// Runs the pipeline on every page and scores it.
-pub fn evaluate(corpus: &Corpus, favor: Favor) -> Result<Report> {
+pub fn evaluate(corpus: &Corpus, favor: Favor, site_memory: bool) -> Result<Report> {
     let extractor = Extractor::shared();
+    let memories = if site_memory {
+        learn_sites(corpus)?
+    } else {
+        BTreeMap::new()
+    };
     let done = AtomicUsize::new(0);
     let total = corpus.pages.len();
     let progress = std::io::stderr().is_terminal() && total > 20;
@@ -72,7 +77,8 @@ pub fn evaluate(corpus: &Corpus, favor: Favor) -> Result<Report> {
         .pages
         .par_iter()
         .map(|page| {
-            let r = evaluate_page(corpus, page, extractor, favor);
+            let memory = corpus.site(page).and_then(|site| memories.get(&site));
+            let r = evaluate_page(corpus, page, extractor, favor, memory);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if progress && (n.is_multiple_of(10) || n == total) {
                 eprint!("\r  evaluated {n}/{total} pages");
@@ -113,24 +119,53 @@ pub fn evaluate(corpus: &Corpus, favor: Favor) -> Result<Report> {
     })
 }
 
+/// One site memory per site of the corpus, learnt from all its pages (as a batch run
+/// with site memory sees every page of the batch).
+fn learn_sites(corpus: &Corpus) -> Result<BTreeMap<String, SiteMemory>> {
+    let documents: Vec<Result<Option<(String, Document)>>> = corpus
+        .pages
+        .par_iter()
+        .map(|page| {
+            let Some(site) = corpus.site(page) else {
+                return Ok(None);
+            };
+            let bytes = corpus.read_page(page)?;
+            let text = decode_page(&bytes, &Limits::default())
+                .with_context(|| page.path.display().to_string())?;
+            Ok(Some((site, Document::parse(&text, None))))
+        })
+        .collect();
+    let mut memories: BTreeMap<String, SiteMemory> = BTreeMap::new();
+    for d in documents {
+        if let Some((site, document)) = d? {
+            memories.entry(site).or_default().learn(&document);
+        }
+    }
+    Ok(memories)
+}
+
 fn evaluate_page(
     corpus: &Corpus,
     page: &Page,
     extractor: &Extractor,
     favor: Favor,
+    memory: Option<&SiteMemory>,
 ) -> Result<PageResult> {
     let gold = corpus.gold(page)?;
     let bytes = corpus.read_page(page)?;
     let text =
         decode_page(&bytes, &Limits::default()).with_context(|| page.path.display().to_string())?;
     let (predicted, format): (Article, &'static str) = if corpus.strips() {
-        let stripped = strip(
+        let mut stripped = strip(
             &text,
             &Options {
                 format: None,
                 favor,
             },
         );
+        if let Some(memory) = memory {
+            memory.apply(&mut stripped);
+        }
         let mut article = extractor.extract(&stripped);
         if corpus.title_in_body {
             if let Some(title) = article.title.clone() {

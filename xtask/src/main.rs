@@ -70,6 +70,11 @@ enum Command {
         baseline: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
         favor: FavorArg,
+        /// Learn each site's repeated lines from all its pages (the template of a
+        /// bundled page, the host of a benchmark page) and drop them: the gain of site
+        /// memory. Figures differ from the baseline's, which is made without it.
+        #[arg(long, conflicts_with_all = ["check", "bless"])]
+        site_memory: bool,
     },
     /// Write a self-contained HTML report: figures per set and page type, precision
     /// and recall per page, the history of blessed runs, every body diff.
@@ -244,13 +249,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for dir in dirs {
                 let corpus = open_corpus(dir)?;
                 eval::require_clean(&corpus)?;
+                let site_memory = false;
                 if reports
                     .iter()
                     .any(|r: &eval::Report| r.corpus == corpus.name)
                 {
                     bail!("corpus {} given twice", corpus.name);
                 }
-                reports.push(eval::evaluate(&corpus, favor(favor_arg))?);
+                reports.push(eval::evaluate(&corpus, favor(favor_arg), site_memory)?);
             }
             let baseline_path =
                 baseline.unwrap_or_else(|| repo_root().join("annotations/baseline.json"));
@@ -293,13 +299,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bless,
             baseline,
             favor: favor_arg,
+            site_memory,
         } => {
             let corpus = open_corpus(corpus)?;
             if let Some(id) = &page {
                 diff::require_page(id, &corpus.name, corpus.pages.iter().map(|p| p.id.as_str()))?;
             }
             eval::require_clean(&corpus)?;
-            let report = eval::evaluate(&corpus, favor(favor_arg))?;
+            let report = eval::evaluate(&corpus, favor(favor_arg), site_memory)?;
             let table = report.render();
             if diff || page.is_some() {
                 print_diffs(&report, page.as_deref())?;

@@ -21,6 +21,7 @@ mod error;
 mod html;
 mod input;
 mod language;
+mod site;
 
 pub use block::{normalize, Block, Flags};
 pub use classify::{classify, Class, Decision, Favor};
@@ -30,6 +31,7 @@ pub use error::Error;
 pub use html::HtmlMeta;
 pub use input::{decode_page, decode_page_declared, Limits};
 pub use language::Language;
+pub use site::SiteMemory;
 
 use std::time::Instant;
 

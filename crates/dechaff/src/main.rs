@@ -1,13 +1,15 @@
 //! The `dechaff` command: a thin layer over `dechaff-strip` and `dechaff-extract`.
 
 mod batch;
+mod explain;
 mod inputs;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use dechaff_extract::Extractor;
 use dechaff_strip::{
-    decode_page_declared, strip, strip_until, Favor, Format, Limits, Options, Stripped,
+    decode_page_declared, strip, strip_until, Document, Favor, Format, Limits, Options, SiteMemory,
+    Stripped,
 };
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,8 +42,9 @@ enum Command {
     Strip {
         #[command(flatten)]
         common: CommonArgs,
-        /// Show every block, kept or dropped, with the rule that decided.
-        #[arg(long, conflicts_with = "jsonl")]
+        /// Show every block, kept or dropped, with the rule that decided and its
+        /// features; with --jsonl, as one JSON record per page.
+        #[arg(long)]
         explain: bool,
     },
     /// Print each page's article as JSON: fields, body, and entities with offsets.
@@ -79,6 +82,11 @@ struct CommonArgs {
     /// against pages that are merely huge.
     #[arg(long, default_value_t = 10_000)]
     timeout_ms: u64,
+    /// Learn the lines that repeat across the pages of one site from the pages in DIR
+    /// (files or WARC), and drop them from every page: site memory. Give it pages of
+    /// the same site as the inputs.
+    #[arg(long, value_name = "DIR")]
+    site_corpus: Option<PathBuf>,
     /// Write JSON Lines: one record per page, with its source path.
     #[arg(long)]
     jsonl: bool,
@@ -182,11 +190,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let options = common.options();
     let limits = common.limits();
     let timeout = (common.timeout_ms > 0).then(|| Duration::from_millis(common.timeout_ms));
+    let memory = common
+        .site_corpus
+        .as_deref()
+        .map(|dir| learn_site(dir, &limits, &options))
+        .transpose()?;
+    let pipeline = Pipeline {
+        mode,
+        jsonl,
+        options: &options,
+        memory: memory.as_ref(),
+    };
     let work = |id: &inputs::PageId, bytes: Vec<u8>, charset: Option<&str>| -> Result<String> {
         // A page's clock starts when its work does, not when the batch did.
         let deadline = timeout.map(|t| Instant::now() + t);
         let text = decode_page_declared(&bytes, &limits, charset)?;
-        render(mode, jsonl, id, &text, &options, deadline)
+        pipeline.render(id, &text, deadline)
     };
     let pages = inputs::Pages::new(sources, common.max_bytes);
     let mut out = common.open_output()?;
@@ -227,85 +246,95 @@ enum Mode {
     ExtractWhole,
 }
 
-/// One page's output, formatted for the chosen mode.
-fn render(
+/// Learns site memory from every page under `dir`; a page that cannot be read is
+/// reported and left out, as in a batch.
+fn learn_site(dir: &std::path::Path, limits: &Limits, options: &Options) -> Result<SiteMemory> {
+    let sources = inputs::collect(&[dir.to_path_buf()])?;
+    let mut memory = SiteMemory::new();
+    for page in inputs::Pages::new(sources, limits.max_bytes) {
+        let name = page.id.name();
+        let loaded = page
+            .content
+            .load(limits.max_bytes)
+            .and_then(|(bytes, charset)| {
+                Ok(decode_page_declared(&bytes, limits, charset.as_deref())?)
+            });
+        match loaded {
+            Ok(text) => memory.learn(&Document::parse(&text, options.format)),
+            Err(e) => eprintln!("dechaff: --site-corpus: {name}: {e:#}"),
+        }
+    }
+    if memory.pages() < 3 {
+        eprintln!(
+            "dechaff: --site-corpus {}: {} distinct page(s); site memory needs at least 3 and does nothing",
+            dir.display(),
+            memory.pages()
+        );
+    }
+    Ok(memory)
+}
+
+/// What is done to each page.
+struct Pipeline<'a> {
     mode: Mode,
     jsonl: bool,
-    id: &inputs::PageId,
-    text: &str,
-    options: &Options,
-    deadline: Option<Instant>,
-) -> Result<String> {
-    let mut out = String::new();
-    match mode {
-        Mode::Strip | Mode::Explain => {
-            let stripped = strip_page(text, options, deadline)?;
-            if matches!(mode, Mode::Explain) {
-                out = explanation(&stripped);
-            } else if jsonl {
-                out = batch::record(id, "paragraphs", &stripped.paragraphs())?;
-            } else {
-                for p in stripped.paragraphs() {
-                    out.push_str(&p);
+    options: &'a Options,
+    memory: Option<&'a SiteMemory>,
+}
+
+impl Pipeline<'_> {
+    /// One page's output, formatted for the chosen mode.
+    fn render(&self, id: &inputs::PageId, text: &str, deadline: Option<Instant>) -> Result<String> {
+        let mut out = String::new();
+        match self.mode {
+            Mode::Strip | Mode::Explain => {
+                let stripped = self.strip(text, deadline)?;
+                if matches!(self.mode, Mode::Explain) {
+                    out = if self.jsonl {
+                        batch::record(id, "explain", &explain::Explanation::of(&stripped))?
+                    } else {
+                        explain::render(&stripped)
+                    };
+                } else if self.jsonl {
+                    out = batch::record(id, "paragraphs", &stripped.paragraphs())?;
+                } else {
+                    for p in stripped.paragraphs() {
+                        out.push_str(&p);
+                        out.push('\n');
+                    }
+                }
+            }
+            Mode::Extract | Mode::ExtractWhole => {
+                // Built on first use only: stripping alone needs no gazetteer.
+                let extractor = Extractor::shared();
+                let article = if matches!(self.mode, Mode::ExtractWhole) {
+                    extractor.extract_text(text)
+                } else {
+                    let stripped = self.strip(text, deadline)?;
+                    match deadline {
+                        Some(d) => extractor.extract_until(&stripped, d)?,
+                        None => extractor.extract(&stripped),
+                    }
+                };
+                if self.jsonl {
+                    out = batch::record(id, "article", &article)?;
+                } else {
+                    out = serde_json::to_string_pretty(&article)?;
                     out.push('\n');
                 }
             }
         }
-        Mode::Extract | Mode::ExtractWhole => {
-            // Built on first use only: stripping alone needs no gazetteer.
-            let extractor = Extractor::shared();
-            let article = if matches!(mode, Mode::ExtractWhole) {
-                extractor.extract_text(text)
-            } else {
-                let stripped = strip_page(text, options, deadline)?;
-                match deadline {
-                    Some(d) => extractor.extract_until(&stripped, d)?,
-                    None => extractor.extract(&stripped),
-                }
-            };
-            if jsonl {
-                out = batch::record(id, "article", &article)?;
-            } else {
-                out = serde_json::to_string_pretty(&article)?;
-                out.push('\n');
-            }
-        }
+        Ok(out)
     }
-    Ok(out)
-}
 
-fn strip_page(text: &str, options: &Options, deadline: Option<Instant>) -> Result<Stripped> {
-    Ok(match deadline {
-        Some(d) => strip_until(text, options, d)?,
-        None => strip(text, options),
-    })
-}
-
-fn explanation(s: &Stripped) -> String {
-    use std::fmt::Write as _;
-    let doc = &s.document;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "format: {}, language: {:?}, {} blocks, {} kept",
-        doc.format.as_str(),
-        doc.language,
-        doc.blocks.len(),
-        s.decisions.iter().filter(|d| d.body).count()
-    );
-    for (i, (b, d)) in doc.blocks.iter().zip(&s.decisions).enumerate() {
-        let mark = if d.body { "KEEP" } else { "drop" };
-        let mut preview: String = b.text.chars().take(70).collect();
-        if b.text.chars().count() > 70 {
-            preview.push('…');
+    fn strip(&self, text: &str, deadline: Option<Instant>) -> Result<Stripped> {
+        let mut stripped = match deadline {
+            Some(d) => strip_until(text, self.options, d)?,
+            None => strip(text, self.options),
+        };
+        if let Some(memory) = self.memory {
+            memory.apply(&mut stripped);
         }
-        let tag = if b.tag.is_empty() { "-" } else { b.tag };
-        let _ = writeln!(
-            out,
-            "{i:>4} {mark} {:<9} <{tag}> {preview}\n            {}",
-            d.class.as_str(),
-            d.reason
-        );
+        Ok(stripped)
     }
-    out
 }

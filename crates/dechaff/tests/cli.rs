@@ -339,3 +339,71 @@ fn a_page_over_the_time_limit_is_a_failed_record() {
     );
     assert_eq!(code, 0, "0 means no limit");
 }
+
+#[test]
+fn site_memory_drops_a_line_every_page_of_the_site_repeats() {
+    let dir = temp_dir("site");
+    let about = "About Frontier Defence Review: an independent newsletter on the armed forces of the Baltic states, published weekly since 2011.";
+    let stories = [
+        "The Estonian brigade finished its winter exercise near Tapa after three weeks in the field, the army said.",
+        "Latvia signed a contract for six more HIMARS launchers, to be delivered by the end of next year, officials said.",
+        "Lithuanian engineers opened a new bridge over the Neris for heavy armour, the defence ministry announced.",
+    ];
+    for (i, story) in stories.iter().enumerate() {
+        std::fs::write(
+            dir.join(format!("p{i}.txt")),
+            format!("{story}\nThe ministry gave no further details on the timing or the cost of project {i}.\n{about}\n"),
+        )
+        .unwrap();
+    }
+    let page = dir.join("p1.txt");
+    let (_, without, _) = dechaff(&["strip", page.to_str().unwrap()], b"");
+    assert!(without.contains("About Frontier"), "{without}");
+    let (code, with, err) = dechaff(
+        &[
+            "strip",
+            "--site-corpus",
+            dir.to_str().unwrap(),
+            page.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!with.contains("About Frontier"), "{with}");
+    assert!(with.starts_with("Latvia signed"), "{with}");
+    let (_, explained, _) = dechaff(
+        &[
+            "strip",
+            "--explain",
+            "--site-corpus",
+            dir.to_str().unwrap(),
+            page.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        explained.contains("site memory: the same line is on 3 of 3 pages"),
+        "{explained}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn explain_as_json_gives_every_block_with_its_features() {
+    let (code, out, _) = dechaff(&["strip", "--explain", "--jsonl", "-"], DUMP.as_bytes());
+    assert_eq!(code, 0);
+    let record: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let blocks = record["explain"]["blocks"].as_array().unwrap();
+    assert_eq!(
+        blocks.len(),
+        DUMP.lines().filter(|l| !l.trim().is_empty()).count()
+    );
+    assert!(blocks.iter().any(|b| b["kept"] == true));
+    assert!(blocks
+        .iter()
+        .any(|b| b["kept"] == false && b["cue"].is_string()));
+    for b in blocks {
+        assert!(b["reason"].as_str().is_some_and(|r| !r.is_empty()));
+        assert!(b["stopword_density"].is_number() && b["link_density"].is_number());
+    }
+}
