@@ -75,20 +75,26 @@ pub struct BodyDiff {
 /// Context paragraphs shown around each change.
 pub const CONTEXT: usize = 1;
 
-/// Diffs two bodies, paragraph by paragraph (patience diff: paragraphs are long and
-/// mostly unique, so it anchors on them better than Myers does).
+/// Diffs two bodies, paragraph by paragraph (Myers: patience diff, which anchors on
+/// unique lines, returned operations out of order on bodies with repeated paragraphs).
 pub fn body_diff(gold: &[String], predicted: &[String], context: usize) -> BodyDiff {
-    let ops = similar::capture_diff_slices(Algorithm::Patience, gold, predicted);
+    let ops = similar::capture_diff_slices(Algorithm::Myers, gold, predicted);
     let mut diff = BodyDiff::default();
     for group in similar::group_diff_ops(ops, context) {
-        let (Some(first), Some(last)) = (group.first(), group.last()) else {
-            continue;
+        // The hunk spans every operation's range: the last operation need not end
+        // last (an insertion sits at a deletion's start).
+        let span = |range: fn(&similar::DiffOp) -> std::ops::Range<usize>| {
+            let start = group.iter().map(|op| range(op).start).min().unwrap_or(0);
+            let end = group.iter().map(|op| range(op).end).max().unwrap_or(0);
+            (start + 1, end.saturating_sub(start))
         };
+        let ((gold_start, gold_len), (predicted_start, predicted_len)) =
+            (span(similar::DiffOp::old_range), span(similar::DiffOp::new_range));
         let mut hunk = Hunk {
-            gold_start: first.old_range().start + 1,
-            gold_len: last.old_range().end - first.old_range().start,
-            predicted_start: first.new_range().start + 1,
-            predicted_len: last.new_range().end - first.new_range().start,
+            gold_start,
+            gold_len,
+            predicted_start,
+            predicted_len,
             lines: Vec::new(),
         };
         let mut changed = false;
@@ -343,6 +349,84 @@ mod tests {
         );
         assert_eq!(middle.header(), "gold ¶3–5, predicted ¶4–5");
         assert_eq!(d.hunks[0].header(), "gold ¶1, predicted ¶1–2");
+    }
+
+    /// Replays a diff with full context: the Same and Lost lines give the gold back,
+    /// the Same and Kept lines the prediction, in order.
+    fn replay(d: &BodyDiff) -> (Vec<String>, Vec<String>) {
+        let (mut g, mut p) = (Vec::new(), Vec::new());
+        for line in d.hunks.iter().flat_map(|h| &h.lines) {
+            if line.kind != LineKind::Kept {
+                g.push(line.text.clone());
+            }
+            if line.kind != LineKind::Lost {
+                p.push(line.text.clone());
+            }
+        }
+        (g, p)
+    }
+
+    #[test]
+    fn diffs_replay_both_bodies_in_order() {
+        // Small alphabets make repeated paragraphs, the case that once produced
+        // out-of-order operations (a real WCXB product page: price, "sold out", ...).
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for _ in 0..3000 {
+            let mut body = |len: u64| -> Vec<String> {
+                (0..next(len)).map(|_| format!("p{}", next(6))).collect()
+            };
+            let (gold, pred) = (body(12), body(14));
+            let d = body_diff(&gold, &pred, usize::MAX / 4);
+            let (g, p) = replay(&d);
+            if gold == pred {
+                assert!(d.hunks.is_empty());
+                continue;
+            }
+            assert_eq!((&g, &p), (&gold, &pred), "{d:?}");
+            assert_eq!(d.hunks.len(), 1);
+            let h = &d.hunks[0];
+            assert_eq!((h.gold_start, h.gold_len), (1, gold.len()));
+            assert_eq!((h.predicted_start, h.predicted_len), (1, pred.len()));
+            // With little context, every hunk still stays inside both bodies.
+            for h in body_diff(&gold, &pred, 1).hunks {
+                assert!(h.gold_start + h.gold_len <= gold.len() + 1, "{h:?}");
+                assert!(
+                    h.predicted_start + h.predicted_len <= pred.len() + 1,
+                    "{h:?}"
+                );
+            }
+        }
+        // The shape of the page that broke patience diff.
+        let gold = v(&[
+            "mug",
+            "$60.00",
+            "sold out",
+            "Make each cup",
+            "a",
+            "b",
+            "c",
+            "d",
+        ]);
+        let pred = v(&[
+            "Make each cup",
+            "x",
+            "y",
+            "z",
+            "w",
+            "mug",
+            "$60.00",
+            "sold out",
+            "a",
+            "b",
+        ]);
+        let d = body_diff(&gold, &pred, usize::MAX / 4);
+        assert_eq!(replay(&d), (gold, pred));
     }
 
     #[test]
