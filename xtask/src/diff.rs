@@ -88,8 +88,10 @@ pub fn body_diff(gold: &[String], predicted: &[String], context: usize) -> BodyD
             let end = group.iter().map(|op| range(op).end).max().unwrap_or(0);
             (start + 1, end.saturating_sub(start))
         };
-        let ((gold_start, gold_len), (predicted_start, predicted_len)) =
-            (span(similar::DiffOp::old_range), span(similar::DiffOp::new_range));
+        let ((gold_start, gold_len), (predicted_start, predicted_len)) = (
+            span(similar::DiffOp::old_range),
+            span(similar::DiffOp::new_range),
+        );
         let mut hunk = Hunk {
             gold_start,
             gold_len,
