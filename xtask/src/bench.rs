@@ -86,6 +86,10 @@ const PEERS: [(&str, &str); 2] = [
     ("trafilatura", "trafilatura==2.3.1"),
 ];
 
+/// Installed beside the peers: trafilatura imports lxml.html.clean, which newer lxml
+/// ships as a separate package.
+const PEER_EXTRAS: [&str; 1] = ["lxml_html_clean"];
+
 /// A virtualenv under `target/` with the peers installed, or why there is none.
 fn peer_python(root: &Path) -> Result<PathBuf, String> {
     let venv = root.join("target/peers-venv");

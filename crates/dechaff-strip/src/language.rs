@@ -1,7 +1,34 @@
 //! Stop-word lists per language, and picking a page's language from them.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: stop-word lookups are a hot path (every word of every block), the keys are
+/// short and come from the project's own lists, so a keyed hash buys nothing here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type StopWords = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 /// A language dechaff has stop words and cues for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,15 +40,15 @@ pub enum Language {
 const EN: &str = include_str!("../data/stopwords-en.txt");
 const DE: &str = include_str!("../data/stopwords-de.txt");
 
-fn parse(list: &str) -> HashSet<&str> {
+fn parse(list: &'static str) -> StopWords {
     list.lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::split_whitespace)
         .collect()
 }
 
-fn list(language: Language) -> &'static HashSet<&'static str> {
-    static LISTS: OnceLock<[HashSet<&'static str>; 2]> = OnceLock::new();
+fn list(language: Language) -> &'static StopWords {
+    static LISTS: OnceLock<[StopWords; 2]> = OnceLock::new();
     let lists = LISTS.get_or_init(|| [parse(EN), parse(DE)]);
     match language {
         Language::English => &lists[0],
@@ -34,33 +61,99 @@ impl Language {
     /// Tokens without a letter (numbers, times, symbols) are not words and do not
     /// count, so a sentence full of figures is not mistaken for a table.
     pub fn stopword_density(self, words: &[&str]) -> f32 {
-        let words: Vec<&&str> = words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect();
-        if words.is_empty() {
-            return 0.0;
-        }
-        let stop = list(self);
-        let hits = words
-            .iter()
-            .filter(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                stop.contains(w) || stop.contains(w.to_lowercase().as_str())
-            })
-            .count();
-        hits as f32 / words.len() as f32
+        let [hits] = stop_counts([list(self)], words.iter().copied());
+        hits.density()
     }
 
-    /// The language whose stop words cover more of the page.
-    pub fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Language {
-        let words: Vec<&str> = texts.flat_map(str::split_whitespace).collect();
-        if Language::German.stopword_density(&words) > Language::English.stopword_density(&words) {
+    /// The language whose stop words cover more of the page's prose.
+    ///
+    /// Reads blocks of at least [`PROSE_WORDS`] words (navigation and lists say little
+    /// about a language) and stops after [`SAMPLE_WORDS`] words: a few thousand words
+    /// decide, and a long page costs no more than a short one. A page without prose
+    /// is judged on all its words.
+    pub fn detect<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Language {
+        let prose = texts
+            .clone()
+            .filter(|t| t.split_whitespace().nth(PROSE_WORDS - 1).is_some())
+            .flat_map(str::split_whitespace)
+            .take(SAMPLE_WORDS);
+        let sampled: Vec<&str> = prose.collect();
+        let lists = [list(Language::English), list(Language::German)];
+        let [en, de] = if sampled.is_empty() {
+            stop_counts(lists, texts.flat_map(str::split_whitespace))
+        } else {
+            stop_counts(lists, sampled.into_iter())
+        };
+        if de.density() > en.density() {
             Language::German
         } else {
             Language::English
         }
     }
+}
+
+/// A block with fewer words is not prose for [`Language::detect`].
+const PROSE_WORDS: usize = 8;
+
+/// Words [`Language::detect`] reads at most.
+const SAMPLE_WORDS: usize = 3000;
+
+impl Language {
+    #[cfg(test)]
+    fn detect_all<'a>(texts: impl Iterator<Item = &'a str>) -> Language {
+        let words = texts.flat_map(str::split_whitespace);
+        let [en, de] = stop_counts([list(Language::English), list(Language::German)], words);
+        if de.density() > en.density() {
+            Language::German
+        } else {
+            Language::English
+        }
+    }
+}
+
+/// Stop words and words counted by [`stop_counts`].
+#[derive(Clone, Copy)]
+struct Counts {
+    stop: usize,
+    words: usize,
+}
+
+impl Counts {
+    fn density(self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stop as f32 / self.words as f32
+        }
+    }
+}
+
+/// Counts, for each list, the words and the stop words among `words`, in one pass and
+/// with one lowercasing buffer for all lists.
+fn stop_counts<'a, const N: usize>(
+    lists: [&StopWords; N],
+    words: impl Iterator<Item = &'a str>,
+) -> [Counts; N] {
+    let mut counts = [Counts { stop: 0, words: 0 }; N];
+    let mut lower = String::new();
+    for word in words {
+        if !word.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let has_upper = w.chars().any(char::is_uppercase);
+        if has_upper {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        for (list, c) in lists.iter().zip(counts.iter_mut()) {
+            c.words += 1;
+            if list.contains(w) || (has_upper && list.contains(lower.as_str())) {
+                c.stop += 1;
+            }
+        }
+    }
+    counts
 }
 
 #[cfg(test)]
@@ -73,5 +166,17 @@ mod tests {
         let en = "The army began the exercise on Monday, and it will run until Friday.";
         assert_eq!(Language::detect([de].into_iter()), Language::German);
         assert_eq!(Language::detect([en].into_iter()), Language::English);
+        assert_eq!(
+            Language::detect(["Home", "Suche", de].into_iter()),
+            Language::German
+        );
+        assert_eq!(
+            Language::detect_all(["und die der"].into_iter()),
+            Language::German
+        );
+        assert_eq!(
+            Language::detect(["und die der"].into_iter()),
+            Language::German
+        );
     }
 }
