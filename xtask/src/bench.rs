@@ -126,7 +126,8 @@ fn peer_python(root: &Path) -> Result<PathBuf, String> {
     }
     let mut pip = Command::new(venv.join("bin/pip"));
     pip.args(["install", "--quiet"])
-        .args(PEERS.map(|(_, req)| req));
+        .args(PEERS.map(|(_, req)| req))
+        .args(PEER_EXTRAS);
     if !ok(&mut pip) || !installed() {
         return Err("pip could not install resiliparse and trafilatura".into());
     }
