@@ -378,12 +378,27 @@ fn history_section(s: &mut String, inputs: &Inputs) {
         .iter()
         .map(|(d, _)| d.chars().take(10).collect())
         .collect();
+    // The sets drawn: those of the corpora in this report, then the `all` set of the
+    // others; as many as there are colours.
     let mut sets: Vec<&str> = Vec::new();
     for r in rows {
         if !sets.contains(&r.set.as_str()) {
             sets.push(&r.set);
         }
     }
+    let here = |set: &str| {
+        inputs
+            .reports
+            .iter()
+            .any(|r| set.starts_with(&format!("{}/", r.corpus)))
+    };
+    let mut sets: Vec<&str> = sets
+        .iter()
+        .filter(|s| here(s))
+        .chain(sets.iter().filter(|s| !here(s) && s.ends_with("/all")))
+        .copied()
+        .collect();
+    sets.truncate(PALETTE.len());
     for (column, label) in [
         ("words_f1", "body words F1"),
         ("entities_f1", "entities strict F1, end to end"),
@@ -516,7 +531,13 @@ mod tests {
     fn report_has_figures_charts_diffs_and_history() {
         let r = sample();
         let baseline = Baseline::bless(None, &r);
-        let rows = history::rows_for(&r, "2026-11-24T03:36:33Z", "abc1234");
+        let mut rows = history::rows_for(&r, "2026-11-24T03:36:33Z", "abc1234");
+        // Another corpus's sets: its `all` is drawn, its halves are not.
+        for set in ["wcxb-dev/all", "wcxb-dev/dev"] {
+            let mut other = rows[0].clone();
+            other.set = set.into();
+            rows.push(other);
+        }
         let h = History::Rows(rows);
         let html = build(&Inputs {
             reports: std::slice::from_ref(&r),
@@ -540,8 +561,10 @@ mod tests {
         assert!(html.contains(r#"<svg class="chart" id="pr-scatter-bundled""#));
         assert!(html.contains(r#"<svg class="chart" id="pr-bars-bundled""#));
         assert!(html.contains(r#"<svg class="chart" id="history-words-f1""#));
-        // Two dots in the scatter (one per page) plus one history point per set.
-        assert_eq!(count(&html, "<circle"), 2 + 1);
+        // Two dots in the scatter (one per page) plus one history point per set drawn.
+        assert_eq!(count(&html, "<circle"), 2 + 2);
+        assert!(html.contains(">wcxb-dev/all</text>"));
+        assert!(!html.contains(">wcxb-dev/dev</text>"));
         // Only the differing page gets a diff, with its text escaped.
         assert_eq!(count(&html, r#"<details class="page-diff""#), 1);
         assert!(html.contains(r#"id="page-bundled-wire-02""#));

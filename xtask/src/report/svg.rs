@@ -151,23 +151,52 @@ fn axes(s: &mut String, f: &Frame, x: Option<(&Scale, &str)>, y: (&Scale, &str))
     );
 }
 
-/// A row of coloured squares with names, top right of the plot.
+/// The width a legend entry takes.
+fn legend_width(name: &str) -> f64 {
+    7.0 * name.chars().count() as f64 + 22.0
+}
+
+/// Legend entries in rows no wider than `max_w`, in order: the indices per row.
+fn legend_rows(entries: &[(&str, String)], max_w: f64) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut used = f64::INFINITY;
+    for (i, (_, name)) in entries.iter().enumerate() {
+        let w = legend_width(name);
+        if used + w > max_w {
+            rows.push(Vec::new());
+            used = 0.0;
+        }
+        used += w;
+        if let Some(row) = rows.last_mut() {
+            row.push(i);
+        }
+    }
+    rows
+}
+
+/// Coloured squares with names above the plot, right-aligned, wrapped into rows (the
+/// frame's top margin must leave 16 px per row).
 fn legend(s: &mut String, f: &Frame, entries: &[(&str, String)]) {
-    let mut x = f.left + f.plot_w();
-    // Right-aligned: lay out from the right edge leftwards.
-    for (color, name) in entries.iter().rev() {
-        let w = 7.0 * name.chars().count() as f64 + 22.0;
-        x -= w;
-        let _ = write!(
-            s,
-            r##"<rect x="{:.1}" y="{:.1}" width="10" height="10" fill="{}"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
-            x,
-            f.top - 16.0,
-            escape(color),
-            x + 14.0,
-            f.top - 7.0,
-            escape(name)
-        );
+    let rows = legend_rows(entries, f.plot_w());
+    for (r, row) in rows.iter().enumerate() {
+        let y = f.top - 16.0 * (rows.len() - r) as f64;
+        let mut x = f.left + f.plot_w()
+            - row
+                .iter()
+                .map(|i| legend_width(&entries[*i].1))
+                .sum::<f64>();
+        for i in row {
+            let (color, name) = &entries[*i];
+            let _ = write!(
+                s,
+                r##"<rect x="{x:.1}" y="{y:.1}" width="10" height="10" fill="{}"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
+                escape(color),
+                x + 14.0,
+                y + 9.0,
+                escape(name)
+            );
+            x += legend_width(name);
+        }
     }
 }
 
@@ -384,7 +413,8 @@ pub fn line_chart(
     x_labels: &[String],
     y_title: &str,
 ) -> String {
-    let f = Frame {
+    let entries: Vec<(&str, String)> = series.iter().map(|l| (l.color, l.name.clone())).collect();
+    let mut f = Frame {
         width: 1000.0,
         height: 300.0,
         left: 56.0,
@@ -392,6 +422,10 @@ pub fn line_chart(
         top: 30.0,
         bottom: 48.0,
     };
+    // Room for every legend row above the plot.
+    let extra = 16.0 * legend_rows(&entries, f.plot_w()).len().saturating_sub(1) as f64;
+    f.top += extra;
+    f.height += extra;
     let mut s = String::new();
     open(&mut s, id, label, &f);
     let values = series.iter().flat_map(|l| l.points.iter().map(|p| p.1));
@@ -400,7 +434,6 @@ pub fn line_chart(
     });
     let scale = nice_scale(min, max);
     axes(&mut s, &f, None, (&scale, y_title));
-    let entries: Vec<(&str, String)> = series.iter().map(|l| (l.color, l.name.clone())).collect();
     legend(&mut s, &f, &entries);
     let n = x_labels.len();
     let (x0, x1) = (f.left + 20.0, f.left + f.plot_w() - 20.0);
@@ -575,5 +608,28 @@ mod tests {
         assert_eq!(count(&svg, "<circle"), 1);
         let none = line_chart("h", "history", &[], &[], "words F1");
         assert!(none.contains("no blessed runs yet"));
+    }
+
+    #[test]
+    fn a_long_legend_wraps_inside_the_chart() {
+        let series: Vec<Series> = (0..12)
+            .map(|i| Series {
+                name: format!("wcxb-dev-text/test-{i}"),
+                color: PALETTE[i % PALETTE.len()],
+                points: vec![(0, 0.9, String::new())],
+            })
+            .collect();
+        let svg = line_chart("h", "history", &series, &["d".into()], "F1");
+        // 22 characters: 176 px an entry, five to a 920 px row, so three rows.
+        assert!(svg.contains(r#"viewBox="0 0 1000 332""#), "{}", &svg[..200]);
+        let xs: Vec<f64> = svg
+            .match_indices(r#"<rect x=""#)
+            .map(|(i, m)| {
+                let rest = &svg[i + m.len()..];
+                rest[..rest.find('"').unwrap()].parse().unwrap()
+            })
+            .collect();
+        assert!(xs.iter().all(|x| (56.0..1000.0).contains(x)), "{xs:?}");
+        assert_eq!(legend_rows(&[], 100.0), Vec::<Vec<usize>>::new());
     }
 }
