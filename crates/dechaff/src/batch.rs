@@ -50,8 +50,19 @@ pub fn run(
     let progress = progress_bar(files);
     let started = Instant::now();
     let (mut total, mut failed) = (0, 0);
+    // Reading (and gunzipping WARC files) runs on its own thread, one chunk ahead of
+    // the workers, so a WARC file is unpacked while the previous chunk is processed.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Page>(CHUNK);
+    let reader = std::thread::spawn(move || {
+        for page in pages.by_ref() {
+            if sender.send(page).is_err() {
+                break;
+            }
+        }
+        pages.skipped
+    });
     loop {
-        let chunk: Vec<Page> = pages.by_ref().take(CHUNK).collect();
+        let chunk: Vec<Page> = receiver.iter().take(CHUNK).collect();
         if chunk.is_empty() {
             break;
         }
@@ -81,11 +92,17 @@ pub fn run(
         }
     }
     progress.finish_and_clear();
+    // The reader stops when the receiver is dropped; a panic there is a bug, reported
+    // as an error rather than a hang.
+    drop(receiver);
+    let skipped = reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the input reader thread panicked"))?;
     let totals = Totals {
         pages: total,
         failed,
     };
-    let skipped = pages.skipped.records;
+    let skipped = skipped.records;
     if total > 1 || failed > 0 || skipped > 0 {
         let secs = started.elapsed().as_secs_f64();
         let skipped = if skipped > 0 {
