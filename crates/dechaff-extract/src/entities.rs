@@ -89,6 +89,7 @@ pub struct Recognizer {
     designation_context: Regex,
     not_a_name: Regex,
     ship_name: Regex,
+    ship_name_before_type: Regex,
 }
 
 impl Recognizer {
@@ -100,6 +101,7 @@ impl Recognizer {
             designation_context: designation_context(),
             not_a_name: not_a_name(),
             ship_name: crate::patterns::ship_name(),
+            ship_name_before_type: crate::patterns::ship_name_before_type(),
         }
     }
 
@@ -124,19 +126,48 @@ impl Recognizer {
                 entry: Some(hit.entry),
             });
         }
-        // "the carrier Shandong", "HMS Trent": a ship's name, even when a place
-        // shares it, is a platform.
-        for c in self.ship_name.captures_iter(text) {
-            if let Some(m) = c.get(1).or(c.get(2)) {
-                candidates.push(Candidate {
-                    start: m.start(),
-                    end: m.end(),
-                    kind: EntityType::MilitaryPlatform,
-                    priority: NAME_PRIORITY + 2,
-                    entry: None,
-                });
-            }
+        // "the carrier Shandong", "HMS Trent", "the Shandong aircraft carrier": a ship's
+        // name, even when a place shares it, is a platform; and so are its other
+        // mentions in the text ("the Shandong's movements").
+        let named_by_gazetteer: std::collections::HashMap<(usize, usize), EntityType> = candidates
+            .iter()
+            .map(|c| ((c.start, c.end), c.kind))
+            .collect();
+        let mut ship_names: HashSet<&str> = HashSet::new();
+        let after_type = self.ship_name.captures_iter(text).filter_map(|c| {
+            let m = c.get(1).or(c.get(2))?;
+            Some((m.start(), m.end(), c.get(2).is_some()))
+        });
+        let before_type = self
+            .ship_name_before_type
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .filter(|m| {
+                // "the Chinese aircraft carrier", "the Arleigh Burke destroyer", "the
+                // Northern Fleet frigate": a people, a known system or a force before
+                // the type is not the ship's name; a place's name may be.
+                let known = named_by_gazetteer.get(&(m.start(), m.end()));
+                let last = m.as_str().rsplit(' ').next().unwrap_or("");
+                let last = last.trim_end_matches("’s").trim_end_matches("'s");
+                !matches!(known, Some(k) if *k != EntityType::Location)
+                    && !FORCE_HEADS.contains(&last)
+            })
+            .map(|m| (m.start(), m.end(), false));
+        for (start, end, prefixed) in after_type.chain(before_type).collect::<Vec<_>>() {
+            let (start, end) = self.trim(text, start, end, EntityType::MilitaryPlatform);
+            candidates.push(Candidate {
+                start,
+                end,
+                kind: EntityType::MilitaryPlatform,
+                priority: NAME_PRIORITY + 2,
+                entry: None,
+            });
+            let name = &text[start..end];
+            // The bare name of a prefixed ship ("Trent" of "HMS Trent") is the ship too.
+            let bare = name.split_once(' ').filter(|_| prefixed).map(|(_, b)| b);
+            ship_names.insert(bare.unwrap_or(name));
         }
+        candidates.extend(self.ship_mentions(text, &ship_names));
         for m in self.designation.find_iter(text) {
             let prefix = m.as_str().split('-').next().unwrap_or("");
             let context = self.designation_context.captures(&text[m.end()..]);
@@ -223,6 +254,38 @@ impl Recognizer {
         (start, end)
     }
 
+    /// Every other mention, after "the", of the ships named in the text.
+    fn ship_mentions(&self, text: &str, names: &HashSet<&str>) -> Vec<Candidate> {
+        let names: Vec<&str> = names.iter().copied().filter(|n| n.len() > 2).collect();
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+        else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            // "the Shandong's movements", "the Liaoning and the Shandong": with "the", a
+            // name that is also a place ("Minsk", "Shandong") is the ship.
+            .filter(|m| {
+                let before = text[..m.start()].trim_end();
+                let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                word.eq_ignore_ascii_case("the")
+            })
+            .map(|m| Candidate {
+                start: m.start(),
+                end: m.end(),
+                kind: EntityType::MilitaryPlatform,
+                priority: NAME_PRIORITY + 2,
+                entry: None,
+            })
+            .collect()
+    }
+
     /// A person named in full makes later mentions of the surname alone a person.
     fn propagate_surnames(&self, text: &str, chosen: &mut Vec<Candidate>) {
         let surnames: Vec<&str> = chosen
@@ -300,6 +363,12 @@ fn is_adjectival_abbreviation(text: &str, start: usize, end: usize) -> bool {
     let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     word.chars().next().is_some_and(char::is_lowercase) && !NOUN_FOLLOWERS.contains(&word)
 }
+
+/// Last words of a force's name ("the Northern Fleet frigate"), never a ship's.
+const FORCE_HEADS: &[&str] = &[
+    "Fleet", "Navy", "Force", "Forces", "Command", "Flotilla", "Squadron", "Group", "Corps",
+    "Guard", "Army", "Ministry", "Marines",
+];
 
 /// Priority of gazetteer names and designations; shape patterns rank below.
 const NAME_PRIORITY: u8 = 4;

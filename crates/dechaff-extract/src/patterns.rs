@@ -168,13 +168,25 @@ pub fn designation_context() -> Regex {
     )
 }
 
+/// Ship types that name what follows or precedes them as a ship.
+const SHIP_KINDS: &str = r"(?:aircraft carrier|carrier|destroyer|frigate|corvette|cruiser|submarine|warship|assault ship|landing ship|patrol vessel|patrol ship)";
+
 /// A ship's name after its type ("the destroyer Nanchang", group 1) or after its
 /// prefix ("HMS Trent", group 2, prefix included).
 pub fn ship_name() -> Regex {
     let prefix = r"(?:HMS|USS|INS|HMAS|HMCS|HNLMS|HDMS|FGS|ITS|ROKS|JS|TCG|ORP|KRI|BRP|RFS)";
     let name = r"[A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+){0,2}";
     compile(&format!(
-        r"\b(?:aircraft carrier|carrier|destroyer|frigate|corvette|cruiser|submarine|warship|assault ship|landing ship|patrol vessel|patrol ship)s?\s+((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
+        r"\b{SHIP_KINDS}s?\s+((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
+    ))
+}
+
+/// A ship's name between "the" and its type ("the Shandong aircraft carrier", group
+/// 1). A separate pattern, so that its matches cannot hide those of [`ship_name`]
+/// ("the German frigate Hessen").
+pub fn ship_name_before_type() -> Regex {
+    compile(&format!(
+        r"\b[Tt]he\s([A-Z][\p{{L}}’']+(?:\s[A-Z][\p{{L}}’']+)?)\s{SHIP_KINDS}\b"
     ))
 }
 
