@@ -1,9 +1,11 @@
 """Times a peer extractor over a directory of pages, whole process, one thread.
 
 Run by `cargo xtask bench --peers` inside the virtualenv it creates; not a library.
-Usage: peers.py TOOL DIR   (TOOL: resiliparse | trafilatura)
+Usage: peers.py TOOL DIR [--write OUT]   (TOOL: resiliparse | trafilatura)
 Prints one line: `pages seconds` for the extraction loop (reading and gunzip included,
-interpreter start-up and imports excluded, as for a long-running batch).
+interpreter start-up and imports excluded, as for a long-running batch). With --write,
+each page's body goes to OUT/<page id>.txt, one paragraph per line, for
+`cargo xtask eval --predicted OUT` (writing is then part of the timed loop).
 """
 
 import gzip
@@ -32,6 +34,9 @@ def read(path):
 
 def main():
     tool, root = sys.argv[1], sys.argv[2]
+    out = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--write" else None
+    if out:
+        os.makedirs(out, exist_ok=True)
     if tool == "resiliparse":
         from resiliparse.extract.html2text import extract_plain_text
         from resiliparse.parse.encoding import bytes_to_str, detect_encoding
@@ -52,9 +57,13 @@ def main():
     started = time.perf_counter()
     for path in files:
         try:
-            run(read(path))
+            body = run(read(path))
         except Exception:  # a peer's failure on one page is not a failure of the run
-            pass
+            body = ""
+        if out:
+            page_id = os.path.basename(path).split(".")[0]
+            with open(os.path.join(out, page_id + ".txt"), "w", encoding="utf-8") as fh:
+                fh.write(body)
     print(len(files), time.perf_counter() - started)
 
 

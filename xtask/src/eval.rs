@@ -63,9 +63,21 @@ pub struct Report {
 }
 
 /// Runs the pipeline on every page and scores it.
-pub fn evaluate(corpus: &Corpus, favor: Favor, site_memory: bool) -> Result<Report> {
+/// How to run the pipeline over a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct EvalOptions {
+    pub favor: Favor,
+    /// Learn and apply site memory per site (`--site-memory`).
+    pub site_memory: bool,
+    /// Score another tool's bodies instead of running dechaff: `DIR/<page id>.txt`,
+    /// one paragraph per line (`--predicted`). Only body figures mean anything then.
+    pub predicted: Option<std::path::PathBuf>,
+}
+
+pub fn evaluate(corpus: &Corpus, options: &EvalOptions) -> Result<Report> {
+    let favor = options.favor;
     let extractor = Extractor::shared();
-    let memories = if site_memory {
+    let memories = if options.site_memory {
         learn_sites(corpus)?
     } else {
         BTreeMap::new()
@@ -78,7 +90,10 @@ pub fn evaluate(corpus: &Corpus, favor: Favor, site_memory: bool) -> Result<Repo
         .par_iter()
         .map(|page| {
             let memory = corpus.site(page).and_then(|site| memories.get(&site));
-            let r = evaluate_page(corpus, page, extractor, favor, memory);
+            let r = match &options.predicted {
+                Some(dir) => score_predicted(corpus, page, dir),
+                None => evaluate_page(corpus, page, extractor, favor, memory),
+            };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if progress && (n.is_multiple_of(10) || n == total) {
                 eprint!("\r  evaluated {n}/{total} pages");
@@ -144,6 +159,44 @@ fn learn_sites(corpus: &Corpus) -> Result<BTreeMap<String, SiteMemory>> {
     Ok(memories)
 }
 
+/// Scores a body another tool wrote for `page`; a missing file is an empty body (the
+/// tool returned nothing), so that every page counts.
+fn score_predicted(corpus: &Corpus, page: &Page, dir: &Path) -> Result<PageResult> {
+    let gold = corpus.gold(page)?;
+    let path = dir.join(format!("{}.txt", page.id));
+    let body = match std::fs::read_to_string(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e).with_context(|| path.display().to_string()),
+    };
+    let paragraphs: Vec<String> = body
+        .lines()
+        .map(dechaff_schema::normalize_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let predicted = Article {
+        text: Article::join_paragraphs(&paragraphs),
+        paragraphs,
+        ..Article::default()
+    };
+    let score = PageScore::new(
+        &page.id,
+        &gold.article,
+        &predicted,
+        &gold.fields,
+        gold.entities,
+        None,
+    );
+    Ok(PageResult {
+        split: gold.split,
+        template: gold.template,
+        format: "predicted",
+        score,
+        gold_paragraphs: gold.article.paragraphs,
+        predicted_paragraphs: predicted.paragraphs,
+    })
+}
+
 fn evaluate_page(
     corpus: &Corpus,
     page: &Page,
@@ -199,6 +252,24 @@ fn evaluate_page(
 }
 
 impl Report {
+    /// The half a template's pages are in: "dev", "test", or "both" when a benchmark's
+    /// page type spans the two (its halves split by site, not by type).
+    pub fn split_of(&self, template: &str) -> &str {
+        let mut splits = self
+            .pages
+            .iter()
+            .filter(|p| p.template == template)
+            .map(|p| p.split.as_str());
+        let Some(first) = splits.next() else {
+            return "";
+        };
+        if splits.all(|s| s == first) {
+            first
+        } else {
+            "both"
+        }
+    }
+
     /// The tables a person reads: one block per set, then body F1 per template.
     pub fn render(&self) -> String {
         let mut s = String::new();
@@ -211,11 +282,7 @@ impl Report {
             "template", "split", "pages", "words P", "words R", "F1", "para F1", "ents F1"
         ));
         for t in &self.templates {
-            let split = self
-                .pages
-                .iter()
-                .find(|p| p.template == t.name)
-                .map_or("", |p| p.split.as_str());
+            let split = self.split_of(&t.name);
             let ents = t.entities_exact.last().map_or(0.0, |r| r.score.f1);
             s.push_str(&format!(
                 "{:<14} {:>5} {:>6} | {:>7.3} {:>7.3} {:>7.3} | {:>9.3} | {:>9.3}\n",

@@ -75,6 +75,12 @@ enum Command {
         /// memory. Figures differ from the baseline's, which is made without it.
         #[arg(long, conflicts_with_all = ["check", "bless"])]
         site_memory: bool,
+        /// Score another tool's output instead of dechaff's: DIR/<page id>.txt, one
+        /// paragraph per line (a missing file is an empty body). Only the body figures
+        /// mean anything then; `xtask/peers/peers.py --write DIR` writes them for
+        /// resiliparse and trafilatura.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["check", "bless", "site_memory"])]
+        predicted: Option<PathBuf>,
     },
     /// Write a self-contained HTML report: figures per set and page type, precision
     /// and recall per page, the history of blessed runs, every body diff.
@@ -249,14 +255,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for dir in dirs {
                 let corpus = open_corpus(dir)?;
                 eval::require_clean(&corpus)?;
-                let site_memory = false;
                 if reports
                     .iter()
                     .any(|r: &eval::Report| r.corpus == corpus.name)
                 {
                     bail!("corpus {} given twice", corpus.name);
                 }
-                reports.push(eval::evaluate(&corpus, favor(favor_arg), site_memory)?);
+                reports.push(eval::evaluate(
+                    &corpus,
+                    &eval::EvalOptions {
+                        favor: favor(favor_arg),
+                        ..Default::default()
+                    },
+                )?);
             }
             let baseline_path =
                 baseline.unwrap_or_else(|| repo_root().join("annotations/baseline.json"));
@@ -300,13 +311,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             baseline,
             favor: favor_arg,
             site_memory,
+            predicted,
         } => {
             let corpus = open_corpus(corpus)?;
             if let Some(id) = &page {
                 diff::require_page(id, &corpus.name, corpus.pages.iter().map(|p| p.id.as_str()))?;
             }
             eval::require_clean(&corpus)?;
-            let report = eval::evaluate(&corpus, favor(favor_arg), site_memory)?;
+            let report = eval::evaluate(
+                &corpus,
+                &eval::EvalOptions {
+                    favor: favor(favor_arg),
+                    site_memory,
+                    predicted,
+                },
+            )?;
             let table = report.render();
             if diff || page.is_some() {
                 print_diffs(&report, page.as_deref())?;

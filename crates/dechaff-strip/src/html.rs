@@ -10,14 +10,18 @@ use crate::block::{Block, Flags};
 use crate::entities::decode_entities;
 
 /// Elements whose text is never visible.
-const SKIPPED: [&str; 10] = [
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
-    "textarea",
+///
+/// `<noscript>` is not among them: a crawler runs no script, and single-page apps
+/// (Discourse forums, some news sites) serve their whole content inside it. What else
+/// sits there ("please enable JavaScript", tracking pixels) is short and classified
+/// as chaff like any other short block.
+const SKIPPED: [&str; 9] = [
+    "script", "style", "template", "svg", "math", "iframe", "object", "canvas", "textarea",
 ];
 
 /// Raw-text elements: their content is not parsed as markup.
-const RAW_TEXT: [&str; 9] = [
-    "script", "style", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes",
+const RAW_TEXT: [&str; 8] = [
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 ];
 
 const VOID: [&str; 14] = [

@@ -214,13 +214,7 @@ fn corpus_section(s: &mut String, report: &Report, baseline: Option<&Baseline>) 
     s.push_str(&table("figures", &header, &rows));
 
     // Figures per page type.
-    let split_of = |t: &str| {
-        report
-            .pages
-            .iter()
-            .find(|p| p.template == t)
-            .map_or(String::new(), |p| p.split.clone())
-    };
+    let split_of = |t: &str| report.split_of(t).to_string();
     let (head, rows) = figure_rows(
         &report.templates,
         |sm| {
