@@ -169,7 +169,51 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
     keep_inside_article_container(blocks, &mut out);
     keep_densest_region(blocks, &mut out);
     never_empty(blocks, &mut out, trusted);
+    keep_listing(blocks, &mut out, trusted);
     out
+}
+
+/// Below this many characters of body (a sentence or two), a page with much more text
+/// elsewhere is not an article that lost its body: it is a listing, a shop or a front
+/// page, whose content is its list of items. Set on the dev halves of WCXB and Dragnet:
+/// 300 or 600 gained a little more on WCXB and cost Dragnet's short blog posts.
+const THIN_BODY_CHARS: usize = 150;
+
+/// A page with a thin body and a large remainder outside chaff containers (a front
+/// page, a list of results, a shop's category) keeps every block there that no cue
+/// condemns: for such a page the list is the content, links and all.
+fn keep_listing(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
+    if blocks.first().is_some_and(|b| b.tag == "line") {
+        // Text dumps have no containers to tell the list from the chrome.
+        return;
+    }
+    let kept: usize = blocks
+        .iter()
+        .zip(out.iter())
+        .filter(|(_, d)| d.body)
+        .map(|(b, _)| b.text.len())
+        .sum();
+    if kept >= THIN_BODY_CHARS {
+        return;
+    }
+    let candidates: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            !out[i].body
+                && out[i].cue.is_none()
+                && !is_chaff_container(&blocks[i], trusted)
+                && !blocks[i].flags.intersects(Flags::CHAFF.and(trusted))
+        })
+        .collect();
+    let rest: usize = candidates.iter().map(|&i| blocks[i].text.len()).sum();
+    if rest < THIN_BODY_CHARS * 3 {
+        return;
+    }
+    for i in candidates {
+        promote(
+            &mut out[i],
+            "kept: the page is a list (thin body, much text outside chaff containers)",
+        );
+    }
 }
 
 /// What a chaff block costs the region around it, beyond its length: a run of short
