@@ -231,6 +231,22 @@ mod tests {
     }
 
     #[test]
+    fn a_front_page_keeps_its_list_of_headlines() {
+        let headlines: String = (1..=12)
+            .map(|i| format!("<li><a href=\"/a{i}\">Brigade {i} completes its winter exercise near the northern border</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><main><h1>Latest</h1><ul>{headlines}</ul></main><footer><p>All rights reserved 2026</p></footer></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(kept.len() >= 12, "{kept:?}");
+        assert!(kept.iter().any(|p| p.starts_with("Brigade 7 ")));
+        assert!(!kept
+            .iter()
+            .any(|p| p.contains("rights reserved") || p.contains("Home")));
+    }
+
+    #[test]
     fn favor_moves_a_doubtful_block() {
         let long = "The ministry said the brigade had completed its training cycle and would now move to the eastern border for the winter.";
         let doubtful = "Officials declined to comment on the timing.";
