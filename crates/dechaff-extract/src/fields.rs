@@ -3,7 +3,7 @@
 
 use crate::dates::parse_date;
 use crate::gazetteer::Gazetteer;
-use crate::header::{byline_of, header, leading_name, section};
+use crate::header::{byline_of, header, is_date_line, leading_name, section};
 use dechaff_schema::Embed;
 use dechaff_strip::{Block, CueKind, Flags, Format, Stripped};
 use regex::Regex;
@@ -45,6 +45,9 @@ fn field_patterns() -> &'static FieldPatterns {
         }
     })
 }
+
+/// Body blocks after which a date line no longer belongs to the article's header.
+const HEADER_BODY_BLOCKS: usize = 3;
 
 /// Reads every field off the page.
 pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
@@ -107,6 +110,22 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     })
     .or_else(|| before_body.iter().find_map(|b| parse_date(&b.text)))
     .or_else(|| json_ld_field(stripped, "datePublished").and_then(|d| parse_date(&d)))
+    // A date line among the first blocks of the body zone ("Published" / "Feb 2,
+    // 2023" under an intro the classifier kept): still the article's header, not yet
+    // the comments or teasers, whose dates come later.
+    .or_else(|| {
+        let header_end = decisions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.body)
+            .nth(HEADER_BODY_BLOCKS)
+            .map_or(blocks.len(), |(i, _)| i);
+        blocks[first_body..header_end]
+            .iter()
+            .zip(&decisions[first_body..header_end])
+            .filter(|(b, d)| !d.body && is_date_line(&b.text))
+            .find_map(|(b, _)| parse_date(&b.text))
+    })
     // A page that states only when it was last changed: that is the date it shows.
     .or_else(|| {
         meta(&[
