@@ -277,12 +277,39 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
         }) {
             return Some(h.text.clone());
         }
-    }
-    if let Some(h) = h1s.first() {
-        return Some(h.text.clone());
+        // Several headings: the one that shares most words with the declared title
+        // ("Contact Us" in a modal is not the page's headline).
+        let best = h1s
+            .iter()
+            .map(|h| (word_overlap(&h.text, declared), h))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((overlap, h)) = best {
+            if overlap >= MIN_TITLE_OVERLAP {
+                return Some(h.text.clone());
+            }
+        }
     }
     let site = meta(&["og:site_name", "application-name"]);
     declared.map(|t| strip_site_name(&t, site.as_deref()))
+}
+
+/// Share of a heading's words in the declared title for the heading to be the title.
+const MIN_TITLE_OVERLAP: f32 = 0.5;
+
+/// Share of `heading`'s words (lowercased, letters and digits only) found in `declared`.
+fn word_overlap(heading: &str, declared: &str) -> f32 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let h = words(heading);
+    let d = words(declared);
+    if h.is_empty() {
+        return 0.0;
+    }
+    h.iter().filter(|w| d.contains(w)).count() as f32 / h.len() as f32
 }
 
 /// "Headline | Site" or "Headline - Site" to "Headline".
