@@ -164,7 +164,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             meta(&["author", "article:author", "parsely-author", "dc.creator"])
                 .filter(|a| !a.starts_with("http"))
         })
-        .or_else(|| json_ld_author(stripped));
+        .or_else(|| json_ld_author(stripped))
+        .and_then(|b| clean_byline(&b));
 
     let mut sources = Vec::new();
     let mut related = Vec::new();
@@ -291,6 +292,35 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
     }
     let site = meta(&["og:site_name", "application-name"]);
     declared.map(|t| strip_site_name(&t, site.as_deref()))
+}
+
+/// What follows a name in a byline block without being part of it, when inline
+/// elements run together ("Korin MillerPublished: Jan 29", "BeauHD on Friday").
+fn byline_tail() -> &'static Regex {
+    static TAIL: OnceLock<Regex> = OnceLock::new();
+    TAIL.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
+            r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
+            r"(?-u:\B)(?:Published|Updated|Posted|In\s|On\s|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|",
+            r",\s*(?:[A-Za-z]+\s+){0,2}(?:[Ee]ditor|[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist|[Pp]roducer|[Aa]nalyst)\b).*$"
+        ))
+        .expect("byline tail pattern compiles")
+    })
+}
+
+/// A byline without what ran into it; `None` when nothing of a name is left.
+fn clean_byline(byline: &str) -> Option<String> {
+    let cut = byline_tail().replace(byline, "");
+    // ", USA TODAY": the name itself was missing.
+    if !cut.trim().starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let cut = cut
+        .trim()
+        .trim_end_matches([',', '·', '|', '-', '–'])
+        .trim();
+    Some(cut.to_string())
 }
 
 /// Share of a heading's words in the declared title for the heading to be the title.
@@ -492,6 +522,39 @@ mod tests {
                 None
             ),
             "Denmark | Trial of Voyager surveillance USVs in the North Sea"
+        );
+    }
+
+    #[test]
+    fn bylines_lose_what_ran_into_them() {
+        assert_eq!(
+            clean_byline("Korin MillerPublished: Jan 29").as_deref(),
+            Some("Korin Miller")
+        );
+        assert_eq!(
+            clean_byline("BeauHD on Friday December 19").as_deref(),
+            Some("BeauHD")
+        );
+        assert_eq!(
+            clean_byline("Gabby BoucherIn Budget Travel").as_deref(),
+            Some("Gabby Boucher")
+        );
+        assert_eq!(
+            clean_byline("Audrey Huang, Print Managing Editor").as_deref(),
+            Some("Audrey Huang")
+        );
+        assert_eq!(
+            clean_byline("Emily Baron Cadloff·").as_deref(),
+            Some("Emily Baron Cadloff")
+        );
+        assert_eq!(clean_byline(", USA TODAY"), None);
+        assert_eq!(
+            clean_byline("Doris Munoz-Mantilla, MD, FOMA").as_deref(),
+            Some("Doris Munoz-Mantilla, MD, FOMA")
+        );
+        assert_eq!(
+            clean_byline("Olena Kovalenko and Mark Hale").as_deref(),
+            Some("Olena Kovalenko and Mark Hale")
         );
     }
 }
