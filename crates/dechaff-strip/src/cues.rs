@@ -3,7 +3,7 @@
 //! The lists are data (`data/cues-<lang>.tsv`), one regex a line, so that a new site's
 //! wording is a one-line change reviewed like any other.
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
 
 /// What a cue line is.
@@ -59,13 +59,25 @@ const CUE_FILES: [(&str, &str); 2] = [
 /// neater, but its overlapping search runs on the slow PikeVM; separate regexes each
 /// get a DFA and a literal prefilter, and most reject a line at its first character.
 struct Cues {
-    regexes: Vec<(Regex, CueKind)>,
+    /// The kind of every cue line, in file order (English first, then German).
+    kinds: Vec<CueKind>,
+    /// The lines anchored at the start (`^...`), as one automaton: most blocks are
+    /// rejected by their first bytes in a single pass. `anchored_index[i]` is the
+    /// file-order index of the set's pattern `i`.
+    anchored: RegexSet,
+    anchored_index: Vec<usize>,
+    /// The other lines, each with its file-order index, tried one by one.
+    floating: Vec<(usize, Regex)>,
 }
 
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
-        let mut regexes = Vec::new();
+        let mut kinds = Vec::new();
+        let mut anchored_patterns = Vec::new();
+        let mut anchored_index = Vec::new();
+        let mut floating = Vec::new();
+        let mut anchored_lines = Vec::new();
         for (lang, file) in CUE_FILES {
             for (n, line) in file.lines().enumerate() {
                 if line.trim().is_empty() || line.starts_with('#') {
@@ -76,23 +88,66 @@ fn cues() -> &'static Cues {
                     .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: no tab", n + 1));
                 let kind = CueKind::parse(kind)
                     .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: unknown kind {kind}", n + 1));
-                // ASCII word boundaries keep the regex on the fast DFA engines; a
-                // Unicode \b forces the slow PikeVM on every block of every page.
                 let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-                // The files are compiled into the binary and covered by tests, so a
-                // bad pattern is a build defect, not a runtime condition.
-                let regex = RegexBuilder::new(&pattern)
-                    .case_insensitive(true)
-                    .build()
-                    .unwrap_or_else(|e| panic!("cues-{lang}.tsv:{}: {e}", n + 1));
-                regexes.push((regex, kind));
+                let compile = || {
+                    RegexBuilder::new(&pattern)
+                        .case_insensitive(true)
+                        .build()
+                        .unwrap_or_else(|e| panic!("cues-{lang}.tsv:{}: {e}", n + 1))
+                };
+                let index = kinds.len();
+                kinds.push(kind);
+                // An alternation at the top level ("^a|b") is not anchored as a whole.
+                if pattern.starts_with('^') && !top_level_alternation(&pattern) {
+                    anchored_lines.push((lang, n + 1));
+                    anchored_patterns.push(pattern);
+                    anchored_index.push(index);
+                } else {
+                    floating.push((index, compile()));
+                }
             }
         }
-        Cues { regexes }
+        let anchored = RegexSetBuilder::new(&anchored_patterns)
+            .case_insensitive(true)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .unwrap_or_else(|e| {
+                // Name the line that broke the set (compiling each costs start-up time,
+                // so only here).
+                for ((lang, line), pattern) in anchored_lines.iter().zip(&anchored_patterns) {
+                    if let Err(e) = Regex::new(&format!("(?i){pattern}")) {
+                        panic!("cues-{lang}.tsv:{line}: {e}");
+                    }
+                }
+                panic!("cue files: {e}")
+            });
+        Cues {
+            kinds,
+            anchored,
+            anchored_index,
+            floating,
+        }
     })
 }
 
-/// Blocks longer than this are paragraphs, not cue lines, and are not matched.
+/// Whether `pattern` has a `|` outside every group and class.
+fn top_level_alternation(pattern: &str) -> bool {
+    let (mut depth, mut in_class, mut escaped) = (0i32, false, false);
+    for c in pattern.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth -= 1,
+            '|' if !in_class && depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 const MAX_CUE_CHARS: usize = 400;
 
 /// The cue a block's text matches, if any; the first listed kind wins.
@@ -100,11 +155,28 @@ pub fn cue_of(text: &str) -> Option<CueKind> {
     if text.len() > MAX_CUE_CHARS {
         return None;
     }
-    cues()
-        .regexes
-        .iter()
-        .find(|(r, _)| r.is_match(text))
-        .map(|(_, k)| *k)
+    let cues = cues();
+    // The first line in file order that matches wins, as the files are written to be
+    // read: the best anchored line, unless a floating line comes earlier.
+    let mut best = if cues.anchored.is_match(text) {
+        cues.anchored
+            .matches(text)
+            .iter()
+            .next()
+            .map(|i| cues.anchored_index[i])
+    } else {
+        None
+    };
+    for (index, regex) in &cues.floating {
+        if best.is_some_and(|b| b < *index) {
+            break;
+        }
+        if regex.is_match(text) {
+            best = Some(*index);
+            break;
+        }
+    }
+    best.map(|i| cues.kinds[i])
 }
 
 #[cfg(test)]
