@@ -67,6 +67,8 @@ pub struct Report {
 #[derive(Clone, Debug, Default)]
 pub struct EvalOptions {
     pub favor: Favor,
+    /// Keep comment sections as body (`--comments`).
+    pub comments: bool,
     /// Learn and apply site memory per site (`--site-memory`).
     pub site_memory: bool,
     /// Score another tool's bodies instead of running dechaff: `DIR/<page id>.txt`,
@@ -75,7 +77,11 @@ pub struct EvalOptions {
 }
 
 pub fn evaluate(corpus: &Corpus, options: &EvalOptions) -> Result<Report> {
-    let favor = options.favor;
+    let strip_options = Options {
+        favor: options.favor,
+        comments: options.comments,
+        ..Options::default()
+    };
     let extractor = Extractor::shared();
     let memories = if options.site_memory {
         learn_sites(corpus)?
@@ -92,7 +98,7 @@ pub fn evaluate(corpus: &Corpus, options: &EvalOptions) -> Result<Report> {
             let memory = corpus.site(page).and_then(|site| memories.get(&site));
             let r = match &options.predicted {
                 Some(dir) => score_predicted(corpus, page, dir),
-                None => evaluate_page(corpus, page, extractor, favor, memory),
+                None => evaluate_page(corpus, page, extractor, &strip_options, memory),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if progress && (n.is_multiple_of(10) || n == total) {
@@ -201,7 +207,7 @@ fn evaluate_page(
     corpus: &Corpus,
     page: &Page,
     extractor: &Extractor,
-    favor: Favor,
+    options: &Options,
     memory: Option<&SiteMemory>,
 ) -> Result<PageResult> {
     let gold = corpus.gold(page)?;
@@ -209,13 +215,7 @@ fn evaluate_page(
     let text =
         decode_page(&bytes, &Limits::default()).with_context(|| page.path.display().to_string())?;
     let (predicted, format): (Article, &'static str) = if corpus.strips() {
-        let mut stripped = strip(
-            &text,
-            &Options {
-                format: None,
-                favor,
-            },
-        );
+        let mut stripped = strip(&text, options);
         if let Some(memory) = memory {
             memory.apply(&mut stripped);
         }

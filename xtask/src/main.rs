@@ -75,6 +75,11 @@ enum Command {
         /// memory. Figures differ from the baseline's, which is made without it.
         #[arg(long, conflicts_with_all = ["check", "bless"])]
         site_memory: bool,
+        /// Keep comment sections as body (`dechaff --comments`): for sets whose gold
+        /// counts readers' comments and forum replies as content. Figures differ from
+        /// the baseline's, which is made without it.
+        #[arg(long, conflicts_with_all = ["check", "bless"])]
+        comments: bool,
         /// Score another tool's output instead of dechaff's: DIR/<page id>.txt, one
         /// paragraph per line (a missing file is an empty body). Only the body figures
         /// mean anything then; `xtask/peers/peers.py --write DIR` writes them for
@@ -311,6 +316,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             baseline,
             favor: favor_arg,
             site_memory,
+            comments,
             predicted,
         } => {
             let corpus = open_corpus(corpus)?;
@@ -322,6 +328,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &corpus,
                 &eval::EvalOptions {
                     favor: favor(favor_arg),
+                    comments,
                     site_memory,
                     predicted,
                 },

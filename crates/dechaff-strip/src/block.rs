@@ -226,6 +226,11 @@ impl Flags {
         Flags(self.0 & other.0)
     }
 
+    /// The hints of `self` that are not in `other`.
+    pub const fn without(self, other: Flags) -> Flags {
+        Flags(self.0 & !other.0)
+    }
+
     /// The single hint at bit `n` (0..32).
     pub const fn bit(n: usize) -> Flags {
         Flags(1 << n)

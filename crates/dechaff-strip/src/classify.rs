@@ -75,7 +75,8 @@ const MIN_PROSE_BEFORE_COMMENTS: usize = 200;
 const HEADING_REACH: usize = 3;
 
 /// Classes every block of a page.
-pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decision> {
+pub fn classify(blocks: &[Block], language: Language, options: &crate::Options) -> Vec<Decision> {
+    let favor = options.favor;
     let repeated = repeated_lines(blocks);
     // Stop-word density, once per block: both the hint check and the block's own
     // class read it.
@@ -83,7 +84,11 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
         .iter()
         .map(|b| language.stopword_density(&b.text.split_whitespace().collect::<Vec<_>>()))
         .collect();
-    let trusted = trusted_hints(blocks, &densities);
+    let mut trusted = trusted_hints(blocks, &densities);
+    if options.comments {
+        // Comment containers are content then; their cue lines still are not.
+        trusted = trusted.without(Flags::COMMENT);
+    }
     let mut out: Vec<Decision> = blocks
         .iter()
         .enumerate()
@@ -163,10 +168,17 @@ pub fn classify(blocks: &[Block], language: Language, favor: Favor) -> Vec<Decis
     }
 
     keep_lists_between_body(blocks, &mut out);
-    keep_main_container(blocks, &mut out, trusted);
-    close_at_comments(blocks, &mut out);
+    let exempt = if options.comments {
+        Flags::COMMENT
+    } else {
+        Flags::empty()
+    };
+    keep_main_container(blocks, &mut out, trusted, exempt);
+    if !options.comments {
+        close_at_comments(blocks, &mut out);
+    }
     close_after_cue(blocks, &mut out);
-    keep_inside_article_container(blocks, &mut out);
+    keep_inside_article_container(blocks, &mut out, exempt);
     keep_densest_region(blocks, &mut out);
     never_empty(blocks, &mut out, trusted);
     keep_listing(blocks, &mut out, trusted);
@@ -566,7 +578,9 @@ fn main_container(blocks: &[Block], out: &[Decision]) -> Option<(u32, usize)> {
 /// Inside the main container, between its first and last good block, everything not
 /// condemned by a cue, a chaff container or its links is body: headings, list items,
 /// code and short lines that jusText's context would lose. Outside it, nothing is.
-fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
+/// `exempt`: blocks under these hints stay as they are (comment sections when the
+/// user asked for them).
+fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, exempt: Flags) {
     let Some((id, _)) = main_container(blocks, out) else {
         return;
     };
@@ -593,7 +607,7 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
     for i in 0..blocks.len() {
         let d = &mut out[i];
         if !inside[i] {
-            if d.body && !is_whole_page {
+            if d.body && !is_whole_page && !blocks[i].flags.intersects(exempt) {
                 demote(d, "outside the main content container");
             }
             continue;
@@ -659,7 +673,7 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
 
 /// When the page marks an article container and most body text is inside it, body
 /// outside it is chaff.
-fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision]) {
+fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision], exempt: Flags) {
     let (inside, total) = blocks.iter().zip(out.iter()).filter(|(_, d)| d.body).fold(
         (0, 0),
         |(inside, total), (b, _)| {
@@ -672,7 +686,7 @@ fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision]) {
         return;
     }
     for (b, d) in blocks.iter().zip(out.iter_mut()) {
-        if d.body && !b.flags.contains(Flags::CONTENT) {
+        if d.body && !b.flags.contains(Flags::CONTENT) && !b.flags.intersects(exempt) {
             demote(d, "outside the article container");
         }
     }

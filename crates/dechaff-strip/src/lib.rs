@@ -147,6 +147,9 @@ pub struct Options {
     /// `None` detects the format from the content.
     pub format: Option<Format>,
     pub favor: Favor,
+    /// Keep the comment section (readers' comments, forum replies) as body, as
+    /// trafilatura's `include_comments` does; by default it ends the article.
+    pub comments: bool,
 }
 
 /// A page with a decision for every block.
@@ -200,7 +203,7 @@ fn strip_by(page: &str, options: &Options, deadline: Option<Instant>) -> Result<
     let document = Document::parse_until(page, options.format, deadline)
         .filter(|_| !late())
         .ok_or_else(|| timed_out("parsing"))?;
-    let decisions = classify(&document.blocks, document.language, options.favor);
+    let decisions = classify(&document.blocks, document.language, options);
     if late() {
         return Err(timed_out("classifying blocks"));
     }
@@ -255,8 +258,8 @@ mod tests {
             strip(
                 &page,
                 &Options {
-                    format: None,
                     favor,
+                    ..Options::default()
                 },
             )
             .paragraphs()

@@ -82,6 +82,10 @@ struct CommonArgs {
     /// against pages that are merely huge.
     #[arg(long, default_value_t = 10_000)]
     timeout_ms: u64,
+    /// Keep the comment section (readers' comments, forum replies) as part of the
+    /// body instead of ending the article there.
+    #[arg(long)]
+    comments: bool,
     /// Learn the lines that repeat across the pages of one site from the pages in DIR
     /// (files or WARC), and drop them from every page: site memory. Give it pages of
     /// the same site as the inputs.
@@ -123,6 +127,7 @@ impl CommonArgs {
                 FavorArg::Balanced => Favor::Balanced,
                 FavorArg::Recall => Favor::Recall,
             },
+            comments: self.comments,
         }
     }
 

@@ -407,3 +407,24 @@ fn explain_as_json_gives_every_block_with_its_features() {
         assert!(b["stopword_density"].is_number() && b["link_density"].is_number());
     }
 }
+
+#[test]
+fn comments_flag_keeps_the_comment_section() {
+    let article = "The frigate completed its sea trials in the Baltic on Thursday after three weeks of tests of its radar, sonar and the new air-defence missiles, the navy said in a statement.";
+    let second = "The ship is expected to join the fleet in the spring, after the crew has finished its training and the last acceptance tests are signed off by the defence ministry.";
+    let reply = "I sailed on her sister ship for two years and the radar was the weak point from the very first day, so I am glad they finally replaced the whole mast and its electronics.";
+    let page = format!(
+        "<html><body><article><p>{article}</p><p>{second}</p></article><section class=\"comments\"><h3>12 Comments</h3><div class=\"comment\"><p>{reply}</p></div></section></body></html>"
+    );
+    let (_, default, _) = dechaff(&["strip", "-"], page.as_bytes());
+    assert!(
+        default.contains("sea trials") && !default.contains("sister ship"),
+        "{default}"
+    );
+    let (code, with, _) = dechaff(&["strip", "--comments", "-"], page.as_bytes());
+    assert_eq!(code, 0);
+    assert!(
+        with.contains("sea trials") && with.contains("sister ship"),
+        "{with}"
+    );
+}
