@@ -5,7 +5,7 @@ use crate::dates::parse_date;
 use crate::gazetteer::Gazetteer;
 use crate::header::{byline_of, header, is_date_line, leading_name, section};
 use dechaff_schema::Embed;
-use dechaff_strip::{Block, CueKind, Flags, Format, Stripped};
+use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -75,7 +75,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let title = if is_html {
         html_title(stripped, &meta)
     } else {
-        head.title
+        text_title(blocks, decisions, first_body, head.title)
     };
 
     let section = meta(&["article:section"])
@@ -321,6 +321,49 @@ fn clean_byline(byline: &str) -> Option<String> {
         .trim_end_matches([',', '·', '|', '-', '–'])
         .trim();
     Some(cut.to_string())
+}
+
+/// Blocks past the first body block where a text dump's headline may still sit.
+const TEXT_TITLE_REACH: usize = 3;
+
+/// A text dump's title. HTML-to-text converters print the page's `<title>` first
+/// ("Headline | Site"); the headline itself comes again further down, above the body.
+/// That repetition is the title; failing it, the header zone's headline; failing
+/// that, the first line without its site name.
+fn text_title(
+    blocks: &[Block],
+    decisions: &[Decision],
+    first_body: usize,
+    header_title: Option<String>,
+) -> Option<String> {
+    let (first, first_decision) = blocks.first().zip(decisions.first())?;
+    let declared = first.text.as_str();
+    let words = declared.split_whitespace().count();
+    // A section label ("MIDDLE EAST", printed twice) or a cue line is not a title.
+    let title_like = (4..=30).contains(&words)
+        && first_decision.cue.is_none()
+        && declared.chars().any(char::is_lowercase);
+    if !title_like {
+        return header_title;
+    }
+    let end = blocks.len().min(first_body + TEXT_TITLE_REACH);
+    let repeated = (1..end)
+        .map(|i| (&blocks[i], &decisions[i]))
+        .find(|(b, d)| {
+            d.cue.is_none()
+                && b.text.split_whitespace().count() >= 2
+                && word_overlap(&b.text, declared) >= MIN_TITLE_OVERLAP
+                && word_overlap(declared, &b.text) >= MIN_TITLE_OVERLAP / 2.0
+        });
+    // Only a first line in the shape of a page title ("Headline | Site") stands in for
+    // a missing headline.
+    let site_suffixed = [" | ", " – ", " — ", " - "]
+        .iter()
+        .any(|sep| declared.contains(sep));
+    repeated
+        .map(|(b, _)| b.text.clone())
+        .or(header_title)
+        .or_else(|| site_suffixed.then(|| strip_site_name(declared, None)))
 }
 
 /// Share of a heading's words in the declared title for the heading to be the title.
