@@ -1,9 +1,9 @@
 //! `cargo xtask eval`: strip and extract every corpus page in parallel, score against
 //! the gold, print the tables, guard the baseline.
 
-use crate::corpus::{Corpus, Page};
+use crate::corpus::{Corpus, Layout, Page};
 use anyhow::{bail, Context, Result};
-use dechaff_extract::Extractor;
+use dechaff_extract::{Extractor, Style};
 use dechaff_schema::Article;
 use dechaff_score::{PageScore, Summary};
 use dechaff_strip::{decode_page, strip, Document, Favor, Limits, Options, SiteMemory};
@@ -69,6 +69,8 @@ pub struct EvalOptions {
     pub favor: Favor,
     /// Keep comment sections as body (`--comments`).
     pub comments: bool,
+    /// The entity convention; `None` picks the corpus's own (re3d's for re3d).
+    pub style: Option<Style>,
     /// Learn and apply site memory per site (`--site-memory`).
     pub site_memory: bool,
     /// Score another tool's bodies instead of running dechaff: `DIR/<page id>.txt`,
@@ -83,6 +85,11 @@ pub fn evaluate(corpus: &Corpus, options: &EvalOptions) -> Result<Report> {
         ..Options::default()
     };
     let extractor = Extractor::shared();
+    let style = options.style.unwrap_or(if corpus.layout == Layout::Re3d {
+        Style::Re3d
+    } else {
+        Style::Dechaff
+    });
     let memories = if options.site_memory {
         learn_sites(corpus)?
     } else {
@@ -98,7 +105,7 @@ pub fn evaluate(corpus: &Corpus, options: &EvalOptions) -> Result<Report> {
             let memory = corpus.site(page).and_then(|site| memories.get(&site));
             let r = match &options.predicted {
                 Some(dir) => score_predicted(corpus, page, dir),
-                None => evaluate_page(corpus, page, extractor, &strip_options, memory),
+                None => evaluate_page(corpus, page, extractor, &strip_options, style, memory),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if progress && (n.is_multiple_of(10) || n == total) {
@@ -208,6 +215,7 @@ fn evaluate_page(
     page: &Page,
     extractor: &Extractor,
     options: &Options,
+    style: Style,
     memory: Option<&SiteMemory>,
 ) -> Result<PageResult> {
     let gold = corpus.gold(page)?;
@@ -230,9 +238,11 @@ fn evaluate_page(
     } else {
         (extractor.extract_text(&text), "text")
     };
+    let mut predicted = predicted;
+    predicted.entities = extractor.restyle(&predicted.text, predicted.entities, style);
     let on_gold_body = gold
         .entities
-        .then(|| extractor.entities(&gold.article.text));
+        .then(|| extractor.entities_styled(&gold.article.text, style));
     let score = PageScore::new(
         &page.id,
         &gold.article,

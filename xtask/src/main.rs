@@ -80,6 +80,11 @@ enum Command {
         /// the baseline's, which is made without it.
         #[arg(long, conflicts_with_all = ["check", "bless"])]
         comments: bool,
+        /// Entity convention: dechaff's or re3d's (mentions: determiners, pronouns,
+        /// countries acting as organisations). Default: the corpus's own (re3d for a
+        /// re3d layout).
+        #[arg(long, value_enum)]
+        style: Option<StyleArg>,
         /// Score another tool's output instead of dechaff's: DIR/<page id>.txt, one
         /// paragraph per line (a missing file is an empty body). Only the body figures
         /// mean anything then; `xtask/peers/peers.py --write DIR` writes them for
@@ -129,6 +134,12 @@ enum Command {
         #[arg(long)]
         peers: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StyleArg {
+    Dechaff,
+    Re3d,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -317,6 +328,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             favor: favor_arg,
             site_memory,
             comments,
+            style,
             predicted,
         } => {
             let corpus = open_corpus(corpus)?;
@@ -329,6 +341,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &eval::EvalOptions {
                     favor: favor(favor_arg),
                     comments,
+                    style: style.map(|s| match s {
+                        StyleArg::Dechaff => dechaff_extract::Style::Dechaff,
+                        StyleArg::Re3d => dechaff_extract::Style::Re3d,
+                    }),
                     site_memory,
                     predicted,
                 },

@@ -24,10 +24,12 @@ mod fields;
 mod gazetteer;
 mod header;
 mod patterns;
+mod style;
 
 pub use dates::parse_date;
 pub use error::Error;
 pub use fields::Fields;
+pub use style::Style;
 
 use dechaff_schema::Article;
 use dechaff_strip::Stripped;
@@ -112,6 +114,22 @@ impl Extractor {
     /// Entities in `text`, offsets in characters.
     pub fn entities(&self, text: &str) -> Vec<dechaff_schema::Entity> {
         self.recognizer.entities(text)
+    }
+
+    /// Entities in `text` in the given annotation [`Style`].
+    pub fn entities_styled(&self, text: &str, style: Style) -> Vec<dechaff_schema::Entity> {
+        self.restyle(text, self.recognizer.entities(text), style)
+    }
+
+    /// Rewrites entities found in `text` (dechaff style) into `style`; an article's
+    /// `entities` with its `text`.
+    pub fn restyle(
+        &self,
+        text: &str,
+        entities: Vec<dechaff_schema::Entity>,
+        style: Style,
+    ) -> Vec<dechaff_schema::Entity> {
+        style::restyle(text, entities, style, self.recognizer.gazetteer())
     }
 }
 

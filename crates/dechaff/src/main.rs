@@ -6,7 +6,7 @@ mod inputs;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use dechaff_extract::Extractor;
+use dechaff_extract::{Extractor, Style};
 use dechaff_strip::{
     decode_page_declared, strip, strip_until, Document, Favor, Format, Limits, Options, SiteMemory,
     Stripped,
@@ -59,6 +59,10 @@ record per page: {\"source\": PATH, \"article\": {...}} or {\"source\": PATH, \"
         /// offsets point into it. No fields are read.
         #[arg(long)]
         no_strip: bool,
+        /// Entity convention: dechaff's (names) or re3d's (mentions: determiners and
+        /// titles in spans, pronouns, countries acting as organisations, bare counts).
+        #[arg(long, value_enum, default_value_t = StyleArg::Dechaff)]
+        style: StyleArg,
     },
 }
 
@@ -100,6 +104,12 @@ struct CommonArgs {
     /// Pages processed in parallel (default: all cores). Output order does not change.
     #[arg(short, long)]
     jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StyleArg {
+    Dechaff,
+    Re3d,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -172,11 +182,20 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let style = match &cli.command {
+        Command::Extract {
+            style: StyleArg::Re3d,
+            ..
+        } => Style::Re3d,
+        _ => Style::Dechaff,
+    };
     let (common, mode) = match &cli.command {
         Command::Strip { common, explain } => {
             (common, if *explain { Mode::Explain } else { Mode::Strip })
         }
-        Command::Extract { common, no_strip } => (
+        Command::Extract {
+            common, no_strip, ..
+        } => (
             common,
             if *no_strip {
                 Mode::ExtractWhole
@@ -203,6 +222,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let pipeline = Pipeline {
         mode,
         jsonl,
+        style,
         options: &options,
         memory: memory.as_ref(),
     };
@@ -283,6 +303,7 @@ fn learn_site(dir: &std::path::Path, limits: &Limits, options: &Options) -> Resu
 struct Pipeline<'a> {
     mode: Mode,
     jsonl: bool,
+    style: Style,
     options: &'a Options,
     memory: Option<&'a SiteMemory>,
 }
@@ -312,7 +333,7 @@ impl Pipeline<'_> {
             Mode::Extract | Mode::ExtractWhole => {
                 // Built on first use only: stripping alone needs no gazetteer.
                 let extractor = Extractor::shared();
-                let article = if matches!(self.mode, Mode::ExtractWhole) {
+                let mut article = if matches!(self.mode, Mode::ExtractWhole) {
                     extractor.extract_text(text)
                 } else {
                     let stripped = self.strip(text, deadline)?;
@@ -321,6 +342,8 @@ impl Pipeline<'_> {
                         None => extractor.extract(&stripped),
                     }
                 };
+                let entities = std::mem::take(&mut article.entities);
+                article.entities = extractor.restyle(&article.text, entities, self.style);
                 if self.jsonl {
                     out = batch::record(id, "article", &article)?;
                 } else {

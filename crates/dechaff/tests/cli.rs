@@ -428,3 +428,43 @@ fn comments_flag_keeps_the_comment_section() {
         "{with}"
     );
 }
+
+#[test]
+fn style_re3d_marks_mentions_not_names() {
+    let text = "We condemn the attack. The UK has sent two frigates.";
+    let kinds = |out: &str| -> Vec<(String, String)> {
+        let v: serde_json::Value = serde_json::from_str(out).unwrap();
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["type"].as_str().unwrap().to_string(),
+                    e["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let (_, plain, _) = dechaff(&["extract", "--no-strip", "-"], text.as_bytes());
+    let (code, re3d, _) = dechaff(
+        &["extract", "--no-strip", "--style", "re3d", "-"],
+        text.as_bytes(),
+    );
+    assert_eq!(code, 0);
+    let plain = kinds(&plain);
+    let re3d = kinds(&re3d);
+    assert!(!plain.iter().any(|(_, t)| t == "We"), "{plain:?}");
+    assert!(
+        re3d.contains(&("Organisation".into(), "We".into())),
+        "{re3d:?}"
+    );
+    assert!(
+        re3d.contains(&("Organisation".into(), "The UK".into())),
+        "{re3d:?}"
+    );
+    assert!(
+        re3d.contains(&("Quantity".into(), "two".into())),
+        "{re3d:?}"
+    );
+}

@@ -1,0 +1,499 @@
+//! Annotation styles: the same mentions, spanned and typed by another corpus's rules.
+//!
+//! dechaff's own style (see `annotations/README.md`) marks names: "UK" is a Location,
+//! "Iraqi" a Nationality, determiners stay outside spans and pronouns are not
+//! entities. re3d, the defence NER corpus, marks mentions: "The UK" acting is an
+//! Organisation, "the Iraqi security forces" one Organisation, "We" in a ministry's
+//! statement an Organisation and "I" a Person. [`Style::Re3d`] rewrites dechaff's
+//! entities into that convention, so the one extractor serves both without a fork.
+
+use crate::gazetteer::Gazetteer;
+use dechaff_schema::{Entity, EntityType};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Which convention entities follow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// Names, as `annotations/README.md` describes.
+    #[default]
+    Dechaff,
+    /// Mentions, as re3d annotates them.
+    Re3d,
+}
+
+/// Nouns that make a nationality before them a force or a government: "Iraqi
+/// security forces", "the Syrian regime".
+const COLLECTIVES: &[&str] = &[
+    "security forces",
+    "armed forces",
+    "special forces",
+    "forces",
+    "government",
+    "army",
+    "military",
+    "troops",
+    "opposition",
+    "regime",
+    "authorities",
+    "police",
+    "navy",
+    "air force",
+];
+
+/// Members that make an organisation's name before them one mention: "ISIL
+/// fighters", "Coalition forces".
+const MEMBERS: &[&str] = &["fighters", "terrorists", "militants", "forces", "troops"];
+
+/// Verbs after a country that make it an actor ("the UK has", "France said").
+const ACTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "should",
+    "must",
+    "can",
+    "could",
+    "continues",
+    "continued",
+    "remains",
+    "supports",
+    "supported",
+    "announced",
+    "launched",
+    "conducted",
+    "carried",
+    "deployed",
+    "sent",
+    "provided",
+    "provides",
+    "welcomed",
+    "condemned",
+    "believes",
+    "wants",
+    "plans",
+    "led",
+    "leads",
+    "joined",
+    "agreed",
+    "called",
+    "stands",
+    "played",
+    "contributed",
+    "contributes",
+    "is",
+    "are",
+    "were",
+];
+
+/// Generic mentions re3d marks where dechaff marks nothing, with their type: a
+/// government by its regime, a people acting, a task force by its number.
+fn generic_mentions() -> &'static [(Regex, EntityType)] {
+    static GENERIC: OnceLock<Vec<(Regex, EntityType)>> = OnceLock::new();
+    GENERIC.get_or_init(|| {
+        let org = EntityType::Organisation;
+        [
+            (r"\b[Tt]he (?:[A-Z][\w’'-]+ )?regime\b", org),
+            (r"\b[Tt]he international community\b", org),
+            (r"\bthe government\b", org),
+            (
+                r"\b(?:[Tt]he (?:[A-Z]\w+ )people|Syrians|Iraqis|Afghans|Libyans|Yemenis|Kurds)\b",
+                org,
+            ),
+            (r"\b(?:our|their) partners\b", org),
+            (r"\brefugees\b", org),
+            (
+                r"\b(?:Combined )?(?:Joint )?(?:CTF|CJTF|TF|Task Force) ?-?\d{1,3}\b",
+                org,
+            ),
+            (r"\b[Tt]he town\b", EntityType::Location),
+        ]
+        .into_iter()
+        .map(|(p, k)| (Regex::new(p).expect("generic mention pattern compiles"), k))
+        .collect()
+    })
+}
+
+/// Titles re3d keeps in a person's mention ("President Hollande", "Minister Tobias
+/// Ellwood"); a title of office may carry one capitalised word before it ("FCO
+/// Minister", "Defence Secretary").
+const TITLES: &[&str] = &[
+    "President",
+    "Minister",
+    "Secretary",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "General",
+    "Gen.",
+    "Colonel",
+    "Col.",
+    "Major",
+    "Lt",
+    "Admiral",
+    "Ambassador",
+    "King",
+    "Prince",
+    "Sheikh",
+    "Chancellor",
+    "Premier",
+    "Senator",
+    "Governor",
+    "Commander",
+];
+
+/// Units that stay in a quantity's mention; any other noun after a count goes
+/// ("two frigates" is the count "two" in re3d).
+const UNITS: &[&str] = &[
+    "per",
+    "percent",
+    "%",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "square",
+    "metres",
+    "meters",
+    "m",
+    "tonnes",
+    "tons",
+    "tonne",
+    "kg",
+    "m3",
+    "m3/s",
+    "cu",
+    "ft",
+    "ft/s",
+    "acre·ft",
+];
+
+/// Pronouns re3d marks, and as what: the first person plural speaks for an
+/// organisation, the singular for a person. ("our", "they", "it" are marked too, but
+/// rarely enough that guessing them costs more than it gains.)
+const PRONOUNS: &[(&str, EntityType)] = &[
+    ("We", EntityType::Organisation),
+    ("we", EntityType::Organisation),
+    ("I", EntityType::Person),
+    ("He", EntityType::Person),
+    ("he", EntityType::Person),
+    ("She", EntityType::Person),
+    ("she", EntityType::Person),
+];
+
+/// Rewrites `entities` (dechaff style, character offsets into `text`) into `style`.
+pub fn restyle(
+    text: &str,
+    entities: Vec<Entity>,
+    style: Style,
+    gazetteer: &Gazetteer,
+) -> Vec<Entity> {
+    match style {
+        Style::Dechaff => entities,
+        Style::Re3d => re3d(text, entities, gazetteer),
+    }
+}
+
+fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity> {
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+    // Lowercased text after position `at`, a few words' worth, for the lookahead rules.
+    let after = |at: usize| -> String {
+        chars[at..chars.len().min(at + 40)]
+            .iter()
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    for mut e in entities {
+        match e.kind {
+            EntityType::Nationality => {
+                let rest = after(e.end);
+                if let Some(noun) = COLLECTIVES
+                    .iter()
+                    .find(|n| rest.starts_with(&format!(" {n}")) && word_ends(&rest, n.len() + 1))
+                {
+                    e.end += noun.chars().count() + 1;
+                    e.kind = EntityType::Organisation;
+                } else if acts(&rest) {
+                    e.kind = EntityType::Organisation;
+                } else {
+                    // re3d rarely marks a demonym on its own.
+                    continue;
+                }
+            }
+            EntityType::Location if is_country(&e.text, gazetteer) && acts(&after(e.end)) => {
+                e.kind = EntityType::Organisation;
+            }
+            EntityType::Organisation => {
+                // "ISIL fighters", "Coalition forces": the group by its members.
+                let rest = after(e.end);
+                if let Some(noun) = MEMBERS
+                    .iter()
+                    .find(|n| rest.starts_with(&format!(" {n}")) && word_ends(&rest, n.len() + 1))
+                {
+                    e.end += noun.chars().count() + 1;
+                }
+            }
+            _ => {}
+        }
+        if e.kind == EntityType::Person {
+            e.start = with_title(&chars, e.start);
+        }
+        if e.kind == EntityType::Quantity {
+            e.end = count_only(&chars, e.start, e.end);
+        }
+        if matches!(e.kind, EntityType::Organisation | EntityType::Location) {
+            // Determiners belong to the mention: "the United States", "The Coalition".
+            let before = slice(e.start.saturating_sub(4), e.start);
+            let at_word_start = e.start < 5 || !chars[e.start - 5].is_alphanumeric();
+            if e.start >= 4 && (before == "the " || before == "The ") && at_word_start {
+                e.start -= 4;
+            }
+        }
+        e.text = slice(e.start, e.end);
+        out.push(e);
+    }
+    // Pronouns and generic mentions, where no mention already stands.
+    let mut taken: Vec<(usize, usize)> = out.iter().map(|e| (e.start, e.end)).collect();
+    // Byte offsets of the regex matches to character offsets.
+    let char_at: Vec<usize> = {
+        let mut v = vec![0; text.len() + 1];
+        let mut n = 0;
+        for (i, c) in text.char_indices() {
+            for b in 0..c.len_utf8() {
+                v[i + b] = n;
+            }
+            n += 1;
+        }
+        v[text.len()] = n;
+        v
+    };
+    for (regex, kind) in generic_mentions() {
+        for m in regex.find_iter(text) {
+            let (start, end) = (char_at[m.start()], char_at[m.end()]);
+            if !taken.iter().any(|&(s, e)| s < end && start < e) {
+                out.push(Entity::new(*kind, m.as_str(), start, end));
+                taken.push((start, end));
+            }
+        }
+    }
+    let mut at = 0;
+    while at < chars.len() {
+        let word_start = at == 0 || !chars[at - 1].is_alphanumeric();
+        if word_start {
+            for (pronoun, kind) in PRONOUNS {
+                let n = pronoun.chars().count();
+                let end = at + n;
+                let matches = end <= chars.len()
+                    && chars[at..end].iter().copied().eq(pronoun.chars())
+                    && chars
+                        .get(end)
+                        .is_none_or(|c| !c.is_alphanumeric() && *c != '\'' && *c != '’');
+                let free = !taken.iter().any(|&(s, e)| s < end && at < e);
+                if matches && free {
+                    out.push(Entity::new(*kind, *pronoun, at, end));
+                    taken.push((at, end));
+                    break;
+                }
+            }
+        }
+        at += 1;
+    }
+    out.sort_by_key(|e| (e.start, e.end));
+    // Merges can swallow a neighbour: keep the first of overlapping mentions.
+    let mut kept: Vec<Entity> = Vec::with_capacity(out.len());
+    for e in out {
+        if kept.last().is_none_or(|last| last.end <= e.start) {
+            kept.push(e);
+        }
+    }
+    kept
+}
+
+/// The start of a person's mention with the title before it, if any.
+fn with_title(chars: &[char], start: usize) -> usize {
+    let word_before = |end: usize| -> Option<(usize, String)> {
+        // The word ending just before the space at `end - 1`.
+        if end < 2 || chars[end - 1] != ' ' {
+            return None;
+        }
+        let word_end = end - 1;
+        let mut s = word_end;
+        while s > 0 && !chars[s - 1].is_whitespace() {
+            s -= 1;
+        }
+        (s < word_end).then(|| (s, chars[s..word_end].iter().collect()))
+    };
+    let Some((title_start, title)) = word_before(start) else {
+        return start;
+    };
+    if !TITLES.contains(&title.as_str()) {
+        return start;
+    }
+    // "FCO Minister", "Defence Secretary": one capitalised word before an office.
+    if matches!(title.as_str(), "Minister" | "Secretary") {
+        if let Some((s, w)) = word_before(title_start) {
+            if w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with([',', '.']) {
+                return s;
+            }
+        }
+    }
+    title_start
+}
+
+/// The end of a quantity's mention without the counted noun ("two" of "two
+/// frigates"); units and multipliers stay ("10 per cent", "2 million").
+fn count_only(chars: &[char], start: usize, end: usize) -> usize {
+    let text: String = chars[start..end].iter().collect();
+    let words: Vec<&str> = text.split(' ').collect();
+    if words.len() < 2 {
+        return end;
+    }
+    // Keep words up to the last number or unit.
+    let is_numberish = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+            || UNITS.contains(&w)
+            || matches!(
+                w,
+                "at" | "least"
+                    | "more"
+                    | "than"
+                    | "about"
+                    | "some"
+                    | "nearly"
+                    | "over"
+                    | "up"
+                    | "to"
+                    | "cent"
+            )
+    };
+    let keep = words
+        .iter()
+        .rposition(|w| is_numberish(w))
+        .map_or(words.len(), |i| i + 1);
+    if keep == words.len() {
+        return end;
+    }
+    start
+        + words[..keep]
+            .iter()
+            .map(|w| w.chars().count())
+            .sum::<usize>()
+        + keep
+        - 1
+}
+
+/// Counts written out.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "a",
+    "several",
+];
+
+/// Whether `rest` (lowercased, after a mention) goes on with a word boundary at `n`.
+fn word_ends(rest: &str, n: usize) -> bool {
+    rest[n.min(rest.len())..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether the words after a mention make it act: "has", "said", ...
+fn acts(rest: &str) -> bool {
+    let next = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+        .unwrap_or("");
+    ACTING_VERBS.contains(&next)
+}
+
+/// Countries (and their usual abbreviations) by the gazetteer's location kind.
+fn is_country(name: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer.find(name).iter().any(|hit| {
+        hit.start == 0 && hit.end == name.len() && {
+            let entry = gazetteer.entry(hit.entry);
+            entry.kind == EntityType::Location && entry.group == "country"
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    fn re3d_of(text: &str) -> Vec<(String, String)> {
+        let x = Extractor::new();
+        x.entities_styled(text, Style::Re3d)
+            .into_iter()
+            .map(|e| (e.kind.as_str().to_string(), e.text))
+            .collect()
+    }
+
+    #[test]
+    fn mentions_in_re3d_style() {
+        let got = re3d_of("We welcome the work of the Iraqi security forces. The UK has sent aircraft. I visited Mosul.");
+        let has = |k: &str, t: &str| got.iter().any(|(a, b)| a == k && b == t);
+        assert!(has("Organisation", "We"), "{got:?}");
+        assert!(has("Organisation", "the Iraqi security forces"), "{got:?}");
+        assert!(has("Organisation", "The UK"), "{got:?}");
+        assert!(has("Person", "I"), "{got:?}");
+        assert!(has("Location", "Mosul"), "{got:?}");
+        // Spans stay true to the text.
+        let text = "We welcome the work of the Iraqi security forces.";
+        for e in Extractor::new().entities_styled(text, Style::Re3d) {
+            assert_eq!(
+                dechaff_schema::char_slice(text, e.start, e.end),
+                Some(e.text.as_str())
+            );
+        }
+    }
+}
