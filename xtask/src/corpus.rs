@@ -293,6 +293,7 @@ impl Corpus {
     fn benchmark_gold(&self, page: &Page) -> Result<Gold> {
         let text = std::fs::read_to_string(&page.gold_path)
             .with_context(|| page.gold_path.display().to_string())?;
+        let text = repair_utf16_residue(&text).unwrap_or(text);
         let paragraphs: Vec<String> = text
             .lines()
             .map(dechaff_schema::normalize_whitespace)
@@ -439,7 +440,42 @@ fn read_splits(path: &Path) -> Result<BTreeMap<String, String>> {
 }
 
 /// Reads and parses one gold file.
+/// Some benchmark gold files hold UTF-16 text that was re-saved as UTF-8: every other
+/// character a NUL, the byte-order mark turned into U+FFFD. Read as is, such a gold
+/// body matches nothing; without the NULs it is the text its annotator meant.
+/// `None` when `text` is not in that state.
+fn repair_utf16_residue(text: &str) -> Option<String> {
+    let nuls = text.chars().filter(|c| *c == '\0').count();
+    if nuls * 4 < text.chars().count() {
+        return None;
+    }
+    Some(
+        text.trim_start_matches('\u{fffd}')
+            .chars()
+            .filter(|c| *c != '\0')
+            .collect(),
+    )
+}
+
 pub fn load_gold(path: &Path) -> Result<GoldFile> {
     let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
     GoldFile::parse(&text).with_context(|| path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_residue_in_gold_is_repaired_and_plain_text_left_alone() {
+        let mangled: String = "\u{fffd}\u{fffd}"
+            .chars()
+            .chain("Forgiving\r\n".chars().flat_map(|c| [c, '\0']))
+            .collect();
+        assert_eq!(
+            repair_utf16_residue(&mangled).as_deref(),
+            Some("Forgiving\r\n")
+        );
+        assert_eq!(repair_utf16_residue("Plain text with one \0 NUL."), None);
+    }
 }
