@@ -182,7 +182,30 @@ pub fn classify(blocks: &[Block], language: Language, options: &crate::Options) 
     keep_densest_region(blocks, &mut out);
     never_empty(blocks, &mut out, trusted);
     keep_listing(blocks, &mut out, trusted);
+    drop_repeated_body(blocks, &mut out);
     out
+}
+
+/// Body blocks at least this long are compared for copies; shorter lines repeat for
+/// innocent reasons ("Read more", a refrain).
+const COPY_MIN_CHARS: usize = 40;
+
+/// Pages that ship their article twice (a desktop and a mobile layout, a print copy in
+/// a hidden div) would give their body twice: a body paragraph that repeats an earlier
+/// body paragraph word for word is the copy.
+fn drop_repeated_body(blocks: &[Block], out: &mut [Decision]) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, (b, d)) in blocks.iter().zip(out.iter_mut()).enumerate() {
+        if !d.body || b.text.len() < COPY_MIN_CHARS {
+            continue;
+        }
+        match seen.get(b.text.as_str()) {
+            Some(first) => demote(d, format!("a copy of body block {first}")),
+            None => {
+                seen.insert(&b.text, i);
+            }
+        }
+    }
 }
 
 /// Below this many characters of body (a sentence or two), a page with much more text
