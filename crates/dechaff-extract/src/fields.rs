@@ -183,13 +183,16 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             Some(CueKind::Embed) => embeds.extend(embed_of(&b.text)),
             _ => {}
         }
-        if !d.body && is_html && is_related_link(b) {
+        // A list's own heading ("More on Land Systems", "You might also like") is a cue
+        // line, not a title.
+        if !d.body && is_html && d.cue.is_none() && is_related_link(b) {
             related.push(b.text.clone());
         }
     }
     if !is_html {
         related.extend(teaser_titles(blocks, decisions));
     }
+    let related = clean_related(related);
     if let Some(first) = stripped.body().next() {
         if let Some(c) = p.dateline_agency.captures(&first.text) {
             sources.insert(0, c[1].trim().to_string());
@@ -488,6 +491,36 @@ fn is_teaser_title(text: &str) -> bool {
 }
 
 /// A linked headline inside a related-articles container.
+/// Related titles as a reader would copy them: without list numbers ("1. "), "Read
+/// more" prefixes and dates that ran into them from a neighbouring element; teaser
+/// blurbs (sentences) and repeats left out.
+fn clean_related(items: Vec<String>) -> Vec<String> {
+    static TRIM: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (lead, glued_date) = TRIM.get_or_init(|| {
+        (
+            Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+)")
+                .expect("related prefix pattern compiles"),
+            Regex::new(r"(?:\p{Ll}|[?!’”])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
+                .expect("glued date pattern compiles"),
+        )
+    });
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let mut t = lead.replace(&item, "").trim().to_string();
+        if let Some(c) = glued_date.captures(&t) {
+            if let Some(m) = c.get(1) {
+                t.truncate(m.start());
+            }
+        }
+        let t = t.trim().to_string();
+        let sentence = t.ends_with('.') && t.split_whitespace().count() > 8;
+        if !t.is_empty() && !sentence && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 fn is_related_link(b: &Block) -> bool {
     b.flags.intersects(Flags::RELATED | Flags::TEASER)
         && (b.link_density() > 0.6 || b.heading > 0)
@@ -565,6 +598,27 @@ mod tests {
                 None
             ),
             "Denmark | Trial of Voyager surveillance USVs in the North Sea"
+        );
+    }
+
+    #[test]
+    fn related_titles_are_cleaned() {
+        let items = [
+            "1. Ukraine shows off new FP-5 cruise missile at test site",
+            "Read more Inside Israel's race to stop low-flying drones",
+            "Inside Israel's race to stop low-flying drones",
+            "Guyana’s oil boom, explained in five chartsNovember 20, 2023",
+            "Anchors dragged for dozens of kilometres, ships that changed names, and a legal grey zone.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            clean_related(items),
+            [
+                "Ukraine shows off new FP-5 cruise missile at test site",
+                "Inside Israel's race to stop low-flying drones",
+                "Guyana’s oil boom, explained in five charts",
+            ]
         );
     }
 
