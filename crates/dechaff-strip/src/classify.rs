@@ -627,10 +627,29 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
     let first = (first.saturating_sub(HEADING_REACH)..first)
         .find(|&i| inside[i] && blocks[i].heading >= 2)
         .unwrap_or(first);
+    // The article's opening paragraphs just above the container (an intro outside the
+    // section that holds the rest): body blocks reached from the container's first
+    // block through nothing but body, headings and short lines.
+    let mut lead_in = vec![false; blocks.len()];
+    for i in (0..first).rev() {
+        if inside[i] {
+            continue;
+        }
+        let b = &blocks[i];
+        let d = &out[i];
+        let chaff = d.cue.is_some()
+            || is_chaff_container(b, trusted)
+            || b.link_density() > MAIN_CONTAINER_MAX_LINK_DENSITY
+            || b.heading == 1;
+        if chaff || !(d.body || b.heading >= 2 || d.class == Class::Short) {
+            break;
+        }
+        lead_in[i] = d.body;
+    }
     for i in 0..blocks.len() {
         let d = &mut out[i];
         if !inside[i] {
-            if d.body && !is_whole_page && !blocks[i].flags.intersects(exempt) {
+            if d.body && !is_whole_page && !blocks[i].flags.intersects(exempt) && !lead_in[i] {
                 demote(d, "outside the main content container");
             }
             continue;
