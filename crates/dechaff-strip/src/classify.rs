@@ -659,7 +659,10 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
             || (blocks[i].flags.contains(Flags::HIDDEN) && trusted.contains(Flags::HIDDEN))
             || blocks[i].heading == 1
             || blocks[i].link_density() > MAIN_CONTAINER_MAX_LINK_DENSITY;
-        if !d.body && !condemned && (first..=last).contains(&i) {
+        let tail = i > last
+            && blocks[i].flags.contains(Flags::CONTENT)
+            && trusted.contains(Flags::CONTENT);
+        if !d.body && !condemned && ((first..=last).contains(&i) || tail) {
             promote(d, "inside the main content container");
         }
     }
