@@ -236,8 +236,15 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                     continue;
                 }
             }
-            EntityType::Location if is_country(&e.text, gazetteer) && acts(&after(e.end)) => {
-                e.kind = EntityType::Organisation;
+            EntityType::Location if is_country(&e.text, gazetteer) => {
+                // A country that acts, owns ("the UK’s commitment") or is an ally.
+                let rest = after(e.end);
+                let before = slice(e.start.saturating_sub(9), e.start).to_lowercase();
+                let owns = rest.starts_with("’s ") || rest.starts_with("'s ");
+                let ally = before.ends_with("ally ") || before.ends_with("partner ");
+                if acts(&rest) || owns || ally {
+                    e.kind = EntityType::Organisation;
+                }
             }
             EntityType::Organisation => {
                 // "ISIL fighters", "Coalition forces": the group by its members.
