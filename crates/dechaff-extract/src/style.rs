@@ -276,7 +276,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         out.push(e);
     }
     // Pronouns and generic mentions, where no mention already stands.
-    let mut taken: Vec<(usize, usize)> = out.iter().map(|e| (e.start, e.end)).collect();
+    let mut taken = Taken::new(out.iter().map(|e| (e.start, e.end)));
     // Byte offsets of the regex matches to character offsets.
     let char_at: Vec<usize> = {
         let mut v = vec![0; text.len() + 1];
@@ -293,9 +293,9 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
     for (regex, kind) in generic_mentions() {
         for m in regex.find_iter(text) {
             let (start, end) = (char_at[m.start()], char_at[m.end()]);
-            if !taken.iter().any(|&(s, e)| s < end && start < e) {
+            if taken.is_free(start, end) {
                 out.push(Entity::new(*kind, m.as_str(), start, end));
-                taken.push((start, end));
+                taken.insert(start, end);
             }
         }
     }
@@ -311,10 +311,10 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                     && chars
                         .get(end)
                         .is_none_or(|c| !c.is_alphanumeric() && *c != '\'' && *c != '’');
-                let free = !taken.iter().any(|&(s, e)| s < end && at < e);
+                let free = taken.is_free(at, end);
                 if matches && free {
                     out.push(Entity::new(*kind, *pronoun, at, end));
-                    taken.push((at, end));
+                    taken.insert(at, end);
                     break;
                 }
             }
@@ -444,6 +444,30 @@ const NUMBER_WORDS: &[&str] = &[
     "a",
     "several",
 ];
+
+/// Spans already marked, for overlap checks in logarithmic time: a long text with
+/// many pronouns must not cost mentions × pronouns.
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// From non-overlapping spans (the extractor's entities do not overlap).
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Taken {
+        Taken(spans.collect())
+    }
+
+    fn is_free(&self, start: usize, end: usize) -> bool {
+        // The span starting last before `end` is the only one that can reach into
+        // `start..end` from the left or start inside it.
+        self.0
+            .range(..end)
+            .next_back()
+            .is_none_or(|(_, e)| *e <= start)
+    }
+
+    fn insert(&mut self, start: usize, end: usize) {
+        self.0.insert(start, end);
+    }
+}
 
 /// Whether `rest` (lowercased, after a mention) goes on with a word boundary at `n`.
 fn word_ends(rest: &str, n: usize) -> bool {

@@ -217,4 +217,18 @@ proptest! {
             prop_assert_eq!(char_slice(&text, e.start, e.end), Some(e.text.as_str()));
         }
     }
+
+    #[test]
+    fn re3d_style_spans_point_into_the_text_and_do_not_overlap(
+        text in "(We |I |he |The UK has |the Iraqi security forces |two frigates |Minister Tobias Ellwood |the regime |CTF 50 |[A-Za-z’' ,.-]{0,20}){0,30}"
+    ) {
+        let x = Extractor::shared();
+        let entities = x.entities_styled(&text, dechaff_extract::Style::Re3d);
+        let mut last_end = 0;
+        for e in &entities {
+            prop_assert_eq!(char_slice(&text, e.start, e.end), Some(e.text.as_str()));
+            prop_assert!(e.start >= last_end, "overlap at {}", e.start);
+            last_end = e.end;
+        }
+    }
 }
