@@ -222,7 +222,7 @@ fn evaluate_page(
     let bytes = corpus.read_page(page)?;
     let text =
         decode_page(&bytes, &Limits::default()).with_context(|| page.path.display().to_string())?;
-    let (predicted, format): (Article, &'static str) = if corpus.strips() {
+    let (mut predicted, format): (Article, &'static str) = if corpus.strips() {
         let mut stripped = strip(&text, options);
         if let Some(memory) = memory {
             memory.apply(&mut stripped);
@@ -238,7 +238,6 @@ fn evaluate_page(
     } else {
         (extractor.extract_text(&text), "text")
     };
-    let mut predicted = predicted;
     predicted.entities = extractor.restyle(&predicted.text, predicted.entities, style);
     let on_gold_body = gold
         .entities
