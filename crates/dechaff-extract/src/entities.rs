@@ -90,6 +90,7 @@ pub struct Recognizer {
     not_a_name: Regex,
     ship_name: Regex,
     ship_name_before_type: Regex,
+    ship_with_pennant: Regex,
 }
 
 impl Recognizer {
@@ -102,6 +103,7 @@ impl Recognizer {
             not_a_name: not_a_name(),
             ship_name: crate::patterns::ship_name(),
             ship_name_before_type: crate::patterns::ship_name_before_type(),
+            ship_with_pennant: crate::patterns::ship_with_pennant(),
         }
     }
 
@@ -153,7 +155,38 @@ impl Recognizer {
                     && !FORCE_HEADS.contains(&last)
             })
             .map(|m| (m.start(), m.end(), false));
-        for (start, end, prefixed) in after_type.chain(before_type).collect::<Vec<_>>() {
+        // "Nanchang (101)": a pennant number makes a ship of a name with a letter
+        // prefix ("(D37)"), of a place's name (navies name ships after cities), or of
+        // a name in a list of such ("Nanchang (101), Lhasa (102)"); a lone bare number
+        // after a person's name is an age.
+        let pennants: Vec<(usize, usize, usize, bool)> = self
+            .ship_with_pennant
+            .captures_iter(text)
+            .filter_map(|c| {
+                let (whole, name) = (c.get(0)?, c.get(1)?);
+                let place = named_by_gazetteer.get(&(name.start(), name.end()))
+                    == Some(&EntityType::Location);
+                Some((
+                    name.start(),
+                    name.end(),
+                    whole.end(),
+                    c.get(2).is_some() || place,
+                ))
+            })
+            .collect();
+        let listed = |i: usize| {
+            let near = |a: usize, b: usize| {
+                b >= a && b - a <= 6 && matches!(text[a..b].trim(), "," | "and" | ", and")
+            };
+            (i > 0 && near(pennants[i - 1].2, pennants[i].0))
+                || (i + 1 < pennants.len() && near(pennants[i].2, pennants[i + 1].0))
+        };
+        let with_pennant = (0..pennants.len())
+            .filter(|&i| pennants[i].3 || listed(i))
+            .map(|i| (pennants[i].0, pennants[i].1, false));
+        let found: Vec<(usize, usize, bool)> =
+            after_type.chain(before_type).chain(with_pennant).collect();
+        for (start, end, prefixed) in found {
             let (start, end) = self.trim(text, start, end, EntityType::MilitaryPlatform);
             candidates.push(Candidate {
                 start,
@@ -472,6 +505,41 @@ mod tests {
                 Some(x.text.as_str())
             );
         }
+    }
+
+    #[test]
+    fn ships_by_pennant_number_and_by_name_before_type() {
+        let r = Recognizer::new();
+        let kinds = |t: &str| -> Vec<(String, EntityType)> {
+            r.entities(t)
+                .into_iter()
+                .map(|e| (e.text, e.kind))
+                .collect()
+        };
+        let mp = EntityType::MilitaryPlatform;
+        let listed = kinds("The ships are Nanchang (101), Lhasa (102) and Anshan (103).");
+        for name in ["Nanchang", "Lhasa", "Anshan"] {
+            assert!(listed.contains(&(name.to_string(), mp)), "{listed:?}");
+        }
+        let prefixed = kinds("The frigate sailed with Duncan (D37) to the Gulf.");
+        assert!(
+            prefixed.contains(&("Duncan".to_string(), mp)),
+            "{prefixed:?}"
+        );
+        // An age after a name is not a pennant number.
+        let age = kinds("Olena Kovalenko (45) said the shelling lasted all night.");
+        assert!(!age.iter().any(|(_, k)| *k == mp), "{age:?}");
+        let before = kinds(
+            "China sent the Shandong aircraft carrier east; the Shandong's escorts followed.",
+        );
+        assert_eq!(
+            before
+                .iter()
+                .filter(|(t, k)| t == "Shandong" && *k == mp)
+                .count(),
+            2,
+            "{before:?}"
+        );
     }
 
     #[test]

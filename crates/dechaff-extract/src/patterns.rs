@@ -190,6 +190,13 @@ pub fn ship_name_before_type() -> Regex {
     ))
 }
 
+/// A name followed by a pennant number in parentheses: "Nanchang (101)", "Duncan
+/// (D37)", "Arleigh Burke (DDG-51)". Group 1 the name, group 2 the letter prefix of
+/// the number, if any.
+pub fn ship_with_pennant() -> Regex {
+    compile(r"\b([A-Z][\p{L}’'-]+(?: [A-Z][\p{L}’'-]+)?) \(([A-Z]{1,4})?[- ]?\d{1,4}\)")
+}
+
 /// Whether a name found after a title is really a name.
 pub fn not_a_name() -> Regex {
     Regex::new(NOT_NAMES).expect("name stop list compiles")
