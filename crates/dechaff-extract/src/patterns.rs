@@ -148,8 +148,11 @@ pub fn patterns() -> Vec<Pattern> {
         p(Location, 0, 1, format!(r"\b(?:Gulf|Strait|Straits|Sea|Bay|Port|Lake|Mount|Cape|Isle|Sea) of (?:the\s)?{CAP}(?:\s{CAP})?")),
         // People after a title: "Defence Minister Rustem Umerov" gives the name.
         p(Person, 1, 1, format!(r"\b{TITLES}\s((?:[A-Z][\p{{L}}’'-]+|al-[A-Z][\p{{L}}’'-]+|bin|van|von|de|der|da|el-[A-Z][\p{{L}}-]+)(?:\s(?:[A-Z][\p{{L}}’'-]+|al-[A-Z][\p{{L}}’'-]+|[A-Z]\.|bin|van|von|de|der|da)){{0,3}})")),
-        // Ship classes and project numbers.
+        // Ship classes and project numbers: "Hunter-class", "Fridtjof Nansen-class",
+        // "Type 055". A leading article or possessive ("the", "Japan's") is not part
+        // of the class name.
         p(MilitaryPlatform, 0, 2, r"\b(?:Type|Project)\s\d{2,5}[A-Z]?\d?s?\b".to_string()),
+        p(MilitaryPlatform, 1, 2, r"\b(?:The |the |A |a |An |an |This |this |Its |its )?((?:[A-Z][\p{L}.]*\s){0,2}[A-Z][\p{L}'’]+-class)\b".to_string()),
     ]
 }
 
