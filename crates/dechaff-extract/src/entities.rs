@@ -120,11 +120,22 @@ impl Recognizer {
             {
                 kind = EntityType::Nationality;
             }
+            // An alias may carry a generic head the conventions leave out ("Gerbera
+            // drone", "submarine Kazan"): the head disambiguates the match, the
+            // mention is the name.
+            let (start, end) = if kind.is_system() {
+                strip_generic_head(text, hit.start, hit.end)
+            } else {
+                (hit.start, hit.end)
+            };
+            let trimmed = (start, end) != (hit.start, hit.end);
             candidates.push(Candidate {
-                start: hit.start,
-                end: hit.end,
+                start,
+                end,
                 kind,
-                priority: NAME_PRIORITY + 1,
+                // Above the ship-name rule, which finds the same name without its
+                // canonical entry.
+                priority: NAME_PRIORITY + if trimmed { 3 } else { 1 },
                 entry: Some(hit.entry),
             });
         }
@@ -145,14 +156,16 @@ impl Recognizer {
             .captures_iter(text)
             .filter_map(|c| c.get(1))
             .filter(|m| {
-                // "the Chinese aircraft carrier", "the Arleigh Burke destroyer", "the
-                // Northern Fleet frigate": a people, a known system or a force before
-                // the type is not the ship's name; a place's name may be.
+                // "the Chinese aircraft carrier", "the Northern Fleet frigate": a people
+                // or a force before the type is not the ship's name; a place's or a
+                // known ship's name is.
                 let known = named_by_gazetteer.get(&(m.start(), m.end()));
                 let last = m.as_str().rsplit(' ').next().unwrap_or("");
                 let last = last.trim_end_matches("’s").trim_end_matches("'s");
-                !matches!(known, Some(k) if *k != EntityType::Location)
-                    && !FORCE_HEADS.contains(&last)
+                !matches!(
+                    known,
+                    Some(EntityType::Nationality | EntityType::Organisation | EntityType::Person)
+                ) && !FORCE_HEADS.contains(&last)
             })
             .map(|m| (m.start(), m.end(), false));
         // "Nanchang (101)": a pennant number makes a ship of a name with a letter
@@ -397,6 +410,37 @@ fn is_adjectival_abbreviation(text: &str, start: usize, end: usize) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && !NOUN_FOLLOWERS.contains(&word)
 }
 
+/// `start..end` without the generic words around a system's name in a gazetteer
+/// alias: lowercase words before it ("cruiser Moskva") and after it ("Gerbera drone",
+/// "Narew air defence system"), as the annotation conventions want ("Tor-M2", not
+/// "Tor-M2 air defence system"). The words disambiguate the match; the mention is the
+/// name. Unchanged if nothing of a name would remain.
+fn strip_generic_head(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let generic = |w: &str| {
+        w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_lowercase() || !c.is_alphanumeric())
+    };
+    let span = &text[start..end];
+    let words: Vec<(usize, &str)> = span
+        .split(' ')
+        .scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .collect();
+    let first = words.iter().position(|(_, w)| !generic(w));
+    let last = words.iter().rposition(|(_, w)| !generic(w));
+    match (first, last) {
+        (Some(f), Some(l)) => {
+            let (s, _) = words[f];
+            let (e, w) = words[l];
+            (start + s, start + e + w.len())
+        }
+        _ => (start, end),
+    }
+}
+
 /// Last words of a force's name ("the Northern Fleet frigate"), never a ship's.
 const FORCE_HEADS: &[&str] = &[
     "Fleet", "Navy", "Force", "Forces", "Command", "Flotilla", "Squadron", "Group", "Corps",
@@ -539,6 +583,28 @@ mod tests {
                 .count(),
             2,
             "{before:?}"
+        );
+    }
+
+    #[test]
+    fn generic_heads_and_leads_leave_the_name() {
+        fn cut(t: &str) -> &str {
+            let (s, e) = strip_generic_head(t, 0, t.len());
+            &t[s..e]
+        }
+        assert_eq!(cut("Gerbera drone"), "Gerbera");
+        assert_eq!(cut("submarine Kazan"), "Kazan");
+        assert_eq!(cut("Narew air defence system"), "Narew");
+        assert_eq!(cut("cruiser Moskva"), "Moskva");
+        assert_eq!(cut("Pantsir-S1"), "Pantsir-S1");
+        // Nothing of a name would remain: the span stays.
+        assert_eq!(cut("attack submarine"), "attack submarine");
+        let r = Recognizer::new();
+        let e = r.entities("Russia launched a Gerbera drone at Kyiv.");
+        assert!(
+            e.iter()
+                .any(|x| x.text == "Gerbera" && x.canonical.is_some()),
+            "{e:?}"
         );
     }
 

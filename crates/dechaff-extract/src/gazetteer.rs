@@ -222,10 +222,13 @@ fn usable_alias(alias: &'static str, kind: EntityType) -> Option<&'static str> {
     {
         return None;
     }
-    // "K2 tanks", "Patriot system", "North Korean army": a generic head noun is not
-    // part of a name.
+    // "North Korean army": a generic head noun is not part of a name. A system's alias
+    // keeps it ("Gerbera drone", "Narew air defence system"): there it tells the
+    // system from the flower or the river, and the mention is cut back to the name
+    // when found.
     let last = alias.split_whitespace().last().unwrap_or("");
     if kind != EntityType::Nationality
+        && !kind.is_system()
         && alias.contains(' ')
         && last.chars().any(char::is_lowercase)
         && last
