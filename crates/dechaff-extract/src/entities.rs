@@ -525,6 +525,14 @@ fn to_entities(text: &str, chosen: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec
 mod tests {
     use super::*;
 
+    /// Each entity's text and type, in order.
+    fn kinds(r: &Recognizer, text: &str) -> Vec<(String, EntityType)> {
+        r.entities(text)
+            .into_iter()
+            .map(|e| (e.text, e.kind))
+            .collect()
+    }
+
     #[test]
     fn longest_wins_and_offsets_are_characters() {
         let r = Recognizer::new();
@@ -554,12 +562,7 @@ mod tests {
     #[test]
     fn ships_by_pennant_number_and_by_name_before_type() {
         let r = Recognizer::new();
-        let kinds = |t: &str| -> Vec<(String, EntityType)> {
-            r.entities(t)
-                .into_iter()
-                .map(|e| (e.text, e.kind))
-                .collect()
-        };
+        let kinds = |t: &str| kinds(&r, t);
         let mp = EntityType::MilitaryPlatform;
         let listed = kinds("The ships are Nanchang (101), Lhasa (102) and Anshan (103).");
         for name in ["Nanchang", "Lhasa", "Anshan"] {
@@ -623,12 +626,7 @@ mod tests {
     #[test]
     fn country_abbreviations_as_adjectives() {
         let r = Recognizer::new();
-        let kinds = |t: &str| -> Vec<(String, EntityType)> {
-            r.entities(t)
-                .into_iter()
-                .map(|e| (e.text, e.kind))
-                .collect()
-        };
+        let kinds = |t: &str| kinds(&r, t);
         assert!(kinds("US officials said").contains(&("US".into(), EntityType::Nationality)));
         assert!(kinds("the US said it would").contains(&("US".into(), EntityType::Location)));
         assert!(kinds("a US-made radar").contains(&("US".into(), EntityType::Nationality)));

@@ -34,6 +34,9 @@ pub struct Totals {
 /// the formatted output.
 pub type Work<'a> = dyn Fn(&PageId, Vec<u8>, Option<&str>) -> Result<String> + Sync + 'a;
 
+/// Where outcomes go, in input order: [`jsonl_writer`] or [`text_writer`].
+pub type Writer<'a> = dyn FnMut(&PageId, Outcome) -> Result<()> + 'a;
+
 /// Runs `work` over every page and writes each outcome with `write`, in input order.
 ///
 /// `files` is the number of pages when known in advance (no WARC files), for the
@@ -44,7 +47,7 @@ pub fn run(
     jobs: usize,
     max_bytes: usize,
     work: &Work,
-    write: &mut dyn FnMut(&PageId, Outcome) -> Result<()>,
+    write: &mut Writer,
 ) -> Result<Totals> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
     let progress = progress_bar(files);

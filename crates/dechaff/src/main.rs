@@ -234,27 +234,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     let pages = inputs::Pages::new(sources, common.max_bytes);
     let mut out = common.open_output()?;
-    let totals = if jsonl {
-        let mut write = batch::jsonl_writer(&mut out);
-        batch::run(
-            pages,
-            files,
-            common.jobs(),
-            common.max_bytes,
-            &work,
-            &mut write,
-        )?
+    let mut write: Box<batch::Writer> = if jsonl {
+        Box::new(batch::jsonl_writer(&mut out))
     } else {
-        let mut write = batch::text_writer(&mut out, several);
-        batch::run(
-            pages,
-            files,
-            common.jobs(),
-            common.max_bytes,
-            &work,
-            &mut write,
-        )?
+        Box::new(batch::text_writer(&mut out, several))
     };
+    let totals = batch::run(
+        pages,
+        files,
+        common.jobs(),
+        common.max_bytes,
+        &work,
+        &mut *write,
+    )?;
+    drop(write);
     out.flush()?;
     Ok(if totals.failed > 0 {
         ExitCode::from(2)
