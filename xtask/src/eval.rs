@@ -30,6 +30,16 @@ pub struct PageResult {
 }
 
 impl PageResult {
+    /// Worst body F1 first, then by id: the order every listing of pages uses.
+    pub fn worse_first(a: &&PageResult, b: &&PageResult) -> std::cmp::Ordering {
+        a.score
+            .words
+            .f1
+            .partial_cmp(&b.score.words.f1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.id().cmp(b.id()))
+    }
+
     /// The page's id: its file stem, as every listing names it.
     pub fn id(&self) -> &str {
         &self.score.id

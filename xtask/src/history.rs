@@ -100,10 +100,7 @@ fn parse(text: &str, path: &Path) -> Result<Vec<HistoryRow>> {
         .collect();
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            anyhow::anyhow!("{}: line {line}: {e}", path.display())
-        })?;
+        let record = record.map_err(|e| csv_error(path, e))?;
         let line = record.position().map_or(0, |p| p.line());
         let at = |what: String| format!("{}: line {line}: {what}", path.display());
         let field = |i: usize| record.get(i).unwrap_or("").trim();
@@ -240,6 +237,12 @@ pub fn current_commit(repo: &Path) -> String {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// A CSV reading error, named by file and line.
+pub fn csv_error(path: &std::path::Path, e: csv::Error) -> anyhow::Error {
+    let line = e.position().map_or(0, |p| p.line());
+    anyhow::anyhow!("{}: line {line}: {e}", path.display())
 }
 
 #[cfg(test)]

@@ -103,10 +103,7 @@ pub fn load(path: &Path) -> Result<Option<BTreeMap<String, PageFigures>>> {
     }
     let mut out = BTreeMap::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            anyhow::anyhow!("{}: line {line}: {e}", path.display())
-        })?;
+        let record = record.map_err(|e| crate::history::csv_error(path, e))?;
         let line = record.position().map_or(0, |p| p.line());
         let num = |i: usize| -> Result<f64> {
             let raw = &record[i];

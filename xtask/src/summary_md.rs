@@ -277,14 +277,7 @@ fn diff_order<'a>(report: &'a Report, comparison: Option<&Comparison>) -> Vec<&'
         .iter()
         .filter(|p| !out.iter().any(|o| o.id() == p.id()))
         .collect();
-    rest.sort_by(|a, b| {
-        a.score
-            .words
-            .f1
-            .partial_cmp(&b.score.words.f1)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| a.id().cmp(b.id()))
-    });
+    rest.sort_by(PageResult::worse_first);
     out.extend(rest);
     out.retain(|p| p.body_differs());
     out

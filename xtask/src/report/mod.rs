@@ -168,14 +168,7 @@ fn page_title(p: &PageResult) -> String {
 
 fn by_f1(pages: &[PageResult]) -> Vec<&PageResult> {
     let mut v: Vec<&PageResult> = pages.iter().collect();
-    v.sort_by(|a, b| {
-        a.score
-            .words
-            .f1
-            .partial_cmp(&b.score.words.f1)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| a.id().cmp(b.id()))
-    });
+    v.sort_by(PageResult::worse_first);
     v
 }
 
