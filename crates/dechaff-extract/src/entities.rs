@@ -353,14 +353,8 @@ impl Recognizer {
         else {
             return;
         };
-        let taken: std::collections::BTreeMap<usize, usize> =
-            chosen.iter().map(|c| (c.start, c.end)).collect();
-        let free = |s: usize, e: usize| {
-            taken
-                .range(..e)
-                .next_back()
-                .is_none_or(|(_, end)| *end <= s)
-        };
+        let taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
+        let free = |s: usize, e: usize| taken.is_free(s, e);
         let extra: Vec<Candidate> = automaton
             .find_iter(text)
             .filter(|m| is_word_boundary(text, m.start(), m.end()) && free(m.start(), m.end()))
@@ -446,6 +440,30 @@ const FORCE_HEADS: &[&str] = &[
     "Fleet", "Navy", "Force", "Forces", "Command", "Flotilla", "Squadron", "Group", "Corps",
     "Guard", "Army", "Ministry", "Marines",
 ];
+
+/// Spans already chosen, for overlap checks in logarithmic time: a long text with many
+/// candidates must not cost mentions × candidates.
+pub(crate) struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// From non-overlapping spans (the extractor's entities do not overlap).
+    pub(crate) fn new(spans: impl Iterator<Item = (usize, usize)>) -> Taken {
+        Taken(spans.collect())
+    }
+
+    pub(crate) fn is_free(&self, start: usize, end: usize) -> bool {
+        // The span starting last before `end` is the only one that can reach into
+        // `start..end` from the left or start inside it.
+        self.0
+            .range(..end)
+            .next_back()
+            .is_none_or(|(_, e)| *e <= start)
+    }
+
+    pub(crate) fn insert(&mut self, start: usize, end: usize) {
+        self.0.insert(start, end);
+    }
+}
 
 /// Priority of gazetteer names and designations; shape patterns rank below.
 const NAME_PRIORITY: u8 = 4;

@@ -28,6 +28,13 @@ struct FieldPatterns {
     related_prefix: Regex,
     attribution_prefix: Regex,
     reporter_place: Regex,
+    /// List numbers and "Read more" before a related title ([`clean_related`]).
+    related_lead: Regex,
+    /// A date run into a related title from a neighbouring element.
+    related_glued_date: Regex,
+    /// What runs into a name in a byline block from neighbouring inline elements
+    /// ("Korin MillerPublished: Jan 29", "BeauHD on Friday"): [`clean_byline`].
+    byline_tail: Regex,
 }
 
 fn field_patterns() -> &'static FieldPatterns {
@@ -42,6 +49,17 @@ fn field_patterns() -> &'static FieldPatterns {
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
             attribution_prefix: re(r"(?i)^(?:with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on))\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
+            related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+)")
+                .expect("related prefix pattern compiles"),
+            related_glued_date: Regex::new(r"(?:\p{Ll}|[?!’”])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
+                .expect("glued date pattern compiles"),
+            byline_tail: Regex::new(concat!(
+                r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
+                r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
+                r"(?-u:\B)(?:Published|Updated|Posted|In\s|On\s|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|",
+                r",\s*(?:[A-Za-z]+\s+){0,2}(?:[Ee]ditor|[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist|[Pp]roducer|[Aa]nalyst)\b).*$"
+            ))
+            .expect("byline tail pattern compiles"),
         }
     })
 }
@@ -297,24 +315,9 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
     declared.map(|t| strip_site_name(&t, site.as_deref()))
 }
 
-/// What follows a name in a byline block without being part of it, when inline
-/// elements run together ("Korin MillerPublished: Jan 29", "BeauHD on Friday").
-fn byline_tail() -> &'static Regex {
-    static TAIL: OnceLock<Regex> = OnceLock::new();
-    TAIL.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
-            r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
-            r"(?-u:\B)(?:Published|Updated|Posted|In\s|On\s|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|",
-            r",\s*(?:[A-Za-z]+\s+){0,2}(?:[Ee]ditor|[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist|[Pp]roducer|[Aa]nalyst)\b).*$"
-        ))
-        .expect("byline tail pattern compiles")
-    })
-}
-
 /// A byline without what ran into it; `None` when nothing of a name is left.
 fn clean_byline(byline: &str) -> Option<String> {
-    let cut = byline_tail().replace(byline, "");
+    let cut = field_patterns().byline_tail.replace(byline, "");
     // ", USA TODAY": the name itself was missing.
     if !cut.trim().starts_with(|c: char| c.is_alphanumeric()) {
         return None;
@@ -495,15 +498,8 @@ fn is_teaser_title(text: &str) -> bool {
 /// more" prefixes and dates that ran into them from a neighbouring element; teaser
 /// blurbs (sentences) and repeats left out.
 fn clean_related(items: Vec<String>) -> Vec<String> {
-    static TRIM: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (lead, glued_date) = TRIM.get_or_init(|| {
-        (
-            Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+)")
-                .expect("related prefix pattern compiles"),
-            Regex::new(r"(?:\p{Ll}|[?!’”])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
-                .expect("glued date pattern compiles"),
-        )
-    });
+    let p = field_patterns();
+    let (lead, glued_date) = (&p.related_lead, &p.related_glued_date);
     let mut out: Vec<String> = Vec::new();
     for item in items {
         let mut t = lead.replace(&item, "").trim().to_string();

@@ -7,6 +7,7 @@
 //! statement an Organisation and "I" a Person. [`Style::Re3d`] rewrites dechaff's
 //! entities into that convention, so the one extractor serves both without a fork.
 
+use crate::entities::Taken;
 use crate::gazetteer::Gazetteer;
 use dechaff_schema::{Entity, EntityType};
 use regex::Regex;
@@ -444,30 +445,6 @@ const NUMBER_WORDS: &[&str] = &[
     "a",
     "several",
 ];
-
-/// Spans already marked, for overlap checks in logarithmic time: a long text with
-/// many pronouns must not cost mentions × pronouns.
-struct Taken(std::collections::BTreeMap<usize, usize>);
-
-impl Taken {
-    /// From non-overlapping spans (the extractor's entities do not overlap).
-    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Taken {
-        Taken(spans.collect())
-    }
-
-    fn is_free(&self, start: usize, end: usize) -> bool {
-        // The span starting last before `end` is the only one that can reach into
-        // `start..end` from the left or start inside it.
-        self.0
-            .range(..end)
-            .next_back()
-            .is_none_or(|(_, e)| *e <= start)
-    }
-
-    fn insert(&mut self, start: usize, end: usize) {
-        self.0.insert(start, end);
-    }
-}
 
 /// Whether `rest` (lowercased, after a mention) goes on with a word boundary at `n`.
 fn word_ends(rest: &str, n: usize) -> bool {
