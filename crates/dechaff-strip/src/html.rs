@@ -8,6 +8,8 @@
 
 use crate::block::{Block, Flags};
 use crate::entities::decode_entities;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Elements whose text is never visible.
 ///
@@ -29,52 +31,57 @@ const VOID: [&str; 14] = [
     "track", "wbr",
 ];
 
-/// Elements that start and end a block of text.
-const BLOCK_TAGS: [&str; 43] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "option",
-    "p",
-    "pre",
-    "section",
-    "select",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-    "button",
-];
+/// The element's name as a `'static` string when it starts and ends a block of text.
+fn block_tag(name: &str) -> Option<&'static str> {
+    // A `match` compiles to a length-then-bytes decision tree; this runs on every
+    // start and end tag.
+    Some(match name {
+        "address" => "address",
+        "article" => "article",
+        "aside" => "aside",
+        "blockquote" => "blockquote",
+        "body" => "body",
+        "caption" => "caption",
+        "center" => "center",
+        "dd" => "dd",
+        "details" => "details",
+        "dialog" => "dialog",
+        "div" => "div",
+        "dl" => "dl",
+        "dt" => "dt",
+        "fieldset" => "fieldset",
+        "figcaption" => "figcaption",
+        "figure" => "figure",
+        "footer" => "footer",
+        "form" => "form",
+        "h1" => "h1",
+        "h2" => "h2",
+        "h3" => "h3",
+        "h4" => "h4",
+        "h5" => "h5",
+        "h6" => "h6",
+        "header" => "header",
+        "hr" => "hr",
+        "li" => "li",
+        "main" => "main",
+        "menu" => "menu",
+        "nav" => "nav",
+        "ol" => "ol",
+        "option" => "option",
+        "p" => "p",
+        "pre" => "pre",
+        "section" => "section",
+        "select" => "select",
+        "summary" => "summary",
+        "table" => "table",
+        "td" => "td",
+        "th" => "th",
+        "tr" => "tr",
+        "ul" => "ul",
+        "button" => "button",
+        _ => return None,
+    })
+}
 
 /// How far down the stack an end tag looks for its start tag. Bounded so that a page of
 /// unmatched end tags over a deep stack stays linear.
@@ -101,8 +108,11 @@ pub struct HtmlMeta {
 }
 
 #[derive(Clone)]
-struct Entry {
-    name: Box<str>,
+struct Entry<'p> {
+    /// Lowercased; borrowed from the page when it was written in lowercase.
+    name: Cow<'p, str>,
+    /// Whether the element starts and ends a block of text.
+    is_block: bool,
     flags: Flags,
     nearest: Flags,
     block_tag: &'static str,
@@ -114,14 +124,21 @@ struct Entry {
     id: u32,
 }
 
-struct Builder {
-    stack: Vec<Entry>,
+struct Builder<'p> {
+    stack: Vec<Entry<'p>>,
     next_id: u32,
     blocks: Vec<Block>,
     buf: String,
     link_chars: usize,
     meta: HtmlMeta,
+    /// What each class/id value of the page said: a page repeats a few dozen values
+    /// on thousands of elements. Bounded so that a page of unique values costs memory
+    /// linear in nothing but this cap.
+    hints: HashMap<&'p str, Flags>,
 }
+
+/// Class/id values remembered per page.
+const MAX_REMEMBERED_HINTS: usize = 4096;
 
 /// Splits an HTML page into blocks and page metadata.
 #[cfg(test)]
@@ -146,6 +163,7 @@ pub fn parse_html_until(
         buf: String::new(),
         link_chars: 0,
         meta: HtmlMeta::default(),
+        hints: HashMap::new(),
     };
     let bytes = page.as_bytes();
     let mut pos = 0;
@@ -172,14 +190,49 @@ pub fn parse_html_until(
 }
 
 fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
-    bytes[from..]
-        .iter()
-        .position(|&c| c == needle)
-        .map(|i| i + from)
+    memchr::memchr(needle, &bytes[from..]).map(|i| i + from)
 }
 
 fn find_str(hay: &str, from: usize, needle: &str) -> Option<usize> {
-    hay[from..].find(needle).map(|i| i + from)
+    memchr::memmem::find(&hay.as_bytes()[from..], needle.as_bytes()).map(|i| i + from)
+}
+
+/// `s` in ASCII lowercase, borrowed when it already is.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Whether an inline style hides the element (`display: none`, `visibility:hidden`),
+/// read without allocating: spaces and case do not matter.
+fn style_hides(style: &str) -> bool {
+    let squeezed = style
+        .bytes()
+        .filter(|b| *b != b' ')
+        .map(|b| b.to_ascii_lowercase());
+    // A small state machine over the squeezed bytes for the two needles.
+    const NEEDLES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    let mut matched = [0usize; 2];
+    for b in squeezed {
+        for (n, needle) in NEEDLES.iter().enumerate() {
+            // Both needles have no proper prefix that is also a suffix, so a mismatch
+            // restarts at 0 (or 1 when the byte opens the needle again).
+            matched[n] = if needle[matched[n]] == b {
+                matched[n] + 1
+            } else if needle[0] == b {
+                1
+            } else {
+                0
+            };
+            if matched[n] == needle.len() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Finds `</name` (ASCII case-insensitive) at or after `from`.
@@ -200,8 +253,8 @@ fn find_end_tag(page: &str, from: usize, name: &str) -> Option<usize> {
     None
 }
 
-impl Builder {
-    fn top(&self) -> Option<&Entry> {
+impl<'p> Builder<'p> {
+    fn top(&self) -> Option<&Entry<'p>> {
         self.stack.last()
     }
 
@@ -221,7 +274,7 @@ impl Builder {
     }
 
     /// Handles the markup at `lt` and returns the position after it.
-    fn markup(&mut self, page: &str, lt: usize) -> usize {
+    fn markup(&mut self, page: &'p str, lt: usize) -> usize {
         let bytes = page.as_bytes();
         let rest = &page[lt..];
         if rest.starts_with("<!--") {
@@ -241,14 +294,14 @@ impl Builder {
             self.text("<");
             return lt + 1;
         }
-        let name = page[name_start..name_end].to_ascii_lowercase();
+        let name = lowercase(&page[name_start..name_end]);
         let (attrs, tag_end, self_closing) = scan_attributes(page, name_end);
         if closing {
             self.end_tag(&name);
             return tag_end;
         }
-        self.start_tag(&name, &attrs, self_closing);
-        if RAW_TEXT.contains(&name.as_str()) && !self_closing {
+        self.start_tag(name.clone(), &attrs, self_closing);
+        if RAW_TEXT.contains(&&*name) && !self_closing {
             let close = find_end_tag(page, tag_end, &name).unwrap_or(page.len());
             if name == "title" && self.meta.title.is_none() {
                 let title = crate::block::normalize(&decode_entities(&page[tag_end..close]));
@@ -268,13 +321,9 @@ impl Builder {
         tag_end
     }
 
-    fn start_tag(&mut self, name: &str, attrs: &[(String, String)], self_closing: bool) {
-        let attr = |k: &str| {
-            attrs
-                .iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.as_str())
-        };
+    fn start_tag(&mut self, tag: Cow<'p, str>, attrs: &[Attribute<'p>], self_closing: bool) {
+        let name: &str = &tag.clone();
+        let attr = |k: &str| attrs.iter().find(|(key, _)| key == k).map(|(_, v)| v);
         match name {
             "meta" => {
                 let key = attr("property").or(attr("name")).or(attr("itemprop"));
@@ -308,19 +357,19 @@ impl Builder {
             name,
             "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option"
         ) {
-            if let Some(top) = self.top() {
-                if &*top.name == name
-                    || (name == "td" || name == "th") && matches!(&*top.name, "td" | "th")
-                {
-                    self.end_tag(&top.name.clone());
-                }
+            let implied = self.top().and_then(|top| {
+                let closes = &*top.name == name
+                    || (name == "td" || name == "th") && matches!(&*top.name, "td" | "th");
+                closes.then(|| top.name.clone())
+            });
+            if let Some(open) = implied {
+                self.end_tag(&open);
             }
         }
-        let block_tag = BLOCK_TAGS.iter().find(|t| **t == name).copied();
+        let block_tag = block_tag(name);
         if block_tag.is_some() {
             self.flush();
         }
-        let parent = self.stack.last();
         let mut own = Flags::from_tag(name);
         // <html> and <body> classes describe the whole page ("has-sidebar",
         // "single-post"), not a region of it.
@@ -331,18 +380,16 @@ impl Builder {
         };
         for key in attributes {
             if let Some(v) = attr(key) {
-                own |= Flags::from_attribute(v);
+                own |= self.hints_of(v);
             }
         }
         let hidden = attr("hidden").is_some()
-            || attr("aria-hidden") == Some("true")
-            || attr("style").is_some_and(|s| {
-                let s = s.to_ascii_lowercase().replace(' ', "");
-                s.contains("display:none") || s.contains("visibility:hidden")
-            });
+            || attr("aria-hidden").is_some_and(|v| v == "true")
+            || attr("style").is_some_and(|s| style_hides(s));
         if SKIPPED.contains(&name) {
             own |= Flags::SKIPPED;
         }
+        let parent = self.stack.last();
         let heading = match name.as_bytes() {
             [b'h', d @ b'1'..=b'6'] => d - b'0',
             _ => parent.as_ref().map_or(0, |p| p.heading),
@@ -353,7 +400,8 @@ impl Builder {
         );
         let path = attr("class").map_or(path, |c| fnv(path, c.as_bytes()));
         let entry = Entry {
-            name: name.into(),
+            is_block: block_tag.is_some(),
+            name: tag,
             flags: parent.as_ref().map_or(Flags::empty(), |p| p.flags) | own,
             nearest: if own.is_empty() {
                 parent.as_ref().map_or(Flags::empty(), |p| p.nearest)
@@ -384,11 +432,26 @@ impl Builder {
         let Some(from_top) = found else { return };
         let closes_block = self.stack[depth - 1 - from_top..]
             .iter()
-            .any(|e| BLOCK_TAGS.contains(&&*e.name));
+            .any(|e| e.is_block);
         if closes_block {
             self.flush();
         }
         self.stack.truncate(depth - 1 - from_top);
+    }
+
+    /// What a class, id, role or itemprop value says, remembered per page.
+    fn hints_of(&mut self, value: &Cow<'p, str>) -> Flags {
+        let Cow::Borrowed(value) = *value else {
+            return Flags::from_attribute(value);
+        };
+        if let Some(flags) = self.hints.get(value) {
+            return *flags;
+        }
+        let flags = Flags::from_attribute(value);
+        if self.hints.len() < MAX_REMEMBERED_HINTS {
+            self.hints.insert(value, flags);
+        }
+        flags
     }
 
     fn flush(&mut self) {
@@ -432,10 +495,13 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     h.wrapping_mul(0x0100_0000_01b3)
 }
 
+/// An attribute's lowercased name and entity-decoded value, borrowed from the page
+/// when they need no change (nearly always).
+type Attribute<'p> = (Cow<'p, str>, Cow<'p, str>);
+
 /// Reads attributes from `from` (just after the tag name) to the closing `>`.
-/// Returns the attributes (names lowercased, values entity-decoded), the position after
-/// `>`, and whether the tag ended in `/>`.
-fn scan_attributes(page: &str, from: usize) -> (Vec<(String, String)>, usize, bool) {
+/// Returns the attributes, the position after `>`, and whether the tag ended in `/>`.
+fn scan_attributes(page: &str, from: usize) -> (Vec<Attribute<'_>>, usize, bool) {
     let bytes = page.as_bytes();
     let mut attrs = Vec::new();
     let mut i = from;
@@ -459,11 +525,11 @@ fn scan_attributes(page: &str, from: usize) -> (Vec<(String, String)>, usize, bo
         {
             i += 1;
         }
-        let name = page[name_start..i].to_ascii_lowercase();
+        let name = lowercase(&page[name_start..i]);
         while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut value = String::new();
+        let mut value = Cow::Borrowed("");
         if i < bytes.len() && bytes[i] == b'=' {
             i += 1;
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
@@ -473,7 +539,7 @@ fn scan_attributes(page: &str, from: usize) -> (Vec<(String, String)>, usize, bo
                 let quote = bytes[i];
                 match find_byte(bytes, i + 1, quote) {
                     Some(close) => {
-                        value = decode_entities(&page[i + 1..close]).into_owned();
+                        value = decode_entities(&page[i + 1..close]);
                         i = close + 1;
                     }
                     None => {
@@ -488,7 +554,7 @@ fn scan_attributes(page: &str, from: usize) -> (Vec<(String, String)>, usize, bo
                 while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                     i += 1;
                 }
-                value = decode_entities(&page[v_start..i]).into_owned();
+                value = decode_entities(&page[v_start..i]);
             }
         }
         if !name.is_empty() {
