@@ -380,7 +380,7 @@ impl<'p> Builder<'p> {
         };
         for key in attributes {
             if let Some(v) = attr(key) {
-                own |= self.hints_of(v);
+                own |= self.hints_of(v.clone());
             }
         }
         let hidden = attr("hidden").is_some()
@@ -440,9 +440,9 @@ impl<'p> Builder<'p> {
     }
 
     /// What a class, id, role or itemprop value says, remembered per page.
-    fn hints_of(&mut self, value: &Cow<'p, str>) -> Flags {
-        let Cow::Borrowed(value) = *value else {
-            return Flags::from_attribute(value);
+    fn hints_of(&mut self, value: Cow<'p, str>) -> Flags {
+        let Cow::Borrowed(value) = value else {
+            return Flags::from_attribute(&value);
         };
         if let Some(flags) = self.hints.get(value) {
             return *flags;
