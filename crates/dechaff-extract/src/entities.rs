@@ -236,8 +236,18 @@ impl Recognizer {
             }
         }
         for p in &self.patterns {
-            for c in p.regex.captures_iter(text) {
-                let Some(m) = c.get(p.group) else { continue };
+            // Capture groups cost a second, slower engine per match: only the patterns
+            // whose mention is a group pay for them.
+            let matches: Box<dyn Iterator<Item = regex::Match>> = if p.group == 0 {
+                Box::new(p.regex.find_iter(text))
+            } else {
+                Box::new(
+                    p.regex
+                        .captures_iter(text)
+                        .filter_map(|c| c.get(p.group)),
+                )
+            };
+            for m in matches {
                 if !(p.accept)(m.as_str()) {
                     continue;
                 }

@@ -89,7 +89,10 @@ pub fn compile(re: &str) -> Regex {
     let re = re.replace(r"\b", r"(?-u:\b)");
     // Patterns are constants of this crate, covered by tests: a failure is a build
     // defect.
-    Regex::new(&re).unwrap_or_else(|e| panic!("pattern {re}: {e}"))
+    regex::RegexBuilder::new(&re)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("pattern {re}: {e}"))
 }
 
 fn p(kind: EntityType, group: usize, priority: u8, re: String) -> Pattern {

@@ -82,7 +82,7 @@ pub fn classify(blocks: &[Block], language: Language, options: &crate::Options) 
     // class read it.
     let densities: Vec<f32> = blocks
         .iter()
-        .map(|b| language.stopword_density(&b.text.split_whitespace().collect::<Vec<_>>()))
+        .map(|b| language.stopword_density(b.text.split_whitespace()))
         .collect();
     let mut trusted = trusted_hints(blocks, &densities);
     if options.comments {
@@ -325,14 +325,24 @@ fn never_empty(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
 
 /// Counts each line's occurrences; short repeated lines are headers and labels.
 fn repeated_lines(blocks: &[Block]) -> Vec<bool> {
-    let mut counts = std::collections::HashMap::new();
-    for b in blocks {
-        *counts.entry(b.text.to_lowercase()).or_insert(0usize) += 1;
-    }
-    blocks
+    // Each line lowercased once (not once to count and once to look up); a line
+    // already in lowercase is borrowed.
+    let lowered: Vec<std::borrow::Cow<str>> = blocks
         .iter()
-        .map(|b| counts[&b.text.to_lowercase()] > 1)
-        .collect()
+        .map(|b| {
+            if b.text.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(b.text.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(b.text.as_str())
+            }
+        })
+        .collect();
+    let mut counts: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(lowered.len());
+    for line in &lowered {
+        *counts.entry(line).or_insert(0) += 1;
+    }
+    lowered.iter().map(|line| counts[&**line] > 1).collect()
 }
 
 fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> Decision {
@@ -342,7 +352,7 @@ fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> De
         cue: None,
         reason,
     };
-    let words: Vec<&str> = b.text.split_whitespace().collect();
+    let words = b.text.split_whitespace();
     if b.flags.contains(Flags::HIDDEN) && trusted.contains(Flags::HIDDEN) {
         return decision(Class::Bad, "hidden element".into());
     }
@@ -358,7 +368,7 @@ fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> De
     // A repeated link is navigation. A repeated line of a text dump may be a header
     // shown twice or a heading echoed by a table of contents: context decides which
     // occurrence is which.
-    if repeated && words.len() <= REPEATED_MAX_WORDS {
+    if repeated && words.take(REPEATED_MAX_WORDS + 1).count() <= REPEATED_MAX_WORDS {
         if b.link_chars > 0 {
             return decision(Class::Bad, "short link repeated on the page".into());
         }

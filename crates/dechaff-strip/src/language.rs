@@ -60,8 +60,8 @@ impl Language {
     /// Share of `words` that are stop words of this language.
     /// Tokens without a letter (numbers, times, symbols) are not words and do not
     /// count, so a sentence full of figures is not mistaken for a table.
-    pub fn stopword_density(self, words: &[&str]) -> f32 {
-        let [hits] = stop_counts([list(self)], words.iter().copied());
+    pub fn stopword_density<'a>(self, words: impl Iterator<Item = &'a str>) -> f32 {
+        let [hits] = stop_counts([list(self)], words);
         hits.density()
     }
 
