@@ -56,21 +56,33 @@ const CUE_FILES: [(&str, &str); 2] = [
 ];
 
 /// The cue lines, compiled so that the common case (no cue: nine blocks in ten) costs
-/// two DFA passes over the block: one `RegexSet::is_match` per group. Only a block that
-/// matches pays for finding which line matched (a set's overlapping search runs on the
-/// slow PikeVM, so the floating lines are then tried one by one).
+/// a few DFA passes over the block. Only a block that matches pays for finding which
+/// line matched (a set's overlapping search runs on the slow PikeVM).
+///
+/// Lines are grouped by how they combine in one lazy DFA. Lines anchored on a literal
+/// (`^also read`) leave the DFA after a few bytes of most blocks, so one set holds them
+/// all. A line anchored on a class with counted repeats (`^[A-Z][\w.'’-]+( ...){0,3}`)
+/// matches the start of most blocks, and inside a set its counters multiply with the
+/// others' into a new DFA state for nearly every block: such lines run alone.
 struct Cues {
     /// The kind of every cue line, in file order (English first, then German).
     kinds: Vec<CueKind>,
-    /// The lines anchored at the start (`^...`), as one automaton: most blocks are
-    /// rejected by their first bytes in a single pass. `anchored_index[i]` is the
+    /// The lines anchored on a literal, as one automaton. `anchored_index[i]` is the
     /// file-order index of the set's pattern `i`.
     anchored: RegexSet,
     anchored_index: Vec<usize>,
-    /// The other lines, each with its file-order index, tried one by one once
-    /// `floating_any` says one of them matches.
-    floating: Vec<(usize, Regex)>,
+    /// The other lines, each with its file-order index, tried one by one in file
+    /// order; a floating line (gated) only once `floating_any` says one of them
+    /// matches.
+    single: Vec<Single>,
     floating_any: RegexSet,
+}
+
+struct Single {
+    index: usize,
+    regex: Regex,
+    /// A floating line: tried only when `floating_any` matched.
+    gated: bool,
 }
 
 fn cues() -> &'static Cues {
@@ -79,7 +91,7 @@ fn cues() -> &'static Cues {
         let mut kinds = Vec::new();
         let mut anchored_patterns = Vec::new();
         let mut anchored_index = Vec::new();
-        let mut floating = Vec::new();
+        let mut single = Vec::new();
         let mut floating_patterns = Vec::new();
         let mut anchored_lines = Vec::new();
         for (lang, file) in CUE_FILES {
@@ -102,13 +114,20 @@ fn cues() -> &'static Cues {
                 let index = kinds.len();
                 kinds.push(kind);
                 // An alternation at the top level ("^a|b") is not anchored as a whole.
-                if pattern.starts_with('^') && !top_level_alternation(&pattern) {
+                let anchored = pattern.starts_with('^') && !top_level_alternation(&pattern);
+                if anchored && !pattern.starts_with("^[") {
                     anchored_lines.push((lang, n + 1));
                     anchored_patterns.push(pattern);
                     anchored_index.push(index);
                 } else {
-                    floating.push((index, compile()));
-                    floating_patterns.push(pattern);
+                    single.push(Single {
+                        index,
+                        regex: compile(),
+                        gated: !anchored,
+                    });
+                    if !anchored {
+                        floating_patterns.push(pattern);
+                    }
                 }
             }
         }
@@ -136,7 +155,7 @@ fn cues() -> &'static Cues {
             kinds,
             anchored,
             anchored_index,
-            floating,
+            single,
             floating_any,
         }
     })
@@ -179,15 +198,13 @@ pub fn cue_of(text: &str) -> Option<CueKind> {
     } else {
         None
     };
-    if !cues.floating_any.is_match(text) {
-        return best.map(|i| cues.kinds[i]);
-    }
-    for (index, regex) in &cues.floating {
-        if best.is_some_and(|b| b < *index) {
+    let floating_match = cues.floating_any.is_match(text);
+    for line in &cues.single {
+        if best.is_some_and(|b| b < line.index) {
             break;
         }
-        if regex.is_match(text) {
-            best = Some(*index);
+        if (floating_match || !line.gated) && line.regex.is_match(text) {
+            best = Some(line.index);
             break;
         }
     }
