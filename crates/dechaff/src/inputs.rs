@@ -297,11 +297,16 @@ fn read(source: &Source, max_bytes: usize) -> Result<Vec<u8>> {
         Source::File(p) | Source::Warc(p) => std::fs::read(p)?,
     };
     if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
         // Read one byte past the limit so an oversized page is detected, not cut.
         let limit = u64::try_from(max_bytes)
             .unwrap_or(u64::MAX)
             .saturating_add(1);
+        // The gzip trailer states the size (mod 2^32) of the last member: sizing the
+        // buffer once saves the copies of a growing one. Only a hint; never past the limit.
+        let stated = raw
+            .last_chunk::<4>()
+            .map_or(0, |size| u64::from(u32::from_le_bytes(*size)));
+        let mut out = Vec::with_capacity(usize::try_from(stated.min(limit)).unwrap_or(0));
         flate2::read::MultiGzDecoder::new(&raw[..])
             .take(limit)
             .read_to_end(&mut out)
