@@ -437,9 +437,11 @@ fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> De
 /// A text-dump line shaped like a heading: up to 15 words, starting with a capital or a
 /// number, not ending like a sentence.
 fn is_text_heading(b: &Block) -> bool {
-    let words = b.text.split_whitespace().count();
-    b.tag == "line"
-        && (1..=15).contains(&words)
+    if b.tag != "line" {
+        return false;
+    }
+    let words = b.text.split_whitespace().take(16).count();
+    (1..=15).contains(&words)
         && !b.text.ends_with(['.', '!', '?', ':', '…', ',', ';'])
         && b.text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
