@@ -241,11 +241,7 @@ impl Recognizer {
             let matches: Box<dyn Iterator<Item = regex::Match>> = if p.group == 0 {
                 Box::new(p.regex.find_iter(text))
             } else {
-                Box::new(
-                    p.regex
-                        .captures_iter(text)
-                        .filter_map(|c| c.get(p.group)),
-                )
+                Box::new(p.regex.captures_iter(text).filter_map(|c| c.get(p.group)))
             };
             for m in matches {
                 if !(p.accept)(m.as_str()) {
