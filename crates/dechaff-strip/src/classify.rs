@@ -715,9 +715,32 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
         before.push(before[before.len() - 1] + n);
     }
     let total = before[out.len()];
-    let Some(close) = (0..out.len())
-        .find(|&i| out[i].cue == Some(CueKind::Close) && before[i] > total - before[i + 1])
-    else {
+    let text_dump = blocks.first().is_some_and(|b| b.tag == "line");
+    let mut close = None;
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].cue == Some(CueKind::Close) && before[i] > total - before[i + 1] {
+            match text_dump.then(|| article_resumes(blocks, out, i)).flatten() {
+                Some(resume) => {
+                    // An inserted box: its items are chaff, the article goes on.
+                    let cue = blocks[i].text.clone();
+                    for d in &mut out[i + 1..resume] {
+                        if d.body {
+                            demote(d, format!("in the box opened by {cue:?}"));
+                        }
+                    }
+                    i = resume;
+                    continue;
+                }
+                None => {
+                    close = Some(i);
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    let Some(close) = close else {
         return;
     };
     let cue = blocks[close].text.clone();
@@ -726,6 +749,20 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
             demote(d, format!("after the closing cue {cue:?}"));
         }
     }
+}
+
+/// Where the article goes on after the closing cue at `close` of a text dump, if it
+/// does: a box inserted mid-article ("Mehr zum Thema" and three teasers) closes
+/// nothing. Teasers alternate a headline with a one-sentence lead; the article's own
+/// text comes back as consecutive paragraphs of prose, before the next cue.
+fn article_resumes(blocks: &[Block], out: &[Decision], close: usize) -> Option<usize> {
+    let prose = |i: usize| {
+        out[i].body && out[i].class == Class::Good && blocks[i].text.len() >= LENGTH_HIGH
+    };
+    let end = (close + 1..out.len())
+        .find(|&i| matches!(out[i].cue, Some(CueKind::Close | CueKind::Comments)))
+        .unwrap_or(out.len());
+    (close + 1..end.saturating_sub(1)).find(|&i| prose(i) && prose(i + 1))
 }
 
 /// When the page marks an article container and most body text is inside it, body
