@@ -115,7 +115,11 @@ fn cues() -> &'static Cues {
                 kinds.push(kind);
                 // An alternation at the top level ("^a|b") is not anchored as a whole.
                 let anchored = pattern.starts_with('^') && !top_level_alternation(&pattern);
-                if anchored && !pattern.starts_with("^[") {
+                let class_led = pattern
+                    .trim_start_matches('^')
+                    .trim_start_matches("(?-i:")
+                    .starts_with('[');
+                if anchored && !class_led {
                     anchored_lines.push((lang, n + 1));
                     anchored_patterns.push(pattern);
                     anchored_index.push(index);
