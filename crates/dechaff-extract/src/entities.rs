@@ -11,6 +11,8 @@ use std::collections::HashSet;
 /// in ("The Syrian Arab Army") gives it back.
 const LEADING_NOISE: &[&str] = &[
     "The",
+    // After a dropped preposition: "Under the Geneva Agreement".
+    "the",
     "A",
     "An",
     "This",
@@ -172,18 +174,21 @@ impl Recognizer {
         // prefix ("(D37)"), of a place's name (navies name ships after cities), or of
         // a name in a list of such ("Nanchang (101), Lhasa (102)"); a lone bare number
         // after a person's name is an age.
-        let pennants: Vec<(usize, usize, usize, bool)> = self
+        // (name start, name end, end of the parenthesis, a ship on its own, number).
+        type Pennant = (usize, usize, usize, bool, (usize, usize));
+        let pennants: Vec<Pennant> = self
             .ship_with_pennant
             .captures_iter(text)
             .filter_map(|c| {
-                let (whole, name) = (c.get(0)?, c.get(1)?);
+                let (whole, name, number) = (c.get(0)?, c.get(1)?, c.get(2)?);
                 let place = named_by_gazetteer.get(&(name.start(), name.end()))
                     == Some(&EntityType::Location);
                 Some((
                     name.start(),
                     name.end(),
                     whole.end(),
-                    c.get(2).is_some() || place,
+                    c.get(3).is_some() || place,
+                    (number.start(), number.end()),
                 ))
             })
             .collect();
@@ -194,9 +199,23 @@ impl Recognizer {
             (i > 0 && near(pennants[i - 1].2, pennants[i].0))
                 || (i + 1 < pennants.len() && near(pennants[i].2, pennants[i + 1].0))
         };
-        let with_pennant = (0..pennants.len())
+        let ships_with_pennant: Vec<usize> = (0..pennants.len())
             .filter(|&i| pennants[i].3 || listed(i))
-            .map(|i| (pennants[i].0, pennants[i].1, false));
+            .collect();
+        // The pennant number of a ship is its identifier.
+        for &i in &ships_with_pennant {
+            let (start, end) = pennants[i].4;
+            candidates.push(Candidate {
+                start,
+                end,
+                kind: EntityType::CommsIdentifier,
+                priority: NAME_PRIORITY + 2,
+                entry: None,
+            });
+        }
+        let with_pennant = ships_with_pennant
+            .iter()
+            .map(|&i| (pennants[i].0, pennants[i].1, false));
         let found: Vec<(usize, usize, bool)> =
             after_type.chain(before_type).chain(with_pennant).collect();
         for (start, end, prefixed) in found {
@@ -285,7 +304,10 @@ impl Recognizer {
     ) -> (usize, usize) {
         if matches!(
             kind,
-            EntityType::Organisation | EntityType::Location | EntityType::Person
+            EntityType::Organisation
+                | EntityType::Location
+                | EntityType::Person
+                | EntityType::DocumentReference
         ) {
             loop {
                 let rest = &text[start..end];
@@ -597,9 +619,13 @@ mod tests {
             prefixed.contains(&("Duncan".to_string(), mp)),
             "{prefixed:?}"
         );
-        // An age after a name is not a pennant number.
+        // The pennant number is the ship's identifier.
+        let id = EntityType::CommsIdentifier;
+        assert!(prefixed.contains(&("D37".to_string(), id)), "{prefixed:?}");
+        assert!(listed.contains(&("102".to_string(), id)), "{listed:?}");
+        // An age after a name is not a pennant number, nor an identifier.
         let age = kinds("Olena Kovalenko (45) said the shelling lasted all night.");
-        assert!(!age.iter().any(|(_, k)| *k == mp), "{age:?}");
+        assert!(!age.iter().any(|(_, k)| *k == mp || *k == id), "{age:?}");
         let before = kinds(
             "China sent the Shandong aircraft carrier east; the Shandong's escorts followed.",
         );
@@ -611,6 +637,34 @@ mod tests {
             2,
             "{before:?}"
         );
+    }
+
+    #[test]
+    fn documents_and_identifiers_named_as_such() {
+        let r = Recognizer::new();
+        let doc = EntityType::DocumentReference;
+        let got = kinds(
+            &r,
+            "Under the Geneva Agreement, and under Article 4 of the North Atlantic Treaty, \
+             the Treaty on the Non-Proliferation of Nuclear Weapons still applies.",
+        );
+        for name in [
+            "Geneva Agreement",
+            "Article 4 of the North Atlantic Treaty",
+            "Treaty on the Non-Proliferation of Nuclear Weapons",
+        ] {
+            assert!(got.contains(&(name.to_string(), doc)), "{name}: {got:?}");
+        }
+        let got = kinds(
+            &r,
+            "The tanker, MMSI 620999538, and the ship with hull number 51.",
+        );
+        for id in ["620999538", "51"] {
+            assert!(
+                got.contains(&(id.to_string(), EntityType::CommsIdentifier)),
+                "{id}: {got:?}"
+            );
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@ const PLURAL: &str = r"(?:[a-z][a-z-]*[^s\W]s)";
 const CAP: &str = r"[A-Z][\p{L}\d&.-]*";
 /// Head words that make a capitalised phrase an organisation.
 pub const ORG_HEADS: &str = r"(?:Army|Navy|Air Force|Air Forces|Aerospace Forces|Armed Forces|Defence Forces|Defense Forces|Forces|Force|Corps|Guard|Guards|Ministry|Agency|Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Flotilla|Group|Council|Commission|Committee|Industries|Systems|Corporation|Company|Institute|Bureau|Office|Service|Services|Directorate|Staff|Parliament|Assembly|Party|Front|Movement|Organisation|Organization|Alliance|Union|Coalition|Bank|Fund|Department|Administration|Authority|Centre|Center|Academy|Agency|Inc\.|Ltd|AG|GmbH|SA|plc|LLC)";
+/// Head words that make a capitalised phrase a document.
+const DOC_HEADS: &str = r"(?:Treaty|Agreement|Declaration|Convention|Accords?|Pact|Act|Charter|Protocol|Memorandum of Understanding|Regulations?|White Paper|Defence Plan|Defense Plan|Review)";
 const LOC_HEADS: &str = r"(?:Province|Oblast|Region|Governorate|District|Air Base|Airbase|Naval Base|Base|Sea|Strait|Straits|Gulf|Island|Islands|Peninsula|Mountains|River|Bay|Valley|Canal|Desert|Plateau|Heights|Corridor|Airport|Port|Harbour|Harbor|Proving Ground|Test Range|Range)";
 const TITLES: &str = r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|Defen[cs]e Minister|Foreign Minister|Defen[cs]e Secretary|Foreign Secretary|Secretary of State|Secretary of Defense|Secretary-General|Secretary General|Minister|Secretary|Chancellor|General|Gen\.|Lt\. Gen\.|Lieutenant General|Major General|Maj\. Gen\.|Brigadier General|Brig\. Gen\.|Admiral|Adm\.|Vice Admiral|Rear Admiral|Air Marshal|Air Chief Marshal|Field Marshal|Marshal|Colonel|Col\.|Lieutenant Colonel|Lt\. Col\.|Major|Maj\.|Captain|Capt\.|Commander|Cmdr\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Corporal|Private|King|Queen|Prince|Crown Prince|Emir|Sheikh|Senator|Sen\.|Rep\.|Representative|Ambassador|Governor|Mayor|spokesman|spokeswoman|spokesperson|CEO|chief executive|chairman|chairwoman|Dr\.|Mr\.|Mrs\.|Ms\.|analyst|commander|Bundeskanzler|Verteidigungsminister|Präsident|Generalleutnant)";
 /// Words that end a name after a title ("General Staff" is not a person).
@@ -155,6 +157,15 @@ pub fn patterns() -> Vec<Pattern> {
         // "Type 055". A leading article or possessive ("the", "Japan's") is not part
         // of the class name.
         p(MilitaryPlatform, 0, 2, r"\b(?:Type|Project)\s\d{2,5}[A-Z]?\d?s?\b".to_string()),
+        // Identifiers named as such: "hull number 51", "MMSI 620999538", "tail number
+        // 14-5803" give the identifier.
+        p(CommsIdentifier, 1, 2, r"\b(?:[Hh]ull (?:number|no\.)|[Pp]ennant(?: number)?|MMSI|IMO(?: number)?|[Tt]ail (?:number|no\.)|[Ss]erial(?: number)?|[Rr]egistration)\s?:?\s((?:[A-Z]{1,3}[- ]?)?\d(?:[\d-]{0,11}\d)?)\b".to_string()),
+        // Documents by head word: "Geneva Agreement", "Svalbard Treaty", "National
+        // Defense Authorization Act", "Treaty on the Non-Proliferation of Nuclear
+        // Weapons", "Resolution 2254", "Article 5".
+        p(DocumentReference, 0, 1, format!(r"\b(?:{CAP} (?:(?:of|on|for|and|to|the|in) )*){{1,6}}{DOC_HEADS}\b(?: (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,4}})?")),
+        p(DocumentReference, 0, 1, format!(r"\b(?:Treaty|Convention|Agreement) (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,5}}")),
+        p(DocumentReference, 0, 2, format!(r"\b(?:Resolution|Article) \d{{1,4}}(?:/\d{{1,4}})?\b(?: of the (?:{CAP} ){{0,4}}{DOC_HEADS}\b)?")),
         p(MilitaryPlatform, 1, 2, r"\b(?:The |the |A |a |An |an |This |this |Its |its )?((?:[A-Z][\p{L}.]*\s){0,2}[A-Z][\p{L}'’]+-class)\b".to_string()),
     ]
 }
@@ -197,10 +208,10 @@ pub fn ship_name_before_type() -> Regex {
 }
 
 /// A name followed by a pennant number in parentheses: "Nanchang (101)", "Duncan
-/// (D37)", "Arleigh Burke (DDG-51)". Group 1 the name, group 2 the letter prefix of
-/// the number, if any.
+/// (D37)", "Arleigh Burke (DDG-51)". Group 1 the name, group 2 the number (an
+/// identifier), group 3 its letter prefix, if any.
 pub fn ship_with_pennant() -> Regex {
-    compile(r"\b([A-Z][\p{L}’'-]+(?: [A-Z][\p{L}’'-]+)?) \(([A-Z]{1,4})?[- ]?\d{1,4}\)")
+    compile(r"\b([A-Z][\p{L}’'-]+(?: [A-Z][\p{L}’'-]+)?) \((([A-Z]{1,4})?[- ]?\d{1,4})\)")
 }
 
 /// Whether a name found after a title is really a name.
