@@ -93,6 +93,8 @@ pub struct Recognizer {
     ship_name: Regex,
     ship_name_before_type: Regex,
     ship_with_pennant: Regex,
+    civilian_vessel: Regex,
+    civilian_vessel_before_type: Regex,
 }
 
 impl Recognizer {
@@ -106,6 +108,8 @@ impl Recognizer {
             ship_name: crate::patterns::ship_name(),
             ship_name_before_type: crate::patterns::ship_name_before_type(),
             ship_with_pennant: crate::patterns::ship_with_pennant(),
+            civilian_vessel: crate::patterns::civilian_vessel(),
+            civilian_vessel_before_type: crate::patterns::civilian_vessel_before_type(),
         }
     }
 
@@ -233,6 +237,36 @@ impl Recognizer {
             ship_names.insert(bare.unwrap_or(name));
         }
         candidates.extend(self.ship_mentions(text, &ship_names));
+        // "the tanker Eagle S", "the bulk carriers Magic Seas and Eternity C": civilian
+        // vessels, and their later mentions.
+        let mut vessel_names: HashSet<&str> = HashSet::new();
+        let after_type = self.civilian_vessel.captures_iter(text);
+        let before_type = self
+            .civilian_vessel_before_type
+            .captures_iter(text)
+            .filter(|c| {
+                // "the Chinese bulk carrier", "the Liberian-flagged tanker": a people,
+                // a place or a flag is not the name.
+                c.get(1).is_some_and(|m| {
+                    let known = named_by_gazetteer.get(&(m.start(), m.end()));
+                    known.is_none() && !m.as_str().ends_with("-flagged")
+                })
+            });
+        for c in after_type.chain(before_type) {
+            let Some(m) = c.get(1) else {
+                continue;
+            };
+            let mut at = m.start();
+            for name in m.as_str().split(", ").flat_map(|n| n.split(" and ")) {
+                let start = at + m.as_str()[at - m.start()..].find(name).unwrap_or(0);
+                at = start + name.len();
+                let (start, end) = self.trim(text, start, at, EntityType::Vehicle);
+                if start < end && is_word_boundary(text, start, end) {
+                    vessel_names.insert(&text[start..end]);
+                }
+            }
+        }
+        candidates.extend(self.vessel_mentions(text, &vessel_names));
         for m in self.designation.find_iter(text) {
             let prefix = m.as_str().split('-').next().unwrap_or("");
             let context = self.designation_context.captures(&text[m.end()..]);
@@ -355,6 +389,39 @@ impl Recognizer {
                 end: m.end(),
                 kind: EntityType::MilitaryPlatform,
                 priority: NAME_PRIORITY + 2,
+                entry: None,
+            })
+            .collect()
+    }
+
+    /// Every mention of the civilian vessels named in the text: a name of two words or
+    /// more anywhere ("Galaxy Leader seized"), a one-word name after "the".
+    fn vessel_mentions(&self, text: &str, names: &HashSet<&str>) -> Vec<Candidate> {
+        let names: Vec<&str> = names.iter().copied().filter(|n| n.len() > 2).collect();
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+        else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .filter(|m| {
+                let name = &text[m.start()..m.end()];
+                let before = text[..m.start()].trim_end();
+                let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                name.contains(' ') || word.eq_ignore_ascii_case("the")
+            })
+            .map(|m| Candidate {
+                start: m.start(),
+                end: m.end(),
+                kind: EntityType::Vehicle,
+                // Above gazetteer names: "Jaguar" the tanker is not the jet.
+                priority: NAME_PRIORITY + 4,
                 entry: None,
             })
             .collect()
@@ -665,6 +732,32 @@ mod tests {
                 "{id}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn civilian_vessels_are_vehicles() {
+        let r = Recognizer::new();
+        let got = kinds(
+            &r,
+            "Houthi forces sank the bulk carriers Magic Seas and Eternity C. The Chinese bulk \
+             carrier Yi Peng 3 was shadowed, and later Yi Peng 3 sailed on. Crews seized the \
+             Galaxy Leader car carrier.",
+        );
+        let vehicles: Vec<&str> = got
+            .iter()
+            .filter(|(_, k)| *k == EntityType::Vehicle)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            vehicles,
+            [
+                "Magic Seas",
+                "Eternity C",
+                "Yi Peng 3",
+                "Yi Peng 3",
+                "Galaxy Leader"
+            ]
+        );
     }
 
     #[test]

@@ -198,6 +198,29 @@ pub fn ship_name() -> Regex {
     ))
 }
 
+/// Civilian ship types: the name after or before one is a Vehicle ("the tanker Eagle
+/// S", "the Galaxy Leader car carrier").
+const CIVILIAN_KINDS: &str = r"(?:(?:oil |crude |chemical |LNG )?tankers?|car carriers?|bulk carriers?|container ships?|cargo ships?|freighters?|merchant (?:ships?|vessels?)|icebreakers?|ferry|ferries|cruise ships?|trawlers?|research vessels?|supply vessels?|cable ships?|cable-laying ships?)";
+
+/// A civilian vessel's name: capitalised words, a single letter or a number may follow
+/// ("Eagle S", "Yi Peng 3", "Newnew Polar Bear").
+const VESSEL_NAME: &str = r"[A-Z][\p{L}’'-]*(?: (?:[A-Z][\p{L}’'-]*|\d{1,3})){0,2}";
+
+/// Civilian vessels named after their type: group 1 the name or a list of names ("the
+/// bulk carriers Magic Seas and Eternity C").
+pub fn civilian_vessel() -> Regex {
+    compile(&format!(
+        r"\b{CIVILIAN_KINDS}\s(?:(?:MV|MT|MS|RV) )?({VESSEL_NAME}(?:(?:, | and ){VESSEL_NAME})*)"
+    ))
+}
+
+/// A civilian vessel named between "the" and its type ("the Galaxy Leader car
+/// carrier"), group 1. Separate from [`civilian_vessel`], so that "the Chinese bulk
+/// carrier Yi Peng 3" still finds the name after the type.
+pub fn civilian_vessel_before_type() -> Regex {
+    compile(&format!(r"\b[Tt]he ({VESSEL_NAME}) {CIVILIAN_KINDS}\b"))
+}
+
 /// A ship's name between "the" and its type ("the Shandong aircraft carrier", group
 /// 1). A separate pattern, so that its matches cannot hide those of [`ship_name`]
 /// ("the German frigate Hessen").
