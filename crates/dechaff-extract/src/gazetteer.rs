@@ -12,6 +12,8 @@ use dechaff_schema::EntityType;
 const SYSTEMS: &str = include_str!("../data/systems.tsv");
 const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
 const LOCATIONS: &str = include_str!("../data/locations.tsv");
+/// Larger cities, generated from GeoNames by `data/make-cities.py`.
+const CITIES: &str = include_str!("../data/cities.tsv");
 const NATIONALITIES: &str = include_str!("../data/nationalities.tsv");
 const PEOPLE: &str = include_str!("../data/people.tsv");
 const PREFIXES: &str = include_str!("../data/designation-prefixes.tsv");
@@ -97,6 +99,7 @@ impl Gazetteer {
         for (file, kind) in [
             (ORGANISATIONS, EntityType::Organisation),
             (LOCATIONS, EntityType::Location),
+            (CITIES, EntityType::Location),
             (PEOPLE, EntityType::Person),
         ] {
             for r in rows(file) {
