@@ -18,7 +18,7 @@ fn byline_pattern() -> &'static Regex {
         // "By Jane Roe", "By: Jane Roe", "ByJane Roe" (inline elements glued), "Author: ...";
         // the name must start with a capital, so "Bypass" and "Byron" are not bylines.
         Regex::new(
-            r"^(?:(?i:by|von|written by|words by|posted by)\s*:?\s*|(?i:author)\s*:\s*)(\p{Lu}.+)$",
+            r"^(?:(?i:(?:analysis|opinion|commentary|report|interview|text|words|written|posted|photos?|video) )?(?i:by|von)\s*:?\s*|(?i:author)\s*:\s*)(\p{Lu}.+)$",
         )
         .expect("byline pattern compiles")
     })
@@ -158,18 +158,47 @@ fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {
         && parse_date(&b.text).is_none()
 }
 
-/// The first byline, name line followed by a date, or date line before the body.
+/// Words of a reporter's role line under the name ("Middle East editor").
+const ROLE_WORDS: [&str; 9] = [
+    "correspondent",
+    "editor",
+    "reporter",
+    "writer",
+    "journalist",
+    "analyst",
+    "contributor",
+    "columnist",
+    "staff",
+];
+
+/// A short line naming a reporter's role ("Defence correspondent", "Nordic editor").
+fn is_role_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 6
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ROLE_WORDS.contains(&w))
+}
+
+/// The first byline, name line followed by a date (maybe after a role line), or date
+/// line before the body.
 fn anchor(before_body: &[Block]) -> Option<usize> {
+    let date_at = |i: usize| before_body.get(i).is_some_and(|n| is_date_line(&n.text));
     (0..before_body.len()).find(|&i| {
         let t = &before_body[i].text;
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
             || is_name_line(t)
-                && before_body
-                    .get(i + 1)
-                    .is_some_and(|n| is_date_line(&n.text))
+                && (date_at(i + 1)
+                    || before_body
+                        .get(i + 1)
+                        .is_some_and(|r| is_role_line(&r.text))
+                        && date_at(i + 2))
     })
 }
+
+/// How far past the anchor a byline may sit ("March 3, 2025" then "By Jane Roe").
+const BYLINE_REACH: usize = 3;
 
 /// Reads the headline and byline from the blocks before the body.
 pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
@@ -184,6 +213,12 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
     let byline = anchor.and_then(|i| {
         let t = &before_body[i].text;
         byline_of(t)
+            .or_else(|| {
+                // A date line first, the byline under it.
+                before_body[i + 1..before_body.len().min(i + 1 + BYLINE_REACH)]
+                    .iter()
+                    .find_map(|b| byline_of(&b.text))
+            })
             .or_else(|| is_name_line(t).then(|| t.clone()))
             .or_else(|| {
                 // "Laura Benítez - June 27, 2025"
