@@ -180,6 +180,7 @@ pub fn classify(blocks: &[Block], language: Language, options: &crate::Options) 
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out, exempt);
     keep_densest_region(blocks, &mut out);
+    drop_header_above_byline(blocks, &mut out);
     never_empty(blocks, &mut out, trusted);
     keep_listing(blocks, &mut out, trusted);
     drop_repeated_body(blocks, &mut out);
@@ -292,6 +293,49 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
             demote(d, "outside the densest stretch of body");
         }
     }
+}
+
+/// Body blocks at most this many above a byline line count as the header zone.
+const HEADER_BLOCKS: usize = 2;
+
+/// In a text dump, a byline ("By Jane Roe", "Analysis by ...", "Von ...") below the
+/// first body block or two says those were the header: the headline and standfirst
+/// that precede the byline on most news sites, not the article.
+fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
+    if blocks.first().is_none_or(|b| b.tag != "line") {
+        return;
+    }
+    let Some(first_body) = out.iter().position(|d| d.body) else {
+        return;
+    };
+    let reach = (first_body + HEADER_BLOCKS + 3).min(blocks.len());
+    let Some(byline) = (first_body..reach).find(|&i| !out[i].body && is_byline(&blocks[i].text))
+    else {
+        return;
+    };
+    let above: Vec<usize> = (first_body..byline).filter(|&i| out[i].body).collect();
+    let chars = |r: &mut dyn Iterator<Item = usize>| -> usize {
+        r.filter(|&i| out[i].body).map(|i| blocks[i].text.len()).sum()
+    };
+    let before = chars(&mut above.iter().copied());
+    let after = chars(&mut (byline + 1..blocks.len()));
+    if above.len() > HEADER_BLOCKS || after <= before {
+        return;
+    }
+    for i in above {
+        demote(&mut out[i], "above the byline: the headline or standfirst");
+    }
+}
+
+/// A byline: "By" (or "Von", or "Analysis by") and a capitalised name, short.
+fn is_byline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let rest = ["by ", "von ", "analysis by ", "opinion by ", "words by ", "written by "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]));
+    rest.is_some_and(|r| {
+        r.starts_with(char::is_uppercase) && (1..=8).contains(&r.split_whitespace().count())
+    })
 }
 
 /// A page where context left nothing keeps the blocks that looked like prose on their
