@@ -25,8 +25,9 @@ fn byline_pattern() -> &'static Regex {
 }
 
 /// Words that may sit lowercase inside a person's name.
-const NAME_PARTICLES: [&str; 14] = [
-    "and", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "du", "da", "del", "di",
+const NAME_PARTICLES: [&str; 15] = [
+    "and", "und", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "du", "da", "del",
+    "di",
 ];
 
 /// Capitalised words that start or end a byline block but are not names.
@@ -180,11 +181,18 @@ fn is_role_line(text: &str) -> bool {
             .any(|w| ROLE_WORDS.contains(&w))
 }
 
+/// How many blocks above the body the header zone may start: a date further up is
+/// the masthead's "today" ("Samstag, 20. April 2024" beside the logo), not the
+/// article's.
+const HEADER_ZONE: usize = 12;
+
 /// The first byline, name line followed by a date (maybe after a role line), or date
-/// line before the body.
+/// line of the header zone before the body; the first of the page when the header zone
+/// has none.
 fn anchor(before_body: &[Block]) -> Option<usize> {
     let date_at = |i: usize| before_body.get(i).is_some_and(|n| is_date_line(&n.text));
-    (0..before_body.len()).find(|&i| {
+    let is_anchor = |i: &usize| {
+        let i = *i;
         let t = &before_body[i].text;
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
@@ -194,7 +202,11 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
                         .get(i + 1)
                         .is_some_and(|r| is_role_line(&r.text))
                         && date_at(i + 2))
-    })
+    };
+    let zone = before_body.len().saturating_sub(HEADER_ZONE);
+    (zone..before_body.len())
+        .find(is_anchor)
+        .or_else(|| (0..zone).find(is_anchor))
 }
 
 /// How far past the anchor a byline may sit ("March 3, 2025" then "By Jane Roe").
@@ -233,8 +245,7 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                 // "July 9, 2025" with the name just above it.
                 i.checked_sub(1)
                     .map(|j| &before_body[j].text)
-                    .filter(|n| is_name_line(n))
-                    .cloned()
+                    .and_then(|n| byline_of(n).or_else(|| is_name_line(n).then(|| n.clone())))
             })
     });
     let limit = anchor.unwrap_or(before_body.len());
