@@ -295,12 +295,14 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
     }
 }
 
-/// Body blocks at most this many above a byline line count as the header zone.
-const HEADER_BLOCKS: usize = 2;
+/// Body blocks at most this many above a byline line count as the header zone (a
+/// section label, the headline, the standfirst).
+const HEADER_BLOCKS: usize = 3;
 
 /// In a text dump, a byline ("By Jane Roe", "Analysis by ...", "Von ...") below the
-/// first body block or two says those were the header: the headline and standfirst
-/// that precede the byline on most news sites, not the article.
+/// first few body blocks says those were the header: the label, headline and
+/// standfirst that precede the byline on most news sites, not the article. (A date
+/// line as the sign cost live blogs, whose entries open with times and dates.)
 fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
     if blocks.first().is_none_or(|b| b.tag != "line") {
         return;
@@ -309,7 +311,8 @@ fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
         return;
     };
     let reach = (first_body + HEADER_BLOCKS + 3).min(blocks.len());
-    let Some(byline) = (first_body..reach).find(|&i| !out[i].body && is_byline(&blocks[i].text))
+    let Some(byline) = (first_body..reach)
+        .find(|&i| !out[i].body && is_byline(&blocks[i].text))
     else {
         return;
     };
