@@ -503,6 +503,15 @@ fn clean_related(items: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for item in items {
         let mut t = lead.replace(&item, "").trim().to_string();
+        // A rank run into the title or set before it ("1Japan commissions ...", "2 Storm
+        // Amy: ...") is not part of it; a count is ("97 more Tejas").
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=2).contains(&digits) {
+            let rest = t[digits..].trim_start();
+            if rest.starts_with(char::is_uppercase) {
+                t = rest.to_string();
+            }
+        }
         if let Some(c) = glued_date.captures(&t) {
             if let Some(m) = c.get(1) {
                 t.truncate(m.start());
@@ -518,9 +527,35 @@ fn clean_related(items: Vec<String>) -> Vec<String> {
 }
 
 fn is_related_link(b: &Block) -> bool {
-    b.flags.intersects(Flags::RELATED | Flags::TEASER)
+    let words = b.text.split_whitespace().count();
+    let teaser_box = b.flags.intersects(Flags::RELATED | Flags::TEASER)
         && (b.link_density() > 0.6 || b.heading > 0)
-        && b.text.split_whitespace().count() >= 3
+        && words >= 3;
+    // Any other linked headline outside the body ("Most read", a ticker, a list of
+    // stories under the article): four words or more, a capital first, no sentence
+    // end, not in an advert, a form or a share bar.
+    let headline_link = b.link_density() > 0.9
+        && (4..=25).contains(&words)
+        && b.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !b.text.ends_with(['.', '…', ':'])
+        // A menu run into one block ("Politics Elections Opinions World") has no
+        // lowercase word; a headline has.
+        && b.text.split_whitespace().any(|w| w.starts_with(char::is_lowercase))
+        && !b.text.starts_with("Skip to")
+        && !b.flags.intersects(
+            Flags::HEADER
+                | Flags::AD
+                | Flags::COOKIE
+                | Flags::NEWSLETTER
+                | Flags::FORM
+                | Flags::SHARE
+                | Flags::COMMENT
+                | Flags::FOOTER
+                | Flags::BREADCRUMB
+                | Flags::TAGS
+                | Flags::AUTHOR,
+        );
+    teaser_box || headline_link
 }
 
 #[cfg(test)]

@@ -26,8 +26,7 @@ fn byline_pattern() -> &'static Regex {
 
 /// Words that may sit lowercase inside a person's name.
 const NAME_PARTICLES: [&str; 15] = [
-    "and", "und", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "du", "da", "del",
-    "di",
+    "and", "und", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "du", "da", "del", "di",
 ];
 
 /// Capitalised words that start or end a byline block but are not names.
@@ -159,7 +158,9 @@ fn is_two_sentences(text: &str) -> bool {
 
 /// A breadcrumb trail ("Home / World / Defence", "Startseite > Lokales").
 fn is_breadcrumb(text: &str) -> bool {
-    [" / ", " > ", " › ", " » "].iter().any(|s| text.contains(s))
+    [" / ", " > ", " › ", " » "]
+        .iter()
+        .any(|s| text.contains(s))
 }
 
 fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {

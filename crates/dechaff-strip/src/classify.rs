@@ -311,14 +311,15 @@ fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
         return;
     };
     let reach = (first_body + HEADER_BLOCKS + 3).min(blocks.len());
-    let Some(byline) = (first_body..reach)
-        .find(|&i| !out[i].body && is_byline(&blocks[i].text))
+    let Some(byline) = (first_body..reach).find(|&i| !out[i].body && is_byline(&blocks[i].text))
     else {
         return;
     };
     let above: Vec<usize> = (first_body..byline).filter(|&i| out[i].body).collect();
     let chars = |r: &mut dyn Iterator<Item = usize>| -> usize {
-        r.filter(|&i| out[i].body).map(|i| blocks[i].text.len()).sum()
+        r.filter(|&i| out[i].body)
+            .map(|i| blocks[i].text.len())
+            .sum()
     };
     let before = chars(&mut above.iter().copied());
     let after = chars(&mut (byline + 1..blocks.len()));
@@ -333,9 +334,16 @@ fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
 /// A byline: "By" (or "Von", or "Analysis by") and a capitalised name, short.
 fn is_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let rest = ["by ", "von ", "analysis by ", "opinion by ", "words by ", "written by "]
-        .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]));
+    let rest = [
+        "by ",
+        "von ",
+        "analysis by ",
+        "opinion by ",
+        "words by ",
+        "written by ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]));
     rest.is_some_and(|r| {
         r.starts_with(char::is_uppercase) && (1..=8).contains(&r.split_whitespace().count())
     })
