@@ -293,7 +293,23 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
             demote(d, "outside the densest stretch of body");
         }
     }
+    // Inside the stretch, between body on both sides, a sentence-long line that only
+    // its few stop words condemned is an item of the article's own list (a checklist,
+    // "Range: more than 500 km"): telegraphic, not chaff.
+    let body: Vec<bool> = out.iter().map(|d| d.body).collect();
+    for i in from..=to {
+        let d = &mut out[i];
+        let by_density =
+            d.class == Class::Bad && d.cue.is_none() && d.reason.contains("stop-word density");
+        let framed = body[from..i].iter().any(|b| *b) && body[i + 1..=to].iter().any(|b| *b);
+        if !d.body && by_density && framed && blocks[i].text.len() >= LIST_ITEM_CHARS {
+            promote(d, "a list item inside the densest stretch of body");
+        }
+    }
 }
+
+/// A line at least this long inside a text dump's article may be a list item.
+const LIST_ITEM_CHARS: usize = 40;
 
 /// Body blocks at most this many above a byline line count as the header zone (a
 /// section label, the headline, the standfirst).
