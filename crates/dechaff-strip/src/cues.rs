@@ -258,5 +258,21 @@ mod tests {
             None
         );
         assert_eq!(cue_of("Published reports say the deal is done."), None);
+        // A byline with its role and date after a separator.
+        assert_eq!(
+            cue_of("By Chris Doe ⋅ Founder and Editor ⋅ Updated May 6, 2025"),
+            Some(CueKind::Chaff)
+        );
+        // Capitals are meant as capitals: prose that starts like a bio is not one.
+        assert_eq!(
+            cue_of("The order covers launchers on Polish-built Jelcz trucks and radars."),
+            None
+        );
+        // German bylines and photo credits.
+        assert_eq!(cue_of("Von Sören Bruns"), Some(CueKind::Chaff));
+        assert_eq!(
+            cue_of("Ein A400M rollt zum Vorfeld. Foto: Sören Bruns"),
+            Some(CueKind::Chaff)
+        );
     }
 }
