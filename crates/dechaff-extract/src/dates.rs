@@ -63,8 +63,10 @@ fn date_patterns() -> &'static DatePatterns {
         let re = crate::patterns::compile;
         DatePatterns {
             iso: re(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})"),
-            month_day_year: re(&format!(r"(?i)\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b")),
-            day_month_year: re(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month},?\s+((?:19|20)\d{{2}})\b")),
+            // A year may run into a capitalised name from the next inline element
+            // ("Dec 17, 2025Julian Arni").
+            month_day_year: re(&format!(r"(?i)\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?:\b|(?-i:[A-Z]))")),
+            day_month_year: re(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month},?\s+((?:19|20)\d{{2}})(?:\b|(?-i:[A-Z]))")),
             dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"),
             slashed_iso: re(r"\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b"),
         }

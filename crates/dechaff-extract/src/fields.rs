@@ -141,7 +141,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         blocks[first_body..header_end]
             .iter()
             .zip(&decisions[first_body..header_end])
-            .filter(|(b, d)| !d.body && is_date_line(&b.text))
+            // Kept as body or not: a short date line is no paragraph of the article.
+            .filter(|(b, _)| is_date_line(&b.text))
             .find_map(|(b, _)| parse_date(&b.text))
     })
     // A page that states only when it was last changed: that is the date it shows.
