@@ -43,11 +43,11 @@ fn field_patterns() -> &'static FieldPatterns {
         // Constant patterns: a failure to compile is a build defect.
         let re = crate::patterns::compile;
         FieldPatterns {
-            dateline_agency: re(r"^[^()]{0,80}\(([A-Z][A-Za-z.&\- ]{1,30})\)\s*[-–—]"),
+            dateline_agency: re(r"^[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)\s*[-–—]"),
             according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            attribution_prefix: re(r"(?i)^(?:with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on))\s*[:：]?\s*"),
+            attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+)")
                 .expect("related prefix pattern compiles"),
@@ -68,6 +68,9 @@ fn field_patterns() -> &'static FieldPatterns {
 const HEADER_BODY_BLOCKS: usize = 3;
 
 /// Reads every field off the page.
+/// How many body blocks the dateline ("WARSAW, Sept 10 (Reuters) -") is sought in.
+const DATELINE_BLOCKS: usize = 3;
+
 pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let blocks = &stripped.document.blocks;
     let decisions = &stripped.decisions;
@@ -212,9 +215,23 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         related.extend(teaser_titles(blocks, decisions));
     }
     let related = clean_related(related);
-    if let Some(first) = stripped.body().next() {
-        if let Some(c) = p.dateline_agency.captures(&first.text) {
-            sources.insert(0, c[1].trim().to_string());
+    // The dateline opens the article, though a caption or a standfirst kept as body may
+    // come first.
+    if let Some(c) = stripped
+        .body()
+        .take(DATELINE_BLOCKS)
+        .find_map(|b| p.dateline_agency.captures(&b.text))
+    {
+        {
+            // "(Reuters) -", "(dpa/AFP) –": each agency; a lowercase one only when it is
+            // short like an agency's initials ("dpa"), so "(see below) -" is none.
+            let agencies = c[1].split('/').map(str::trim).filter(|a| {
+                a.starts_with(char::is_uppercase)
+                    || a.len() <= 4 && a.chars().all(|c| c.is_ascii_alphabetic())
+            });
+            for (i, agency) in agencies.enumerate() {
+                sources.insert(i, agency.to_string());
+            }
         }
     }
     for b in stripped.body() {
@@ -435,6 +452,23 @@ fn attribution_names(text: &str) -> Vec<String> {
         }
         return out;
     }
+    // "Associated Press writer Erik Sundqvist in Stockholm contributed to this report."
+    if let Some(at) = lower.find(" contributed") {
+        let names = &text[..at];
+        let names = match names
+            .to_lowercase()
+            .rfind(" writer ")
+            .or(names.to_lowercase().rfind(" correspondent "))
+        {
+            Some(role) => &names[names[role + 1..].find(' ').map_or(0, |s| role + 2 + s)..],
+            None => names,
+        };
+        return split_names(names)
+            .into_iter()
+            .map(|n| p.reporter_place.replace(&n, "").trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+    }
     let rest = p.attribution_prefix.replace(text, "");
     split_names(&rest)
 }
@@ -442,6 +476,7 @@ fn attribution_names(text: &str) -> Vec<String> {
 fn split_names(list: &str) -> Vec<String> {
     list.split(['/', ',', ';', '&'])
         .flat_map(|s| s.split(" and "))
+        .flat_map(|s| s.split(" und "))
         .map(|s| s.trim().trim_end_matches('.').trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
@@ -574,6 +609,21 @@ mod tests {
             ["Olena Kovalenko", "Mark Hale"]
         );
         assert_eq!(attribution_names("Source: Defense News"), ["Defense News"]);
+        assert_eq!(
+            attribution_names(
+                "Associated Press writer Erik Sundqvist in Stockholm contributed to this report."
+            ),
+            ["Erik Sundqvist"]
+        );
+        assert_eq!(
+            attribution_names("Mit Material von dpa und AFP"),
+            ["dpa", "AFP"]
+        );
+        assert_eq!(
+            attribution_names("With files from the Associated Press."),
+            ["Associated Press"]
+        );
+        assert_eq!(attribution_names("With AFP"), ["AFP"]);
     }
 
     #[test]
