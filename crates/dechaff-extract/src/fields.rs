@@ -214,7 +214,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     if !is_html {
         related.extend(teaser_titles(blocks, decisions));
     }
-    let related = clean_related(related);
+    let related = clean_related(related, gazetteer);
     // The dateline opens the article, though a caption or a standfirst kept as body may
     // come first.
     if let Some(c) = stripped
@@ -524,6 +524,7 @@ fn is_teaser_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (4..=25).contains(&words)
         && !text.ends_with(['.', '…', ':', '!', ','])
+        && !crate::header::is_two_sentences(text)
         && !text.ends_with("...")
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && crate::parse_date(text).is_none()
@@ -533,7 +534,7 @@ fn is_teaser_title(text: &str) -> bool {
 /// Related titles as a reader would copy them: without list numbers ("1. "), "Read
 /// more" prefixes and dates that ran into them from a neighbouring element; teaser
 /// blurbs (sentences) and repeats left out.
-fn clean_related(items: Vec<String>) -> Vec<String> {
+fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
     let p = field_patterns();
     let (lead, glued_date) = (&p.related_lead, &p.related_glued_date);
     let mut out: Vec<String> = Vec::new();
@@ -553,7 +554,13 @@ fn clean_related(items: Vec<String>) -> Vec<String> {
                 t.truncate(m.start());
             }
         }
-        let t = t.trim().to_string();
+        let mut t = t.trim().to_string();
+        // A source label run into the title from a teaser card ("... tanker AFP").
+        if let Some((head, last)) = t.rsplit_once(' ') {
+            if head.split_whitespace().count() >= 4 && gazetteer.is_media(last) {
+                t = head.trim_end().to_string();
+            }
+        }
         let sentence = t.ends_with('.') && t.split_whitespace().count() > 8;
         if !t.is_empty() && !sentence && !out.contains(&t) {
             out.push(t);
@@ -691,15 +698,19 @@ mod tests {
             "Inside Israel's race to stop low-flying drones",
             "Guyana’s oil boom, explained in five chartsNovember 20, 2023",
             "Anchors dragged for dozens of kilometres, ships that changed names, and a legal grey zone.",
+            "2 Storm Amy: Met Office issues yellow warnings for wind",
+            "Iran seizes oil tanker in Gulf of Oman AFP",
         ]
         .map(String::from)
         .to_vec();
         assert_eq!(
-            clean_related(items),
+            clean_related(items, &Gazetteer::builtin()),
             [
                 "Ukraine shows off new FP-5 cruise missile at test site",
                 "Inside Israel's race to stop low-flying drones",
                 "Guyana’s oil boom, explained in five charts",
+                "Storm Amy: Met Office issues yellow warnings for wind",
+                "Iran seizes oil tanker in Gulf of Oman",
             ]
         );
     }

@@ -146,7 +146,7 @@ pub struct Header {
 
 /// Whether a line holds two sentences ("... territory. Moscow's ...") or clauses
 /// joined by a semicolon: a standfirst, not a headline.
-fn is_two_sentences(text: &str) -> bool {
+pub(crate) fn is_two_sentences(text: &str) -> bool {
     text.contains("; ")
         || text.match_indices(". ").any(|(i, _)| {
             let next = text[i + 2..].chars().next();
