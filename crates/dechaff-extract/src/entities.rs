@@ -94,6 +94,7 @@ pub struct Recognizer {
     ship_name_before_type: Regex,
     ship_with_pennant: Regex,
     civilian_vessel: Regex,
+    speaker: Regex,
     civilian_vessel_before_type: Regex,
 }
 
@@ -109,6 +110,7 @@ impl Recognizer {
             ship_name_before_type: crate::patterns::ship_name_before_type(),
             ship_with_pennant: crate::patterns::ship_with_pennant(),
             civilian_vessel: crate::patterns::civilian_vessel(),
+            speaker: crate::patterns::speaker(),
             civilian_vessel_before_type: crate::patterns::civilian_vessel_before_type(),
         }
     }
@@ -267,6 +269,25 @@ impl Recognizer {
             }
         }
         candidates.extend(self.vessel_mentions(text, &vessel_names));
+        // "… ,” said Kaarel Tamm, a former officer": the speaker is a person, unless the
+        // gazetteer knows the words as something else ("said Lockheed Martin.").
+        for c in self.speaker.captures_iter(text) {
+            let Some(m) = c.get(1) else { continue };
+            let known_otherwise = self
+                .gazetteer
+                .find(m.as_str())
+                .iter()
+                .any(|h| self.gazetteer.entry(h.entry).kind != EntityType::Person);
+            if !known_otherwise && !self.not_a_name.is_match(m.as_str()) {
+                candidates.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: EntityType::Person,
+                    priority: NAME_PRIORITY,
+                    entry: None,
+                });
+            }
+        }
         for m in self.designation.find_iter(text) {
             let prefix = m.as_str().split('-').next().unwrap_or("");
             let context = self.designation_context.captures(&text[m.end()..]);
@@ -732,6 +753,29 @@ mod tests {
                 "{id}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn speakers_and_titled_names_are_people() {
+        let r = Recognizer::new();
+        let people = |t: &str| -> Vec<String> {
+            kinds(&r, t)
+                .into_iter()
+                .filter(|(_, k)| *k == EntityType::Person)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(
+            people("“It is not a drill,” said Łukasz Pietrzak, a defence analyst."),
+            ["Łukasz Pietrzak"]
+        );
+        assert_eq!(
+            people("“We are ready,” said Maj. Étienne Laroche, a project officer."),
+            ["Étienne Laroche"]
+        );
+        // A possessive or a company after "said" is no speaker.
+        assert!(people("The deal was done, said Lockheed Martin.").is_empty());
+        assert!(people("It said Russia’s Defence Ministry had lied.").is_empty());
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub fn patterns() -> Vec<Pattern> {
         p(Location, 0, 1, format!(r"\b(?:{CAP}\s){{1,3}}{LOC_HEADS}\b")),
         p(Location, 0, 1, format!(r"\b(?:Gulf|Strait|Straits|Sea|Bay|Port|Lake|Mount|Cape|Isle|Sea) of (?:the\s)?{CAP}(?:\s{CAP})?")),
         // People after a title: "Defence Minister Rustem Umerov" gives the name.
-        p(Person, 1, 1, format!(r"\b{TITLES}\s((?:[A-Z][\p{{L}}’'-]+|al-[A-Z][\p{{L}}’'-]+|bin|van|von|de|der|da|el-[A-Z][\p{{L}}-]+)(?:\s(?:[A-Z][\p{{L}}’'-]+|al-[A-Z][\p{{L}}’'-]+|[A-Z]\.|bin|van|von|de|der|da)){{0,3}})")),
+        p(Person, 1, 1, format!(r"\b{TITLES}\s((?:\p{{Lu}}[\p{{L}}’'-]+|al-\p{{Lu}}[\p{{L}}’'-]+|bin|van|von|de|der|da|el-\p{{Lu}}[\p{{L}}-]+)(?:\s(?:\p{{Lu}}[\p{{L}}’'-]+|al-\p{{Lu}}[\p{{L}}’'-]+|\p{{Lu}}\.|bin|van|von|de|der|da)){{0,3}})")),
         // Ship classes and project numbers: "Hunter-class", "Fridtjof Nansen-class",
         // "Type 055". A leading article or possessive ("the", "Japan's") is not part
         // of the class name.
@@ -235,6 +235,15 @@ pub fn ship_name_before_type() -> Regex {
 /// identifier), group 3 its letter prefix, if any.
 pub fn ship_with_pennant() -> Regex {
     compile(r"\b([A-Z][\p{L}’'-]+(?: [A-Z][\p{L}’'-]+)?) \((([A-Z]{1,4})?[- ]?\d{1,4})\)")
+}
+
+/// A person named after a verb of speech ("… ,” said Kaarel Tamm, a former officer"),
+/// group 1: two or three capitalised words, then a comma, a stop or the end. Words
+/// with an apostrophe ("Russia’s") are left out: a possessive starts no name.
+pub fn speaker() -> Regex {
+    compile(
+        r"\b(?:said|says|told|added|wrote|sagte|sagt|erklärte|betonte)\s(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+){1,2})(?:[,.;]|$)",
+    )
 }
 
 /// Whether a name found after a title is really a name.
