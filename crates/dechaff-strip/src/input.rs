@@ -36,6 +36,31 @@ pub fn decode_page(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
     decode_page_declared(bytes, limits, None)
 }
 
+/// C1 control characters a page must hold before it is read as doubly encoded.
+const MIN_C1_CHARS: usize = 3;
+
+/// A page its site encoded twice (UTF-8 read as Latin-1, then written out as UTF-8 again:
+/// "Investorâ\u{80}\u{99}s") holds C1 control characters, which no real text does,
+/// and nothing above U+00FF. Its characters, taken as bytes, are then the UTF-8 the site
+/// meant; any other text is returned as it is.
+fn undo_double_encoding(text: &str) -> String {
+    let c1 = text
+        .chars()
+        .filter(|c| ('\u{80}'..='\u{9f}').contains(c))
+        .take(MIN_C1_CHARS)
+        .count();
+    if c1 < MIN_C1_CHARS {
+        return text.to_string();
+    }
+    let bytes: Option<Vec<u8>> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect();
+    bytes
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_else(|| text.to_string())
+}
+
 /// Turns a page's bytes into text, given the charset its transport declared (the HTTP
 /// `Content-Type` of a WARC record), or says why it is not a page.
 ///
@@ -43,7 +68,8 @@ pub fn decode_page(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
 /// are valid UTF-8 are UTF-8 whatever is declared (non-ASCII bytes that happen to form
 /// valid UTF-8 are rare in any other encoding, and mislabelled UTF-8 pages are common);
 /// then the transport's charset, then a `<meta charset>` or XML declaration in the first
-/// kilobytes; then the guess of `chardetng`, Firefox's detector. UTF-16 without a BOM
+/// kilobytes; then the guess of `chardetng`, Firefox's detector. UTF-8 that a site
+/// encoded twice is undone. UTF-16 without a BOM
 /// is told by where its NUL bytes fall. Undecodable bytes become U+FFFD, visibly, rather
 /// than vanishing. A page with a known binary signature, or NUL bytes that are not
 /// UTF-16, is refused.
@@ -71,7 +97,7 @@ pub fn decode_page_declared(
         };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(s.to_string());
+        return Ok(undo_double_encoding(s));
     }
     let label = declared
         .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
@@ -191,6 +217,20 @@ mod tests {
         );
         assert_eq!(decode_page(b"caf\xe9 \x93q\x94", &l).unwrap(), "café “q”");
         assert_eq!(decode_page(b"\xff\xfeh\0i\0", &l).unwrap(), "hi");
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_undone() {
+        let l = Limits::default();
+        // "Investor’s guide — 2025 €", encoded as UTF-8, read as Latin-1, encoded again.
+        let meant = "<p>Investor’s guide — 2025 €</p>";
+        let twice: String = meant.bytes().map(char::from).collect();
+        assert_eq!(decode_page(twice.as_bytes(), &l).unwrap(), meant);
+        // A page with one such character, or with text beyond Latin-1, is left alone.
+        let one = "<p>x\u{85}y</p>";
+        assert_eq!(decode_page(one.as_bytes(), &l).unwrap(), one);
+        let mixed = format!("{twice}<p>Київ</p>");
+        assert_eq!(decode_page(mixed.as_bytes(), &l).unwrap(), mixed);
     }
 
     #[test]
