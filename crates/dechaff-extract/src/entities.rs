@@ -345,6 +345,7 @@ impl Recognizer {
             }
         }
         let mut chosen = select_longest(candidates);
+        self.join_system_names(text, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
         to_entities(text, chosen, &self.gazetteer)
     }
@@ -446,6 +447,40 @@ impl Recognizer {
                 entry: None,
             })
             .collect()
+    }
+
+    /// One system named twice in a row is one mention: a designation and its name ("F/A-18C/D
+    /// Hornets", "F-16 Fighting Falcon"), two names of one family side by side. A
+    /// radar's variant in parentheses belongs to it ("SPY-6(V)1").
+    fn join_system_names(&self, text: &str, chosen: &mut Vec<Candidate>) {
+        let family = |c: &Candidate| c.entry.map(|e| self.gazetteer.entry(e).group.as_str());
+        let mut out: Vec<Candidate> = Vec::with_capacity(chosen.len());
+        for c in chosen.drain(..) {
+            if let Some(prev) = out.last_mut() {
+                let adjacent = prev.end + 1 == c.start && &text[prev.end..c.start] == " ";
+                if adjacent
+                    && prev.kind.is_system()
+                    && prev.kind == c.kind
+                    && family(prev).is_some()
+                    && family(prev) == family(&c)
+                {
+                    prev.end = c.end;
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        for c in &mut out {
+            if c.kind.is_system() {
+                let rest = &text[c.end..];
+                if let Some(variant) = rest.strip_prefix("(V)").map(|r| {
+                    3 + r.len() - r.trim_start_matches(|ch: char| ch.is_ascii_digit()).len()
+                }) {
+                    c.end += variant;
+                }
+            }
+        }
+        *chosen = out;
     }
 
     /// A person named in full makes later mentions of the surname alone a person.
