@@ -814,6 +814,27 @@ mod tests {
     }
 
     #[test]
+    fn a_designation_and_its_name_are_one_mention() {
+        let r = Recognizer::new();
+        let got = kinds(
+            &r,
+            "Finland will replace its F/A-18C/D Hornets with the F-35A.",
+        );
+        assert!(
+            got.contains(&(
+                "F/A-18C/D Hornets".to_string(),
+                EntityType::MilitaryPlatform
+            )),
+            "{got:?}"
+        );
+        let got = kinds(&r, "Each ship carries the SPY-6(V)1 radar.");
+        assert!(
+            got.contains(&("SPY-6(V)1".to_string(), EntityType::MilitaryPlatform)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn civilian_vessels_are_vehicles() {
         let r = Recognizer::new();
         let got = kinds(
