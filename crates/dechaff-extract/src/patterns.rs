@@ -5,7 +5,7 @@
 use dechaff_schema::EntityType;
 use regex::Regex;
 
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)";
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.?|Sep\.|Oct\.|Nov\.|Dec\.|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)";
 const MODIFIER: &str =
     r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Nn]ext|[Ll]ast|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)[- ])";
@@ -115,7 +115,12 @@ pub fn patterns() -> Vec<Pattern> {
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{{2}})?\b")),
         p(Temporal, 0, 2, format!(r"\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s{MONTH}(?:,?\s(?:19|20)\d{{2}})?\b")),
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{MONTH}(?:,?\s(?:19|20)\d{{2}})?\b")),
-        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?(?:19\d|20[0-4])\d{{1}}s?\b")),
+        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?(?:18\d|19\d|20[0-4])\d{{1}}s?\b")),
+        // Fiscal years and seasons: "fiscal 2026", "FY2025", "spring 2024", "summer".
+        p(Temporal, 0, 2, r"\b(?:[Ff]iscal (?:[Yy]ear )?|FY ?)(?:19|20)\d{2}\b".to_string()),
+        p(Temporal, 0, 2, format!(r"\b{MODIFIER}?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Fall|[Ff]all (?:of )?(?:19|20)\d{{2}}|Frühjahr|Frühling|Sommer|Herbst)(?: (?:of )?(?:19|20)\d{{2}})?\b")),
+        // German durations: "zwei Wochen", "drei Jahre", "mehrere Monate".
+        p(Temporal, 0, 2, r"\b(?:[Ee]ine?[nm]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|[Mm]ehrere[n]?|[Ww]enige[n]?|\d+)\s(?:Tage?n?|Wochen?|Monate?n?|Jahre?n?|Stunden?|Jahrzehnte?n?)\b".to_string()),
         p(Temporal, 0, 2, format!(r"\b{MODIFIER}?{WEEKDAY}\b")),
         p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
         p(Temporal, 0, 2, r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|evening|night)\b".to_string()),
