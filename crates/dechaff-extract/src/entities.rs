@@ -365,6 +365,16 @@ impl Recognizer {
                 | EntityType::Person
                 | EntityType::DocumentReference
         ) {
+            // A name does not run across a sentence end: "Bozdoğan. The US Navy" is
+            // "US Navy". The stop of an abbreviation ("U.S. Navy", "Gen. Smith") is not
+            // an end: the word before it has four letters or more and no stop inside.
+            let span = &text[start..end];
+            if let Some(cut) = span.rmatch_indices(". ").find_map(|(i, _)| {
+                let word = span[..i].rsplit(' ').next().unwrap_or("");
+                (word.chars().count() >= 4 && !word.contains('.')).then_some(i + 2)
+            }) {
+                start += cut;
+            }
             loop {
                 let rest = &text[start..end];
                 let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -832,6 +842,22 @@ mod tests {
             got.contains(&("SPY-6(V)1".to_string(), EntityType::MilitaryPlatform)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn names_stop_at_a_sentence_end() {
+        let r = Recognizer::new();
+        let got = kinds(
+            &r,
+            "Turkey showed the Bozdoğan. The US Navy watched the U.S. Army.",
+        );
+        let orgs: Vec<&str> = got
+            .iter()
+            .filter(|(_, k)| *k == EntityType::Organisation)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert!(orgs.contains(&"US Navy"), "{got:?}");
+        assert!(!orgs.iter().any(|o| o.contains("Bozdoğan")), "{got:?}");
     }
 
     #[test]
