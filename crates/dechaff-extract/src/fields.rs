@@ -3,7 +3,7 @@
 
 use crate::dates::parse_date;
 use crate::gazetteer::Gazetteer;
-use crate::header::{byline_of, header, is_date_line, leading_name, section};
+use crate::header::{byline_of, header, is_date_line, is_name_line, leading_name, section};
 use dechaff_schema::Embed;
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
 use regex::Regex;
@@ -187,6 +187,17 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .filter(|a| !a.starts_with("http"))
         })
         .or_else(|| json_ld_author(stripped))
+        // A link to the author's page ("/author/jane-roe"), as many CMSs print the
+        // byline: its text, when it is a name.
+        .or_else(|| {
+            stripped
+                .document
+                .meta
+                .author_links
+                .iter()
+                .find(|t| is_name_line(t))
+                .cloned()
+        })
         .and_then(|b| clean_byline(&b));
 
     let mut sources = Vec::new();

@@ -105,7 +105,13 @@ pub struct HtmlMeta {
     /// Contents of `<script type="application/ld+json">` elements (schema.org data:
     /// headline, datePublished, author), raw.
     pub json_ld: Vec<String>,
+    /// Texts of the first links to an author page (`href` with `/author/`, or
+    /// `rel="author"`), in page order: the byline of many CMSs.
+    pub author_links: Vec<String>,
 }
+
+/// Author links remembered per page.
+const MAX_AUTHOR_LINKS: usize = 4;
 
 #[derive(Clone)]
 struct Entry<'p> {
@@ -135,6 +141,8 @@ struct Builder<'p> {
     /// on thousands of elements. Bounded so that a page of unique values costs memory
     /// linear in nothing but this cap.
     hints: HashMap<&'p str, Flags>,
+    /// The text of the author link being read, if one is open.
+    author_link: Option<String>,
 }
 
 /// Class/id values remembered per page.
@@ -164,6 +172,7 @@ pub fn parse_html_until(
         link_chars: 0,
         meta: HtmlMeta::default(),
         hints: HashMap::new(),
+        author_link: None,
     };
     let bytes = page.as_bytes();
     let mut pos = 0;
@@ -267,6 +276,11 @@ impl<'p> Builder<'p> {
             return;
         }
         let decoded = decode_entities(raw);
+        if let Some(link) = &mut self.author_link {
+            if link.len() < 200 {
+                link.push_str(&decoded);
+            }
+        }
         if self.top().is_some_and(|e| e.in_link) {
             self.link_chars += decoded.chars().filter(|c| !c.is_whitespace()).count();
         }
@@ -341,6 +355,15 @@ impl<'p> Builder<'p> {
             "html" => {
                 if let Some(lang) = attr("lang") {
                     self.meta.lang = Some(lang.to_ascii_lowercase());
+                }
+            }
+            "a" if self.meta.author_links.len() < MAX_AUTHOR_LINKS => {
+                let to_author = attr("href").is_some_and(|h| {
+                    let h = h.to_ascii_lowercase();
+                    h.contains("/author/") || h.contains("/authors/")
+                }) || attr("rel").is_some_and(|r| r.contains("author"));
+                if to_author {
+                    self.author_link = Some(String::new());
                 }
             }
             _ => {}
@@ -422,6 +445,14 @@ impl<'p> Builder<'p> {
     }
 
     fn end_tag(&mut self, name: &str) {
+        if name == "a" {
+            if let Some(link) = self.author_link.take() {
+                let text = crate::block::normalize(&link);
+                if !text.is_empty() && !self.meta.author_links.contains(&text) {
+                    self.meta.author_links.push(text);
+                }
+            }
+        }
         let depth = self.stack.len();
         let found = self
             .stack
@@ -594,6 +625,13 @@ mod tests {
         assert_eq!(m.meta[0], ("og:title".into(), "OG".into()));
         assert_eq!(m.times, ["2024-03-05T10:00"]);
         assert_eq!(m.lang.as_deref(), Some("en-gb"));
+    }
+
+    #[test]
+    fn author_links_are_recorded() {
+        let page = r#"<p>By <a href="/author/jane-roe/">Jane <b>Roe</b></a> and <a rel="author" href="/u/1">John Doe</a></p><a href="/news/">News</a>"#;
+        let (_, m) = parse_html(page);
+        assert_eq!(m.author_links, ["Jane Roe", "John Doe"]);
     }
 
     #[test]
