@@ -238,7 +238,13 @@ impl Recognizer {
             let bare = name.split_once(' ').filter(|_| prefixed).map(|(_, b)| b);
             ship_names.insert(bare.unwrap_or(name));
         }
-        candidates.extend(self.ship_mentions(text, &ship_names));
+        candidates.extend(self.mentions_of(
+            text,
+            &ship_names,
+            EntityType::MilitaryPlatform,
+            NAME_PRIORITY + 2,
+            false,
+        ));
         // "the tanker Eagle S", "the bulk carriers Magic Seas and Eternity C": civilian
         // vessels, and their later mentions.
         let mut vessel_names: HashSet<&str> = HashSet::new();
@@ -268,7 +274,14 @@ impl Recognizer {
                 }
             }
         }
-        candidates.extend(self.vessel_mentions(text, &vessel_names));
+        // Above gazetteer names: "Jaguar" the tanker is not the jet.
+        candidates.extend(self.mentions_of(
+            text,
+            &vessel_names,
+            EntityType::Vehicle,
+            NAME_PRIORITY + 4,
+            true,
+        ));
         // "… ,” said Kaarel Tamm, a former officer": the speaker is a person, unless the
         // gazetteer knows the words as something else ("said Lockheed Martin.").
         for c in self.speaker.captures_iter(text) {
@@ -394,41 +407,18 @@ impl Recognizer {
         (start, end)
     }
 
-    /// Every other mention, after "the", of the ships named in the text.
-    fn ship_mentions(&self, text: &str, names: &HashSet<&str>) -> Vec<Candidate> {
-        let names: Vec<&str> = names.iter().copied().filter(|n| n.len() > 2).collect();
-        if names.is_empty() {
-            return Vec::new();
-        }
-        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&names)
-        else {
-            return Vec::new();
-        };
-        automaton
-            .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            // "the Shandong's movements", "the Liaoning and the Shandong": with "the", a
-            // name that is also a place ("Minsk", "Shandong") is the ship.
-            .filter(|m| {
-                let before = text[..m.start()].trim_end();
-                let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                word.eq_ignore_ascii_case("the")
-            })
-            .map(|m| Candidate {
-                start: m.start(),
-                end: m.end(),
-                kind: EntityType::MilitaryPlatform,
-                priority: NAME_PRIORITY + 2,
-                entry: None,
-            })
-            .collect()
-    }
-
-    /// Every mention of the civilian vessels named in the text: a name of two words or
-    /// more anywhere ("Galaxy Leader seized"), a one-word name after "the".
-    fn vessel_mentions(&self, text: &str, names: &HashSet<&str>) -> Vec<Candidate> {
+    /// Every mention of names found by context earlier in the text, typed `kind`: after
+    /// "the" ("the Shandong's movements", "the Liaoning and the Shandong": with "the", a
+    /// name that is also a place, such as "Minsk", is the ship), or anywhere when
+    /// `multiword_anywhere` and the name has two words or more ("Galaxy Leader seized").
+    fn mentions_of(
+        &self,
+        text: &str,
+        names: &HashSet<&str>,
+        kind: EntityType,
+        priority: u8,
+        multiword_anywhere: bool,
+    ) -> Vec<Candidate> {
         let names: Vec<&str> = names.iter().copied().filter(|n| n.len() > 2).collect();
         if names.is_empty() {
             return Vec::new();
@@ -443,17 +433,16 @@ impl Recognizer {
             .find_iter(text)
             .filter(|m| is_word_boundary(text, m.start(), m.end()))
             .filter(|m| {
-                let name = &text[m.start()..m.end()];
                 let before = text[..m.start()].trim_end();
                 let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                name.contains(' ') || word.eq_ignore_ascii_case("the")
+                let multiword = text[m.start()..m.end()].contains(' ');
+                word.eq_ignore_ascii_case("the") || multiword_anywhere && multiword
             })
             .map(|m| Candidate {
                 start: m.start(),
                 end: m.end(),
-                kind: EntityType::Vehicle,
-                // Above gazetteer names: "Jaguar" the tanker is not the jet.
-                priority: NAME_PRIORITY + 4,
+                kind,
+                priority,
                 entry: None,
             })
             .collect()
