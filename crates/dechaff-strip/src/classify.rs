@@ -331,14 +331,15 @@ fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
     else {
         return;
     };
-    let above: Vec<usize> = (first_body..byline).filter(|&i| out[i].body).collect();
-    let chars = |r: &mut dyn Iterator<Item = usize>| -> usize {
-        r.filter(|&i| out[i].body)
+    let body_chars = |from: usize, to: usize| -> usize {
+        (from..to)
+            .filter(|&i| out[i].body)
             .map(|i| blocks[i].text.len())
             .sum()
     };
-    let before = chars(&mut above.iter().copied());
-    let after = chars(&mut (byline + 1..blocks.len()));
+    let above: Vec<usize> = (first_body..byline).filter(|&i| out[i].body).collect();
+    let before = body_chars(first_body, byline);
+    let after = body_chars(byline + 1, blocks.len());
     if above.len() > HEADER_BLOCKS || after <= before {
         return;
     }
