@@ -233,16 +233,14 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         .take(DATELINE_BLOCKS)
         .find_map(|b| p.dateline_agency.captures(&b.text))
     {
-        {
-            // "(Reuters) -", "(dpa/AFP) –": each agency; a lowercase one only when it is
-            // short like an agency's initials ("dpa"), so "(see below) -" is none.
-            let agencies = c[1].split('/').map(str::trim).filter(|a| {
-                a.starts_with(char::is_uppercase)
-                    || a.len() <= 4 && a.chars().all(|c| c.is_ascii_alphabetic())
-            });
-            for (i, agency) in agencies.enumerate() {
-                sources.insert(i, agency.to_string());
-            }
+        // "(Reuters) -", "(dpa/AFP) –": each agency; a lowercase one only when it is
+        // short like an agency's initials ("dpa"), so "(see below) -" is none.
+        let agencies = c[1].split('/').map(str::trim).filter(|a| {
+            a.starts_with(char::is_uppercase)
+                || a.len() <= 4 && a.chars().all(|c| c.is_ascii_alphabetic())
+        });
+        for (i, agency) in agencies.enumerate() {
+            sources.insert(i, agency.to_string());
         }
     }
     for b in stripped.body() {
@@ -438,14 +436,15 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
 fn attribution_names(text: &str) -> Vec<String> {
     let p = field_patterns();
     let mut out = Vec::new();
-    let lower = text.to_lowercase();
+    // ASCII lowercasing keeps byte offsets, so that they index `text` too.
+    let lower = text.to_ascii_lowercase();
     if lower.contains(" by ")
         || lower.starts_with("reporting by")
         || lower.starts_with("(reporting by")
     {
         for segment in text.trim_matches(['(', ')']).split(';') {
             let seg = segment.trim();
-            let seg_lower = seg.to_lowercase();
+            let seg_lower = seg.to_ascii_lowercase();
             let Some(at) = seg_lower
                 .find(" by ")
                 .map(|i| i + 4)
@@ -465,15 +464,13 @@ fn attribution_names(text: &str) -> Vec<String> {
     }
     // "Associated Press writer Erik Sundqvist in Stockholm contributed to this report."
     if let Some(at) = lower.find(" contributed") {
-        let names = &text[..at];
-        let names = match names
-            .to_lowercase()
-            .rfind(" writer ")
-            .or(names.to_lowercase().rfind(" correspondent "))
-        {
-            Some(role) => &names[names[role + 1..].find(' ').map_or(0, |s| role + 2 + s)..],
-            None => names,
-        };
+        // After a role ("Associated Press writer"), the name.
+        let after_role = [" writer ", " correspondent "]
+            .iter()
+            .filter_map(|role| lower[..at].rfind(role).map(|i| i + role.len()))
+            .max()
+            .unwrap_or(0);
+        let names = &text[after_role..at];
         return split_names(names)
             .into_iter()
             .map(|n| p.reporter_place.replace(&n, "").trim().to_string())
@@ -642,6 +639,11 @@ mod tests {
             ["Associated Press"]
         );
         assert_eq!(attribution_names("With AFP"), ["AFP"]);
+        // A letter whose lowercase is longer ("İ") must not shift the offsets.
+        assert_eq!(
+            attribution_names("İSTANBUL desk; reporting by Ayşe Kaya"),
+            ["Ayşe Kaya"]
+        );
     }
 
     #[test]
