@@ -1,10 +1,10 @@
 //! `cargo xtask eval`: strip and extract every corpus page in parallel, score against
 //! the gold, print the tables, guard the baseline.
 
-use crate::corpus::{Corpus, Layout, Page};
+use crate::corpus::{Corpus, Gold, Layout, Page};
 use anyhow::{bail, Context, Result};
 use dechaff_extract::{Extractor, Style};
-use dechaff_schema::Article;
+use dechaff_schema::{Article, Entity};
 use dechaff_score::{PageScore, Summary};
 use dechaff_strip::{decode_page, strip, Document, Favor, Limits, Options, SiteMemory};
 use rayon::prelude::*;
@@ -202,22 +202,33 @@ fn score_predicted(corpus: &Corpus, page: &Page, dir: &Path) -> Result<PageResul
         paragraphs,
         ..Article::default()
     };
+    Ok(page_result(page, gold, predicted, "predicted", None))
+}
+
+/// The page's scores against its gold, with the paragraphs the diffs show.
+fn page_result(
+    page: &Page,
+    gold: Gold,
+    predicted: Article,
+    format: &'static str,
+    on_gold_body: Option<&[Entity]>,
+) -> PageResult {
     let score = PageScore::new(
         &page.id,
         &gold.article,
         &predicted,
         &gold.fields,
         gold.entities,
-        None,
+        on_gold_body,
     );
-    Ok(PageResult {
+    PageResult {
         split: gold.split,
         template: gold.template,
-        format: "predicted",
+        format,
         score,
         gold_paragraphs: gold.article.paragraphs,
         predicted_paragraphs: predicted.paragraphs,
-    })
+    }
 }
 
 fn evaluate_page(
@@ -252,22 +263,13 @@ fn evaluate_page(
     let on_gold_body = gold
         .entities
         .then(|| extractor.entities_styled(&gold.article.text, style));
-    let score = PageScore::new(
-        &page.id,
-        &gold.article,
-        &predicted,
-        &gold.fields,
-        gold.entities,
-        on_gold_body.as_deref(),
-    );
-    Ok(PageResult {
-        split: gold.split,
-        template: gold.template,
+    Ok(page_result(
+        page,
+        gold,
+        predicted,
         format,
-        score,
-        gold_paragraphs: gold.article.paragraphs,
-        predicted_paragraphs: predicted.paragraphs,
-    })
+        on_gold_body.as_deref(),
+    ))
 }
 
 impl Report {
