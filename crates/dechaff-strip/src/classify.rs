@@ -187,6 +187,11 @@ pub fn classify(blocks: &[Block], language: Language, options: &crate::Options) 
     out
 }
 
+/// Whether the blocks are the lines of a text dump (no containers, no links).
+fn is_text_dump(blocks: &[Block]) -> bool {
+    blocks.first().is_some_and(|b| b.tag == "line")
+}
+
 /// Body blocks at least this long are compared for copies; shorter lines repeat for
 /// innocent reasons ("Read more", a refrain).
 const COPY_MIN_CHARS: usize = 40;
@@ -219,7 +224,7 @@ const THIN_BODY_CHARS: usize = 150;
 /// page, a list of results, a shop's category) keeps every block there that no cue
 /// condemns: for such a page the list is the content, links and all.
 fn keep_listing(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
-    if blocks.first().is_some_and(|b| b.tag == "line") {
+    if is_text_dump(blocks) {
         // Text dumps have no containers to tell the list from the chrome.
         return;
     }
@@ -262,7 +267,7 @@ const REGION_GAP_COST: i64 = 10;
 /// length plus a fixed cost). Body outside that
 /// stretch (a teaser lead, a sidebar blurb that read like prose) is chaff.
 fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
-    if blocks.first().is_none_or(|b| b.tag != "line") {
+    if !is_text_dump(blocks) {
         return;
     }
     let weight = |i: usize| -> i64 {
@@ -320,7 +325,7 @@ const HEADER_BLOCKS: usize = 3;
 /// standfirst that precede the byline on most news sites, not the article. (A date
 /// line as the sign cost live blogs, whose entries open with times and dates.)
 fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
-    if blocks.first().is_none_or(|b| b.tag != "line") {
+    if !is_text_dump(blocks) {
         return;
     }
     let Some(first_body) = out.iter().position(|d| d.body) else {
@@ -787,7 +792,7 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
         before.push(before[before.len() - 1] + n);
     }
     let total = before[out.len()];
-    let text_dump = blocks.first().is_some_and(|b| b.tag == "line");
+    let text_dump = is_text_dump(blocks);
     let mut close = None;
     let mut i = 0;
     while i < out.len() {
