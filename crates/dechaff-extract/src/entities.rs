@@ -323,18 +323,11 @@ impl Recognizer {
             }
         }
         for p in &self.patterns {
-            // Capture groups cost a second, slower engine per match: only the patterns
-            // whose mention is a group pay for them.
-            let matches: Box<dyn Iterator<Item = regex::Match>> = if p.group == 0 {
-                Box::new(p.regex.find_iter(text))
-            } else {
-                Box::new(p.regex.captures_iter(text).filter_map(|c| c.get(p.group)))
-            };
-            for m in matches {
-                if !(p.accept)(m.as_str()) {
+            for (start, end) in p.spans(text) {
+                if !(p.accept)(&text[start..end]) {
                     continue;
                 }
-                let (start, end) = self.trim(text, m.start(), m.end(), p.kind);
+                let (start, end) = self.trim(text, start, end, p.kind);
                 if start >= end
                     || !is_word_boundary(text, start, end) && p.kind != EntityType::Money
                 {
