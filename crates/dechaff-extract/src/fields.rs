@@ -532,7 +532,7 @@ fn is_teaser_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (4..=25).contains(&words)
         && !text.ends_with(['.', '…', ':', '!', ','])
-        && !crate::header::is_two_sentences(text)
+        && !dechaff_strip::is_two_sentences(text)
         && !text.ends_with("...")
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && crate::parse_date(text).is_none()

@@ -144,18 +144,6 @@ pub struct Header {
     pub byline: Option<String>,
 }
 
-/// Whether a line holds two sentences ("... territory. Moscow's ...") or clauses
-/// joined by a semicolon: a standfirst, not a headline.
-pub(crate) fn is_two_sentences(text: &str) -> bool {
-    text.contains("; ")
-        || text.match_indices(". ").any(|(i, _)| {
-            let next = text[i + 2..].chars().next();
-            // "U.S. Army", "Gen. Smith": an abbreviation's stop is not a sentence end.
-            let word = text[..i].rsplit(' ').next().unwrap_or("");
-            next.is_some_and(char::is_uppercase) && word.chars().count() > 3
-        })
-}
-
 /// A breadcrumb trail ("Home / World / Defence", "Startseite > Lokales").
 fn is_breadcrumb(text: &str) -> bool {
     [" / ", " > ", " › ", " » "]
@@ -169,7 +157,7 @@ fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {
         && !repeated
         && (4..=30).contains(&words)
         && !b.text.ends_with(['.', '…', ':'])
-        && !is_two_sentences(&b.text)
+        && !dechaff_strip::is_two_sentences(&b.text)
         && !is_breadcrumb(&b.text)
         && !b
             .text

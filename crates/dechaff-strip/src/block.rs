@@ -323,6 +323,18 @@ impl BitOrAssign for Flags {
     }
 }
 
+/// Whether a line holds two sentences ("... territory. Moscow's ...") or clauses
+/// joined by a semicolon: a standfirst, not a headline.
+pub fn is_two_sentences(text: &str) -> bool {
+    text.contains("; ")
+        || text.match_indices(". ").any(|(i, _)| {
+            let next = text[i + 2..].chars().next();
+            // "U.S. Army", "Gen. Smith": an abbreviation's stop is not a sentence end.
+            let word = text[..i].rsplit(' ').next().unwrap_or("");
+            next.is_some_and(char::is_uppercase) && word.chars().count() > 3
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -181,6 +181,10 @@ pub fn classify(blocks: &[Block], language: Language, options: &crate::Options) 
     keep_inside_article_container(blocks, &mut out, exempt);
     keep_densest_region(blocks, &mut out);
     drop_header_above_byline(blocks, &mut out);
+    if favor != Favor::Precision {
+        second_context(blocks, &mut out);
+    }
+    drop_captions(blocks, &mut out);
     never_empty(blocks, &mut out, trusted);
     keep_listing(blocks, &mut out, trusted);
     drop_repeated_body(blocks, &mut out);
@@ -313,6 +317,64 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
     }
 }
 
+/// jusText's context once more inside the article's stretch, now that list items are
+/// body: a near-good line that a list item's low stop-word density left without a good
+/// neighbour ("Central Command said the barrage included 18 drones, two cruise
+/// missiles ..." then the next paragraph) takes its class from the body around it.
+/// Cue lines are looked through, as inserted objects are the first time. Text dumps
+/// only, between the first and the last body block; not when precision is favoured.
+fn second_context(blocks: &[Block], out: &mut [Decision]) {
+    if !is_text_dump(blocks) {
+        return;
+    }
+    let (Some(from), Some(to)) = (
+        out.iter().position(|d| d.body),
+        out.iter().rposition(|d| d.body),
+    ) else {
+        return;
+    };
+    let classes: Vec<Class> = out[from..=to]
+        .iter()
+        .map(|d| match d.class {
+            _ if d.body => Class::Good,
+            Class::NearGood | Class::Short if d.cue.is_none() => d.class,
+            _ => Class::Bad,
+        })
+        .collect();
+    // A closing or comments cue ends a stretch of article; other cue lines are
+    // inserted objects.
+    let inserted: Vec<bool> = out[from..=to]
+        .iter()
+        .map(|d| {
+            d.cue
+                .is_some_and(|c| !matches!(c, CueKind::Close | CueKind::Comments))
+        })
+        .collect();
+    let body: Vec<bool> = out.iter().map(|d| d.body).collect();
+    let after_short = resolve(&classes, &inserted, Class::Short, |prev, next| {
+        match (prev, next) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::NearGood, _) | (_, Class::NearGood) => Class::NearGood,
+            _ => Class::Bad,
+        }
+    });
+    let resolved = resolve(&after_short, &inserted, Class::NearGood, |prev, next| {
+        if prev == Class::Good || next == Class::Good {
+            Class::Good
+        } else {
+            Class::Bad
+        }
+    });
+    for (k, class) in resolved.into_iter().enumerate() {
+        let i = from + k;
+        let framed = body[from..i].iter().any(|b| *b) && body[i + 1..=to].iter().any(|b| *b);
+        let d = &mut out[i];
+        if class == Class::Good && !d.body && d.cue.is_none() && framed {
+            promote(d, "body around it once list items are kept");
+        }
+    }
+}
+
 /// A line at least this long inside a text dump's article may be a list item.
 const LIST_ITEM_CHARS: usize = 40;
 
@@ -350,6 +412,48 @@ fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
     }
     for i in above {
         demote(&mut out[i], "above the byline: the headline or standfirst");
+    }
+}
+
+/// Headlines in a ticker have at least this many words; the items of a spec line ("1-4
+/// Players • Ages 14+ • 90 minutes") or of a tag list have fewer.
+const TICKER_ITEM_WORDS: usize = 4;
+
+/// A news ticker flattened into one line: three items or more, each a headline of a few
+/// words, strung with bullets ("Maersk pauses all Red Sea transits • Brent crude up
+/// 1.8% at $78.40 • ...").
+fn is_ticker(text: &str) -> bool {
+    let mut items = 0;
+    for item in text
+        .split([' ', '\u{a0}'])
+        .collect::<Vec<_>>()
+        .split(|w| *w == "•" || *w == "|")
+    {
+        if item.iter().filter(|w| !w.is_empty()).count() < TICKER_ITEM_WORDS {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 3
+}
+
+/// A caption is at most this long; a longer block above a credit is a paragraph that a
+/// picture without a caption follows.
+const CAPTION_MAX_CHARS: usize = 200;
+
+/// The short block right above a media credit line ("Photo: Reuters", "Video: US
+/// Navy") is the picture's caption, however much it reads like prose: "Fire crews at a
+/// burning fuel depot in Port Sudan." A block of two sentences or more is a paragraph.
+fn drop_captions(blocks: &[Block], out: &mut [Decision]) {
+    for i in 1..blocks.len() {
+        if out[i].cue != Some(CueKind::Credit) || !out[i - 1].body {
+            continue;
+        }
+        let caption = &blocks[i - 1].text;
+        if caption.chars().count() <= CAPTION_MAX_CHARS && !crate::block::is_two_sentences(caption)
+        {
+            demote(&mut out[i - 1], "a caption: the line above a media credit");
+        }
     }
 }
 
@@ -438,6 +542,9 @@ fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> De
             cue: Some(cue),
             ..decision(Class::Bad, format!("cue line ({})", cue.as_str()))
         };
+    }
+    if is_ticker(&b.text) {
+        return decision(Class::Bad, "a ticker: headlines strung on one line".into());
     }
     if b.heading == 1 || (b.flags.contains(Flags::TITLE) && b.heading > 0) {
         return decision(Class::Bad, "title heading".into());

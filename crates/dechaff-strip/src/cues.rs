@@ -22,6 +22,9 @@ pub enum CueKind {
     Comments,
     /// Never body (share bars, cookie notices, bylines).
     Chaff,
+    /// A media credit on its own line ("Photo: Reuters"): never body, and a short line
+    /// right above it is the picture's caption.
+    Credit,
 }
 
 impl CueKind {
@@ -33,6 +36,7 @@ impl CueKind {
             CueKind::Close => "close",
             CueKind::Comments => "comments",
             CueKind::Chaff => "chaff",
+            CueKind::Credit => "credit",
         }
     }
 
@@ -44,6 +48,7 @@ impl CueKind {
             CueKind::Close,
             CueKind::Comments,
             CueKind::Chaff,
+            CueKind::Credit,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

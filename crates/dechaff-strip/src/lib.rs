@@ -23,7 +23,7 @@ mod input;
 mod language;
 mod site;
 
-pub use block::{normalize, Block, Flags};
+pub use block::{is_two_sentences, normalize, Block, Flags};
 pub use classify::{classify, Class, Decision, Favor};
 pub use cues::{cue_of, CueKind};
 pub use entities::decode_entities;
@@ -268,5 +268,49 @@ mod tests {
         assert!(!kept(Favor::Precision));
         assert!(kept(Favor::Balanced));
         assert!(kept(Favor::Recall));
+    }
+
+    #[test]
+    fn a_caption_above_a_credit_and_a_ticker_are_chaff() {
+        let body = [
+            "The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.",
+            "Its crew shot down four drones and one anti-ship missile during the deployment, the navy said in a statement on its website.",
+            "The ship will now undergo a period of maintenance in the dockyard before a second rotation that is planned for the spring.",
+        ];
+        let caption = "The frigate entering the harbour at dawn.";
+        let ticker = "Markets fall as oil prices climb again • Election campaign enters its final week • Storm warning issued for the northern coast";
+        let page = format!(
+            "{ticker}\n{}\n{}\n{caption}\nPhoto: Navy Media Office\n{}\n",
+            body[0], body[1], body[2]
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert_eq!(kept, body, "{kept:?}");
+    }
+
+    #[test]
+    fn a_telegraphic_line_lets_its_neighbours_rejoin_the_body() {
+        // The numbers line is body as a list item; the lines after it, near-good and
+        // short with no good neighbour the first time (the share line is chaff),
+        // follow it.
+        let page = "The navy said that its ships were attacked overnight by a large wave of drones that had been launched from the coast.\n\
+            Central Command said the barrage included 18 one-way attack drones, 2 cruise missiles and 1 ballistic missile.\n\
+            Officials said the ships took no damage at all.\n\
+            No one was hurt.\n\
+            The navy did not say where the drones came from.\n\
+            Share on Facebook\n\
+            The destroyers then resumed their escort of the merchant traffic that passes through the southern part of the sea.\n";
+        let kept = |favor| {
+            strip(
+                page,
+                &Options {
+                    favor,
+                    ..Options::default()
+                },
+            )
+            .paragraphs()
+            .contains(&"No one was hurt.".to_string())
+        };
+        assert!(kept(Favor::Balanced));
+        assert!(!kept(Favor::Precision));
     }
 }
