@@ -132,30 +132,7 @@ pub fn classify(blocks: &[Block], language: Language, options: &crate::Options) 
             };
         }
     }
-    // jusText: a short block is body between body, chaff between chaff, and on an
-    // edge between the two it follows the recall/precision preference.
-    let after_short = resolve(&ctx, &inserted, Class::Short, |prev, next| {
-        match (prev, next) {
-            (Class::Good, Class::Good) => Class::Good,
-            (Class::Bad, Class::Bad) => Class::Bad,
-            _ if favor == Favor::Recall => Class::NearGood,
-            (Class::NearGood, _) | (_, Class::NearGood) => Class::NearGood,
-            _ => Class::Bad,
-        }
-    });
-    let resolved = resolve(&after_short, &inserted, Class::NearGood, |prev, next| {
-        let good = |c: Class| c == Class::Good;
-        let keep = match favor {
-            Favor::Precision => good(prev) && good(next),
-            Favor::Balanced => good(prev) || good(next),
-            Favor::Recall => !(prev == Class::Bad && next == Class::Bad),
-        };
-        if keep {
-            Class::Good
-        } else {
-            Class::Bad
-        }
-    });
+    let resolved = short_then_near_good(&ctx, &inserted, favor);
     for (i, d) in out.iter_mut().enumerate() {
         d.body = resolved[i] == Class::Good;
         if d.class != resolved[i] && d.class != Class::Bad {
@@ -310,8 +287,11 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
         let d = &mut out[i];
         let by_density =
             d.class == Class::Bad && d.cue.is_none() && d.reason.contains("stop-word density");
-        let framed = body[from..i].iter().any(|b| *b) && body[i + 1..=to].iter().any(|b| *b);
-        if !d.body && by_density && framed && blocks[i].text.len() >= LIST_ITEM_CHARS {
+        if !d.body
+            && by_density
+            && framed(&body, from, i, to)
+            && blocks[i].text.len() >= LIST_ITEM_CHARS
+        {
             promote(d, "a list item inside the densest stretch of body");
         }
     }
@@ -353,25 +333,12 @@ fn second_context(blocks: &[Block], out: &mut [Decision]) {
         })
         .collect();
     let body: Vec<bool> = out.iter().map(|d| d.body).collect();
-    let after_short = resolve(&classes, &inserted, Class::Short, |prev, next| {
-        match (prev, next) {
-            (Class::Good, Class::Good) => Class::Good,
-            (Class::NearGood, _) | (_, Class::NearGood) => Class::NearGood,
-            _ => Class::Bad,
-        }
-    });
-    let resolved = resolve(&after_short, &inserted, Class::NearGood, |prev, next| {
-        if prev == Class::Good || next == Class::Good {
-            Class::Good
-        } else {
-            Class::Bad
-        }
-    });
+    // Balanced rules: recall mode's own would keep every near-good line next to body.
+    let resolved = short_then_near_good(&classes, &inserted, Favor::Balanced);
     for (k, class) in resolved.into_iter().enumerate() {
         let i = from + k;
-        let framed = body[from..i].iter().any(|b| *b) && body[i + 1..=to].iter().any(|b| *b);
         let d = &mut out[i];
-        if class == Class::Good && !d.body && d.cue.is_none() && framed {
+        if class == Class::Good && !d.body && d.cue.is_none() && framed(&body, from, i, to) {
             promote(d, "body around it once list items are kept");
         }
     }
@@ -642,6 +609,40 @@ fn is_text_heading(b: &Block) -> bool {
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
     t.ends_with(['.', '!', '?'])
+}
+
+/// Whether block `i` has body both before it (from `from`) and after it (up to `to`).
+fn framed(body: &[bool], from: usize, i: usize, to: usize) -> bool {
+    body[from..i].contains(&true) && body[i + 1..=to].contains(&true)
+}
+
+/// jusText's context: a short block is body between body, chaff between chaff, and on
+/// an edge between the two it follows the recall/precision preference; then a near-good
+/// block is body next to body (precision: on both sides; recall: unless chaff is on
+/// both sides).
+fn short_then_near_good(classes: &[Class], inserted: &[bool], favor: Favor) -> Vec<Class> {
+    let after_short = resolve(classes, inserted, Class::Short, |prev, next| {
+        match (prev, next) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ if favor == Favor::Recall => Class::NearGood,
+            (Class::NearGood, _) | (_, Class::NearGood) => Class::NearGood,
+            _ => Class::Bad,
+        }
+    });
+    resolve(&after_short, inserted, Class::NearGood, |prev, next| {
+        let good = |c: Class| c == Class::Good;
+        let keep = match favor {
+            Favor::Precision => good(prev) && good(next),
+            Favor::Balanced => good(prev) || good(next),
+            Favor::Recall => !(prev == Class::Bad && next == Class::Bad),
+        };
+        if keep {
+            Class::Good
+        } else {
+            Class::Bad
+        }
+    })
 }
 
 /// Replaces each `target` class by `rule(previous, next)`, where previous and next are
