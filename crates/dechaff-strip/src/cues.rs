@@ -3,6 +3,8 @@
 //! The lists are data (`data/cues-<lang>.tsv`), one regex a line, so that a new site's
 //! wording is a one-line change reviewed like any other.
 
+use crate::required::required_literals;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
 
@@ -61,14 +63,16 @@ const CUE_FILES: [(&str, &str); 2] = [
 ];
 
 /// The cue lines, compiled so that the common case (no cue: nine blocks in ten) costs
-/// a few DFA passes over the block. Only a block that matches pays for finding which
-/// line matched (a set's overlapping search runs on the slow PikeVM).
+/// one DFA pass and one Aho-Corasick pass over the block.
 ///
-/// Lines are grouped by how they combine in one lazy DFA. Lines anchored on a literal
-/// (`^also read`) leave the DFA after a few bytes of most blocks, so one set holds them
-/// all. A line anchored on a class with counted repeats (`^[A-Z][\w.'’-]+( ...){0,3}`)
-/// matches the start of most blocks, and inside a set its counters multiply with the
-/// others' into a new DFA state for nearly every block: such lines run alone.
+/// Lines anchored on a literal (`^also read`) leave the DFA after a few bytes of most
+/// blocks, so one set holds them all (only a block that matches pays for finding which
+/// line matched: a set's overlapping search runs on the slow PikeVM). A line anchored on
+/// a class with counted repeats (`^[A-Z][\w.'’-]+( ...){0,3}`) matches the start of most
+/// blocks, and inside a set its counters multiply with the others' into a new DFA state
+/// for nearly every block: such lines, and floating lines, run alone, and only on a
+/// block that holds one of the literals the line cannot match without
+/// ([`crate::required::required_literals`]).
 struct Cues {
     /// The kind of every cue line, in file order (English first, then German).
     kinds: Vec<CueKind>,
@@ -77,16 +81,19 @@ struct Cues {
     anchored: RegexSet,
     anchored_index: Vec<usize>,
     /// The other lines, each with its file-order index, tried one by one in file
-    /// order; a floating line (gated) only once `floating_any` says one of them
-    /// matches.
+    /// order.
     single: Vec<Single>,
-    floating_any: RegexSet,
+    /// The required literals of the single lines; pattern `p` belongs to the line
+    /// `literal_line[p]` (an index into `single`).
+    literals: AhoCorasick,
+    literal_line: Vec<usize>,
 }
 
 struct Single {
     index: usize,
     regex: Regex,
-    /// A floating line: tried only when `floating_any` matched.
+    /// Tried only on a block that holds one of its required literals; a line without
+    /// such literals is always tried.
     gated: bool,
 }
 
@@ -97,8 +104,9 @@ fn cues() -> &'static Cues {
         let mut anchored_patterns = Vec::new();
         let mut anchored_index = Vec::new();
         let mut single = Vec::new();
-        let mut floating_patterns = Vec::new();
         let mut anchored_lines = Vec::new();
+        let mut literals = Vec::new();
+        let mut literal_line = Vec::new();
         for (lang, file) in CUE_FILES {
             for (n, line) in file.lines().enumerate() {
                 if line.trim().is_empty() || line.starts_with('#') {
@@ -110,12 +118,6 @@ fn cues() -> &'static Cues {
                 let kind = CueKind::parse(kind)
                     .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: unknown kind {kind}", n + 1));
                 let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-                let compile = || {
-                    RegexBuilder::new(&pattern)
-                        .case_insensitive(true)
-                        .build()
-                        .unwrap_or_else(|e| panic!("cues-{lang}.tsv:{}: {e}", n + 1))
-                };
                 let index = kinds.len();
                 kinds.push(kind);
                 // An alternation at the top level ("^a|b") is not anchored as a whole.
@@ -128,16 +130,28 @@ fn cues() -> &'static Cues {
                     anchored_lines.push((lang, n + 1));
                     anchored_patterns.push(pattern);
                     anchored_index.push(index);
-                } else {
-                    single.push(Single {
-                        index,
-                        regex: compile(),
-                        gated: !anchored,
-                    });
-                    if !anchored {
-                        floating_patterns.push(pattern);
-                    }
+                    continue;
                 }
+                let regex = RegexBuilder::new(&pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap_or_else(|e| panic!("cues-{lang}.tsv:{}: {e}", n + 1));
+                let required = regex_syntax::ParserBuilder::new()
+                    .case_insensitive(true)
+                    .build()
+                    .parse(&pattern)
+                    .ok()
+                    .and_then(|hir| required_literals(&hir));
+                let gated = required.is_some();
+                for literal in required.into_iter().flatten() {
+                    literals.push(literal);
+                    literal_line.push(single.len());
+                }
+                single.push(Single {
+                    index,
+                    regex,
+                    gated,
+                });
             }
         }
         let anchored = RegexSetBuilder::new(&anchored_patterns)
@@ -154,18 +168,22 @@ fn cues() -> &'static Cues {
                 }
                 panic!("cue files: {e}")
             });
-        // Each line compiled above, so the set of them compiles too.
-        let floating_any = RegexSetBuilder::new(&floating_patterns)
-            .case_insensitive(true)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .unwrap_or_else(|e| panic!("cue files: {e}"));
+        assert!(
+            single.len() <= MAX_SINGLE_LINES,
+            "cue files: more than {MAX_SINGLE_LINES} lines outside the anchored set"
+        );
+        // Literals of the project's own cue files: a failure is a build defect.
+        let literals = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .expect("cue literals build an automaton");
         Cues {
             kinds,
             anchored,
             anchored_index,
             single,
-            floating_any,
+            literals,
+            literal_line,
         }
     })
 }
@@ -197,7 +215,7 @@ pub fn cue_of(text: &str) -> Option<CueKind> {
     }
     let cues = cues();
     // The first line in file order that matches wins, as the files are written to be
-    // read: the best anchored line, unless a floating line comes earlier.
+    // read: the best anchored line, unless a single line comes earlier.
     let mut best = if cues.anchored.is_match(text) {
         cues.anchored
             .matches(text)
@@ -207,18 +225,25 @@ pub fn cue_of(text: &str) -> Option<CueKind> {
     } else {
         None
     };
-    let floating_match = cues.floating_any.is_match(text);
-    for line in &cues.single {
+    // Which gated lines may match: those whose literals the block holds.
+    let mut possible = [false; MAX_SINGLE_LINES];
+    for hit in cues.literals.find_overlapping_iter(text) {
+        possible[cues.literal_line[hit.pattern().as_usize()]] = true;
+    }
+    for (i, line) in cues.single.iter().enumerate() {
         if best.is_some_and(|b| b < line.index) {
             break;
         }
-        if (floating_match || !line.gated) && line.regex.is_match(text) {
+        if (possible[i] || !line.gated) && line.regex.is_match(text) {
             best = Some(line.index);
             break;
         }
     }
     best.map(|i| cues.kinds[i])
 }
+
+/// The cue files hold at most this many lines outside the anchored set.
+const MAX_SINGLE_LINES: usize = 64;
 
 #[cfg(test)]
 mod tests {

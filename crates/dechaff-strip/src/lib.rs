@@ -21,6 +21,7 @@ mod error;
 mod html;
 mod input;
 mod language;
+mod required;
 mod site;
 
 pub use block::{is_two_sentences, normalize, Block, Flags};
