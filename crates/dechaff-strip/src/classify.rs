@@ -392,16 +392,20 @@ const TICKER_ITEM_WORDS: usize = 4;
 /// words, strung with bullets ("Maersk pauses all Red Sea transits • Brent crude up
 /// 1.8% at $78.40 • ...").
 fn is_ticker(text: &str) -> bool {
-    let mut items = 0;
-    for item in text
-        .split([' ', '\u{a0}'])
-        .collect::<Vec<_>>()
-        .split(|w| *w == "•" || *w == "|")
-    {
-        if item.iter().filter(|w| !w.is_empty()).count() < TICKER_ITEM_WORDS {
-            return false;
+    if !text.contains(['•', '|']) {
+        return false;
+    }
+    let (mut items, mut words) = (0, 0);
+    for word in text.split_whitespace().chain(["•"]) {
+        if word == "•" || word == "|" {
+            if words < TICKER_ITEM_WORDS {
+                return false;
+            }
+            items += 1;
+            words = 0;
+        } else {
+            words += 1;
         }
-        items += 1;
     }
     items >= 3
 }
