@@ -137,8 +137,12 @@ impl Gazetteer {
             .collect();
         // The data is compiled in and covered by tests; a failure here is a build
         // defect (an automaton too large), not an input condition.
+        // Dense transitions for the root's children only: deeper dense states cost
+        // start-up time (filling their failure transitions) and bought no search
+        // speed on real pages.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .dense_depth(1)
             .build(&patterns)
             .expect("gazetteer automaton builds");
         Gazetteer {
