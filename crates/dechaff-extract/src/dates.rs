@@ -55,6 +55,10 @@ struct DatePatterns {
     slashed_iso: Regex,
 }
 
+pub fn warm_up() {
+    date_patterns();
+}
+
 fn date_patterns() -> &'static DatePatterns {
     static P: OnceLock<DatePatterns> = OnceLock::new();
     P.get_or_init(|| {

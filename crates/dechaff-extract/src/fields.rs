@@ -37,6 +37,13 @@ struct FieldPatterns {
     byline_tail: Regex,
 }
 
+/// Compiles the field, date and byline patterns now (see [`crate::Extractor::new`]).
+pub fn warm_up() {
+    field_patterns();
+    crate::dates::warm_up();
+    crate::header::warm_up();
+}
+
 fn field_patterns() -> &'static FieldPatterns {
     static P: OnceLock<FieldPatterns> = OnceLock::new();
     P.get_or_init(|| {

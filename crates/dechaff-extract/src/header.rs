@@ -11,6 +11,10 @@ use std::sync::OnceLock;
 /// How far above the anchor (or the body) a headline may sit.
 const TITLE_REACH: usize = 8;
 
+pub fn warm_up() {
+    byline_pattern();
+}
+
 fn byline_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     // A constant pattern: a failure to compile is a build defect.

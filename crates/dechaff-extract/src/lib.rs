@@ -43,7 +43,10 @@ pub struct Extractor {
 }
 
 impl Extractor {
+    /// Builds the gazetteer and compiles every pattern, those of the fields too, so
+    /// that the first page extracted pays for none of it.
     pub fn new() -> Extractor {
+        fields::warm_up();
         Extractor {
             recognizer: entities::Recognizer::new(),
         }

@@ -206,6 +206,11 @@ fn top_level_alternation(pattern: &str) -> bool {
     false
 }
 
+/// Builds the cue automata now (see [`crate::warm_up`]).
+pub fn warm_up() {
+    cues();
+}
+
 const MAX_CUE_CHARS: usize = 400;
 
 /// The cue a block's text matches, if any; the first listed kind wins.

@@ -56,6 +56,11 @@ fn list(language: Language) -> &'static StopWords {
     }
 }
 
+/// Loads the stop-word lists now (see [`crate::warm_up`]).
+pub fn warm_up() {
+    list(Language::English);
+}
+
 impl Language {
     /// Share of `words` that are stop words of this language.
     /// Tokens without a letter (numbers, times, symbols) are not words and do not

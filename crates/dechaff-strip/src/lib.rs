@@ -179,6 +179,14 @@ impl Stripped {
 }
 
 /// Splits a page into blocks and decides which are body.
+/// Compiles the cue lines and loads the stop-word lists now rather than on the first
+/// page, so that a batch's first page does not pay for them (nor count them against
+/// its time limit).
+pub fn warm_up() {
+    cues::warm_up();
+    language::warm_up();
+}
+
 pub fn strip(page: &str, options: &Options) -> Stripped {
     // Without a deadline there is nothing to time out.
     strip_by(page, options, None).unwrap_or_else(|_| Stripped {

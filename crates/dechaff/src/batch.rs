@@ -48,6 +48,7 @@ pub fn run(
     max_bytes: usize,
     work: &Work,
     write: &mut Writer,
+    startup: std::time::Duration,
 ) -> Result<Totals> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
     let progress = progress_bar(files);
@@ -114,12 +115,13 @@ pub fn run(
             String::new()
         };
         eprintln!(
-            "dechaff: {} pages, {} ok, {} failed in {:.1} s ({:.0} pages/s){skipped}",
+            "dechaff: {} pages, {} ok, {} failed in {:.2} s ({:.0} pages/s; start-up {:.2} s before){skipped}",
             totals.pages,
             totals.pages - failed,
             failed,
             secs,
-            totals.pages as f64 / secs.max(1e-9)
+            totals.pages as f64 / secs.max(1e-9),
+            startup.as_secs_f64()
         );
     }
     Ok(totals)
