@@ -47,13 +47,34 @@ fn parse(list: &'static str) -> StopWords {
         .collect()
 }
 
+/// The stop-word lists and the length in bytes of their longest word.
+fn lists() -> &'static ([StopWords; 2], usize) {
+    static LISTS: OnceLock<([StopWords; 2], usize)> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let lists = [parse(EN), parse(DE)];
+        // `stop_counts` looks a capitalised word up in lower case only.
+        assert!(
+            lists
+                .iter()
+                .flatten()
+                .all(|w| !w.chars().any(char::is_uppercase)),
+            "stop-word lists are written in lower case"
+        );
+        let longest = lists.iter().flatten().map(|w| w.len()).max().unwrap_or(0);
+        (lists, longest)
+    })
+}
+
 fn list(language: Language) -> &'static StopWords {
-    static LISTS: OnceLock<[StopWords; 2]> = OnceLock::new();
-    let lists = LISTS.get_or_init(|| [parse(EN), parse(DE)]);
+    let (lists, _) = lists();
     match language {
         Language::English => &lists[0],
         Language::German => &lists[1],
     }
+}
+
+fn longest_stop_word() -> usize {
+    lists().1
 }
 
 /// Loads the stop-word lists now (see [`crate::warm_up`]).
@@ -140,20 +161,46 @@ fn stop_counts<'a, const N: usize>(
     words: impl Iterator<Item = &'a str>,
 ) -> [Counts; N] {
     let mut counts = [Counts { stop: 0, words: 0 }; N];
+    let longest = longest_stop_word();
     let mut lower = String::new();
     for word in words {
-        if !word.chars().any(char::is_alphabetic) {
+        // Most words are ASCII: their test, trimming and lowercasing need no decoding,
+        // and one longer than every stop word needs no lookup. The lists hold lower
+        // case only, so a word with a capital is looked up lowercased alone.
+        let ascii = word.is_ascii();
+        let has_letter = if ascii {
+            word.bytes().any(|b| b.is_ascii_alphabetic())
+        } else {
+            word.chars().any(char::is_alphabetic)
+        };
+        if !has_letter {
             continue;
         }
+        for c in counts.iter_mut() {
+            c.words += 1;
+        }
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let has_upper = w.chars().any(char::is_uppercase);
-        if has_upper {
+        let key: &str = if ascii {
+            if w.len() > longest {
+                continue;
+            }
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower.clear();
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+                &lower
+            } else {
+                w
+            }
+        } else if w.chars().any(char::is_uppercase) {
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-        }
+            &lower
+        } else {
+            w
+        };
         for (list, c) in lists.iter().zip(counts.iter_mut()) {
-            c.words += 1;
-            if list.contains(w) || (has_upper && list.contains(lower.as_str())) {
+            if list.contains(key) {
                 c.stop += 1;
             }
         }
