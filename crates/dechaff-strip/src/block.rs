@@ -47,7 +47,12 @@ impl Block {
 
     /// Share of the block's non-space characters that sit inside links.
     pub fn link_density(&self) -> f32 {
-        let chars = self.text.chars().filter(|c| !c.is_whitespace()).count();
+        if self.link_chars == 0 {
+            return 0.0;
+        }
+        // Whitespace in `text` is collapsed to single spaces.
+        let spaces = self.text.bytes().filter(|&b| b == b' ').count();
+        let chars = self.text.chars().count() - spaces;
         if chars == 0 {
             0.0
         } else {

@@ -4,7 +4,7 @@
 //! wording is a one-line change reviewed like any other.
 
 use crate::required::required_literals;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
 
@@ -173,8 +173,11 @@ fn cues() -> &'static Cues {
             "cue files: more than {MAX_SINGLE_LINES} lines outside the anchored set"
         );
         // Literals of the project's own cue files: a failure is a build defect.
+        // A DFA: the overlapping search runs on every block, and the literals are
+        // few.
         let literals = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&literals)
             .expect("cue literals build an automaton");
         Cues {
