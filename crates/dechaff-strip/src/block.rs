@@ -63,15 +63,40 @@ impl Block {
 
 /// Collapses whitespace (including no-break spaces) to one space and trims.
 pub fn normalize(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
-        if word.is_empty() {
+    let mut word_start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Whitespace is ASCII or starts with one of four lead bytes (U+0085 and
+        // U+00A0; U+1680; U+2000-U+205F; U+3000): only those are decoded.
+        let space = match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if space == 0 {
+            word_start.get_or_insert(i);
+            i += 1;
             continue;
         }
+        if let Some(start) = word_start.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[start..i]);
+        }
+        i += space;
+    }
+    if let Some(start) = word_start {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -356,5 +381,30 @@ mod tests {
     #[test]
     fn normalize_handles_nbsp() {
         assert_eq!(normalize(" a\u{a0}\u{a0}b \n"), "a b");
+    }
+
+    #[test]
+    fn normalize_collapses_every_kind_of_whitespace() {
+        // Every char that is whitespace, between words, at the edges and in runs;
+        // non-space chars sharing the lead bytes (©, “, 、) stay.
+        let spaces: Vec<char> = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let mut text = String::from("\u{85}©x");
+        for (k, c) in spaces.iter().enumerate() {
+            text.push(*c);
+            if k % 3 == 0 {
+                text.push(*c);
+            }
+            text.push_str(["“Word”", "ẞ", "、", "é"][k % 4]);
+        }
+        text.push('\u{3000}');
+        let expected = text
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(normalize(&text), expected);
     }
 }
