@@ -3,6 +3,7 @@
 use crate::Error;
 use chardetng::EncodingDetector;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use std::borrow::Cow;
 
 /// Limits on what is accepted as a page.
 #[derive(Clone, Copy, Debug)]
@@ -43,22 +44,23 @@ const MIN_C1_CHARS: usize = 3;
 /// "Investorâ\u{80}\u{99}s") holds C1 control characters, which no real text does,
 /// and nothing above U+00FF. Its characters, taken as bytes, are then the UTF-8 the site
 /// meant; any other text is returned as it is.
-fn undo_double_encoding(text: &str) -> String {
-    let c1 = text
-        .chars()
-        .filter(|c| ('\u{80}'..='\u{9f}').contains(c))
+fn undo_double_encoding(text: String) -> String {
+    // A C1 character is 0xC2 then 0x80..=0x9F in UTF-8: a byte search finds them.
+    let bytes = text.as_bytes();
+    let c1 = memchr::memchr_iter(0xC2, bytes)
+        .filter(|&i| matches!(bytes.get(i + 1), Some(0x80..=0x9F)))
         .take(MIN_C1_CHARS)
         .count();
     if c1 < MIN_C1_CHARS {
-        return text.to_string();
+        return text;
     }
-    let bytes: Option<Vec<u8>> = text
+    let meant: Option<Vec<u8>> = text
         .chars()
         .map(|c| u8::try_from(u32::from(c)).ok())
         .collect();
-    bytes
+    meant
         .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_else(|| text.to_string())
+        .unwrap_or(text)
 }
 
 /// Turns a page's bytes into text, given the charset its transport declared (the HTTP
@@ -78,6 +80,20 @@ pub fn decode_page_declared(
     limits: &Limits,
     declared: Option<&str>,
 ) -> Result<String, Error> {
+    decode(Cow::Borrowed(bytes), limits, declared)
+}
+
+/// [`decode_page_declared`] for bytes the caller gives up: a page that is UTF-8
+/// already becomes the text without a copy.
+pub fn decode_page_owned(
+    bytes: Vec<u8>,
+    limits: &Limits,
+    declared: Option<&str>,
+) -> Result<String, Error> {
+    decode(Cow::Owned(bytes), limits, declared)
+}
+
+fn decode(bytes: Cow<[u8]>, limits: &Limits, declared: Option<&str>) -> Result<String, Error> {
     if bytes.len() > limits.max_bytes {
         return Err(Error::too_large(bytes.len(), limits.max_bytes));
     }
@@ -86,18 +102,23 @@ pub fn decode_page_declared(
             return Err(Error::binary(what));
         }
     }
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+    if let Some((encoding, bom)) = Encoding::for_bom(&bytes) {
         return Ok(decode_with(encoding, &bytes[bom..]));
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return match utf16_without_bom(head) {
-            Some(encoding) => Ok(decode_with(encoding, bytes)),
+            Some(encoding) => Ok(decode_with(encoding, &bytes)),
             None => Err(Error::binary("binary data (NUL bytes)")),
         };
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(undo_double_encoding(s));
+    if std::str::from_utf8(&bytes).is_ok() {
+        let text = match bytes {
+            Cow::Owned(owned) => String::from_utf8(owned),
+            Cow::Borrowed(borrowed) => String::from_utf8(borrowed.to_vec()),
+        };
+        // Checked just above.
+        return Ok(undo_double_encoding(text.unwrap_or_default()));
     }
     let label = declared
         .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
@@ -114,7 +135,7 @@ pub fn decode_page_declared(
             detector.guess(None, true)
         }
     };
-    Ok(decode_with(encoding, bytes))
+    Ok(decode_with(encoding, &bytes))
 }
 
 /// Bytes the detector reads: enough to tell the scripts of a page apart, bounded so a

@@ -30,7 +30,7 @@ pub use cues::{cue_of, CueKind};
 pub use entities::decode_entities;
 pub use error::Error;
 pub use html::HtmlMeta;
-pub use input::{decode_page, decode_page_declared, Limits};
+pub use input::{decode_page, decode_page_declared, decode_page_owned, Limits};
 pub use language::Language;
 pub use site::SiteMemory;
 

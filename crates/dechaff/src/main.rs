@@ -8,8 +8,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use dechaff_extract::{Extractor, Style};
 use dechaff_strip::{
-    decode_page_declared, strip, strip_until, Document, Favor, Format, Limits, Options, SiteMemory,
-    Stripped,
+    decode_page_declared, decode_page_owned, strip, strip_until, Document, Favor, Format, Limits,
+    Options, SiteMemory, Stripped,
 };
 use std::io::Write;
 use std::path::PathBuf;
@@ -230,7 +230,7 @@ fn run(cli: Cli, process_started: Instant) -> Result<ExitCode> {
     let work = |id: &inputs::PageId, bytes: Vec<u8>, charset: Option<&str>| -> Result<String> {
         // A page's clock starts when its work does, not when the batch did.
         let deadline = timeout.map(|t| Instant::now() + t);
-        let text = decode_page_declared(&bytes, &limits, charset)?;
+        let text = decode_page_owned(bytes, &limits, charset)?;
         pipeline.render(id, &text, deadline)
     };
     // Compile everything before the first page: its clock (and the batch's) then
