@@ -234,9 +234,13 @@ pub fn cue_of(text: &str) -> Option<CueKind> {
         None
     };
     // Which gated lines may match: those whose literals the block holds.
+    // Nine blocks in ten hold none: a plain search says so faster than the
+    // overlapping one that names them.
     let mut possible = [false; MAX_SINGLE_LINES];
-    for hit in cues.literals.find_overlapping_iter(text) {
-        possible[cues.literal_line[hit.pattern().as_usize()]] = true;
+    if cues.literals.is_match(text) {
+        for hit in cues.literals.find_overlapping_iter(text) {
+            possible[cues.literal_line[hit.pattern().as_usize()]] = true;
+        }
     }
     for (i, line) in cues.single.iter().enumerate() {
         if best.is_some_and(|b| b < line.index) {
