@@ -143,6 +143,8 @@ struct Builder<'p> {
     hints: HashMap<&'p str, Flags>,
     /// The text of the author link being read, if one is open.
     author_link: Option<String>,
+    /// The attributes of the tag being read (a buffer reused from tag to tag).
+    attrs: Vec<Attribute<'p>>,
 }
 
 /// Class/id values remembered per page.
@@ -173,6 +175,7 @@ pub fn parse_html_until(
         meta: HtmlMeta::default(),
         hints: HashMap::new(),
         author_link: None,
+        attrs: Vec::new(),
     };
     let bytes = page.as_bytes();
     let mut pos = 0;
@@ -309,12 +312,32 @@ impl<'p> Builder<'p> {
             return lt + 1;
         }
         let name = lowercase(&page[name_start..name_end]);
-        let (attrs, tag_end, self_closing) = scan_attributes(page, name_end);
+        // One attribute buffer for the whole page rather than one per tag.
+        let mut attrs = std::mem::take(&mut self.attrs);
+        attrs.clear();
+        let (tag_end, self_closing) = scan_attributes(page, name_end, &mut attrs);
+        let end = self.tag(page, name, closing, &attrs, tag_end, self_closing);
+        self.attrs = attrs;
+        end
+    }
+
+    /// Handles a tag whose attributes are read, and returns the position after it (past
+    /// the raw text of a `<script>`, `<style>` or `<title>`).
+    fn tag(
+        &mut self,
+        page: &'p str,
+        name: Cow<'p, str>,
+        closing: bool,
+        attrs: &[Attribute<'p>],
+        tag_end: usize,
+        self_closing: bool,
+    ) -> usize {
+        let bytes = page.as_bytes();
         if closing {
             self.end_tag(&name);
             return tag_end;
         }
-        self.start_tag(name.clone(), &attrs, self_closing);
+        self.start_tag(name.clone(), attrs, self_closing);
         if RAW_TEXT.contains(&&*name) && !self_closing {
             let close = find_end_tag(page, tag_end, &name).unwrap_or(page.len());
             if name == "title" && self.meta.title.is_none() {
@@ -532,9 +555,12 @@ type Attribute<'p> = (Cow<'p, str>, Cow<'p, str>);
 
 /// Reads attributes from `from` (just after the tag name) to the closing `>`.
 /// Returns the attributes, the position after `>`, and whether the tag ended in `/>`.
-fn scan_attributes(page: &str, from: usize) -> (Vec<Attribute<'_>>, usize, bool) {
+fn scan_attributes<'p>(
+    page: &'p str,
+    from: usize,
+    attrs: &mut Vec<Attribute<'p>>,
+) -> (usize, bool) {
     let bytes = page.as_bytes();
-    let mut attrs = Vec::new();
     let mut i = from;
     let mut self_closing = false;
     loop {
@@ -543,10 +569,10 @@ fn scan_attributes(page: &str, from: usize) -> (Vec<Attribute<'_>>, usize, bool)
             i += 1;
         }
         if i >= bytes.len() {
-            return (attrs, bytes.len(), false);
+            return (bytes.len(), false);
         }
         if bytes[i] == b'>' {
-            return (attrs, i + 1, self_closing);
+            return (i + 1, self_closing);
         }
         self_closing = false;
         let name_start = i;
@@ -577,7 +603,7 @@ fn scan_attributes(page: &str, from: usize) -> (Vec<Attribute<'_>>, usize, bool)
                         // An unclosed quote: end the tag at the next '>' rather than
                         // swallowing the rest of the page.
                         let end = find_byte(bytes, i, b'>').map_or(bytes.len(), |g| g + 1);
-                        return (attrs, end, false);
+                        return (end, false);
                     }
                 }
             } else {
