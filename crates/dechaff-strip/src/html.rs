@@ -8,8 +8,10 @@
 
 use crate::block::{Block, Flags};
 use crate::entities::decode_entities;
+use crate::fnv::Fnv;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Elements whose text is never visible.
 ///
@@ -140,7 +142,7 @@ struct Builder<'p> {
     /// What each class/id value of the page said: a page repeats a few dozen values
     /// on thousands of elements. Bounded so that a page of unique values costs memory
     /// linear in nothing but this cap.
-    hints: HashMap<&'p str, Flags>,
+    hints: HashMap<&'p str, Flags, BuildHasherDefault<Fnv>>,
     /// The text of the author link being read, if one is open.
     author_link: Option<String>,
     /// The attributes of the tag being read (a buffer reused from tag to tag).
@@ -173,7 +175,7 @@ pub fn parse_html_until(
         buf: String::new(),
         link_chars: 0,
         meta: HtmlMeta::default(),
-        hints: HashMap::new(),
+        hints: HashMap::default(),
         author_link: None,
         attrs: Vec::new(),
     };
@@ -382,7 +384,7 @@ impl<'p> Builder<'p> {
             }
             "a" if self.meta.author_links.len() < MAX_AUTHOR_LINKS => {
                 let to_author = attr("href").is_some_and(|h| {
-                    let h = h.to_ascii_lowercase();
+                    let h = lowercase(h);
                     h.contains("/author/") || h.contains("/authors/")
                 }) || attr("rel").is_some_and(|r| r.contains("author"));
                 if to_author {

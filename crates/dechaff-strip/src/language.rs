@@ -1,32 +1,9 @@
 //! Stop-word lists per language, and picking a page's language from them.
 
+use crate::fnv::Fnv;
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
-
-/// FNV-1a: stop-word lookups are a hot path (every word of every block), the keys are
-/// short and come from the project's own lists, so a keyed hash buys nothing here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 type StopWords = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 

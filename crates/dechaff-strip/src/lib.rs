@@ -18,6 +18,7 @@ mod classify;
 mod cues;
 mod entities;
 mod error;
+mod fnv;
 mod html;
 mod input;
 mod language;
