@@ -1,11 +1,13 @@
 //! Stop-word lists per language, and picking a page's language from them.
 
 use crate::fnv::Fnv;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-type StopWords = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// Every stop word with the languages it is one of (a bit per [`Language`]): one
+/// lookup answers for both lists.
+type StopWords = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
 
 /// A language dechaff has stop words and cues for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,46 +19,43 @@ pub enum Language {
 const EN: &str = include_str!("../data/stopwords-en.txt");
 const DE: &str = include_str!("../data/stopwords-de.txt");
 
-fn parse(list: &'static str) -> StopWords {
-    list.lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-}
-
-/// The stop-word lists and the length in bytes of their longest word.
-fn lists() -> &'static ([StopWords; 2], usize) {
-    static LISTS: OnceLock<([StopWords; 2], usize)> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let lists = [parse(EN), parse(DE)];
-        // `stop_counts` looks a capitalised word up in lower case only.
-        assert!(
-            lists
-                .iter()
-                .flatten()
-                .all(|w| !w.chars().any(char::is_uppercase)),
-            "stop-word lists are written in lower case"
-        );
-        let longest = lists.iter().flatten().map(|w| w.len()).max().unwrap_or(0);
-        (lists, longest)
-    })
-}
-
-fn list(language: Language) -> &'static StopWords {
-    let (lists, _) = lists();
-    match language {
-        Language::English => &lists[0],
-        Language::German => &lists[1],
+impl Language {
+    /// This language's bit in [`StopWords`].
+    fn bit(self) -> u8 {
+        match self {
+            Language::English => 1,
+            Language::German => 2,
+        }
     }
 }
 
-fn longest_stop_word() -> usize {
-    lists().1
+/// The stop words of both lists, and the length in bytes of the longest.
+fn stop_words() -> &'static (StopWords, usize) {
+    static WORDS: OnceLock<(StopWords, usize)> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = StopWords::default();
+        for (list, language) in [(EN, Language::English), (DE, Language::German)] {
+            for word in list
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+            {
+                *words.entry(word).or_insert(0) |= language.bit();
+            }
+        }
+        // `stop_counts` looks a capitalised word up in lower case only.
+        assert!(
+            words.keys().all(|w| !w.chars().any(char::is_uppercase)),
+            "stop-word lists are written in lower case"
+        );
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        (words, longest)
+    })
 }
 
 /// Loads the stop-word lists now (see [`crate::warm_up`]).
 pub fn warm_up() {
-    list(Language::English);
+    stop_words();
 }
 
 impl Language {
@@ -64,7 +63,7 @@ impl Language {
     /// Tokens without a letter (numbers, times, symbols) are not words and do not
     /// count, so a sentence full of figures is not mistaken for a table.
     pub fn stopword_density<'a>(self, words: impl Iterator<Item = &'a str>) -> f32 {
-        let [hits] = stop_counts([list(self)], words);
+        let [hits] = stop_counts([self], words);
         hits.density()
     }
 
@@ -75,18 +74,19 @@ impl Language {
     /// decide, and a long page costs no more than a short one. A page without prose
     /// is judged on all its words.
     pub fn detect<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Language {
+        let both = [Language::English, Language::German];
+        let mut any_prose = false;
         let prose = texts
             .clone()
             .filter(|t| t.split_whitespace().nth(PROSE_WORDS - 1).is_some())
             .flat_map(str::split_whitespace)
-            .take(SAMPLE_WORDS);
-        let sampled: Vec<&str> = prose.collect();
-        let lists = [list(Language::English), list(Language::German)];
-        let [en, de] = if sampled.is_empty() {
-            stop_counts(lists, texts.flat_map(str::split_whitespace))
-        } else {
-            stop_counts(lists, sampled.into_iter())
-        };
+            .take(SAMPLE_WORDS)
+            .inspect(|_| any_prose = true);
+        let mut counts = stop_counts(both, prose);
+        if !any_prose {
+            counts = stop_counts(both, texts.flat_map(str::split_whitespace));
+        }
+        let [en, de] = counts;
         if de.density() > en.density() {
             Language::German
         } else {
@@ -105,7 +105,7 @@ impl Language {
     #[cfg(test)]
     fn detect_all<'a>(texts: impl Iterator<Item = &'a str>) -> Language {
         let words = texts.flat_map(str::split_whitespace);
-        let [en, de] = stop_counts([list(Language::English), list(Language::German)], words);
+        let [en, de] = stop_counts([Language::English, Language::German], words);
         if de.density() > en.density() {
             Language::German
         } else {
@@ -131,14 +131,15 @@ impl Counts {
     }
 }
 
-/// Counts, for each list, the words and the stop words among `words`, in one pass and
-/// with one lowercasing buffer for all lists.
+/// Counts, for each language, the words and the stop words among `words`, in one pass,
+/// one lookup per word and one lowercasing buffer.
 fn stop_counts<'a, const N: usize>(
-    lists: [&StopWords; N],
+    languages: [Language; N],
     words: impl Iterator<Item = &'a str>,
 ) -> [Counts; N] {
     let mut counts = [Counts { stop: 0, words: 0 }; N];
-    let longest = longest_stop_word();
+    let (stop_words, longest) = stop_words();
+    let longest = *longest;
     let mut lower = String::new();
     for word in words {
         // Most words are ASCII: their test, trimming and lowercasing need no decoding,
@@ -176,9 +177,11 @@ fn stop_counts<'a, const N: usize>(
         } else {
             w
         };
-        for (list, c) in lists.iter().zip(counts.iter_mut()) {
-            if list.contains(key) {
-                c.stop += 1;
+        if let Some(bits) = stop_words.get(key) {
+            for (language, c) in languages.iter().zip(counts.iter_mut()) {
+                if bits & language.bit() != 0 {
+                    c.stop += 1;
+                }
             }
         }
     }
