@@ -923,3 +923,4 @@ mod tests {
         assert_eq!(people, ["Oleksandr Syrskyi", "Syrskyi"]);
     }
 }
+

@@ -477,26 +477,33 @@ fn never_empty(blocks: &[Block], out: &mut [Decision], trusted: Flags) {
     }
 }
 
-/// Counts each line's occurrences; short repeated lines are headers and labels.
+/// Counts each short line's occurrences; short repeated lines are headers and labels.
+/// A line of more than [`REPEATED_MAX_WORDS`] words is never counted (nothing reads
+/// whether it repeats), which spares the paragraphs the lowercasing and hashing.
 fn repeated_lines(blocks: &[Block]) -> Vec<bool> {
     // Each line lowercased once (not once to count and once to look up); a line
     // already in lowercase is borrowed.
-    let lowered: Vec<std::borrow::Cow<str>> = blocks
+    let lowered: Vec<Option<std::borrow::Cow<str>>> = blocks
         .iter()
         .map(|b| {
-            if b.text.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(b.text.to_lowercase())
+            if b.text.split_whitespace().nth(REPEATED_MAX_WORDS).is_some() {
+                None
+            } else if b.text.chars().any(char::is_uppercase) {
+                Some(std::borrow::Cow::Owned(b.text.to_lowercase()))
             } else {
-                std::borrow::Cow::Borrowed(b.text.as_str())
+                Some(std::borrow::Cow::Borrowed(b.text.as_str()))
             }
         })
         .collect();
     let mut counts: std::collections::HashMap<&str, usize> =
         std::collections::HashMap::with_capacity(lowered.len());
-    for line in &lowered {
+    for line in lowered.iter().flatten() {
         *counts.entry(line).or_insert(0) += 1;
     }
-    lowered.iter().map(|line| counts[&**line] > 1).collect()
+    lowered
+        .iter()
+        .map(|line| line.as_ref().is_some_and(|l| counts[&**l] > 1))
+        .collect()
 }
 
 fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> Decision {
