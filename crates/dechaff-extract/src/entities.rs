@@ -923,4 +923,3 @@ mod tests {
         assert_eq!(people, ["Oleksandr Syrskyi", "Syrskyi"]);
     }
 }
-

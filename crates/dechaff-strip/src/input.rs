@@ -105,24 +105,27 @@ fn decode(bytes: Cow<[u8]>, limits: &Limits, declared: Option<&str>) -> Result<S
     if let Some((encoding, bom)) = Encoding::for_bom(&bytes) {
         return Ok(decode_with(encoding, &bytes[bom..]));
     }
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return match utf16_without_bom(head) {
+    let head_len = bytes.len().min(8192);
+    if bytes[..head_len].contains(&0) {
+        return match utf16_without_bom(&bytes[..head_len]) {
             Some(encoding) => Ok(decode_with(encoding, &bytes)),
             None => Err(Error::binary("binary data (NUL bytes)")),
         };
     }
-    if std::str::from_utf8(&bytes).is_ok() {
-        let text = match bytes {
-            Cow::Owned(owned) => String::from_utf8(owned),
-            Cow::Borrowed(borrowed) => String::from_utf8(borrowed.to_vec()),
-        };
-        // Checked just above.
-        return Ok(undo_double_encoding(text.unwrap_or_default()));
-    }
+    // Validated once: owned bytes that are not UTF-8 come back for the decoders below.
+    let bytes = match bytes {
+        Cow::Owned(owned) => match String::from_utf8(owned) {
+            Ok(text) => return Ok(undo_double_encoding(text)),
+            Err(e) => Cow::Owned(e.into_bytes()),
+        },
+        Cow::Borrowed(borrowed) => match std::str::from_utf8(borrowed) {
+            Ok(text) => return Ok(undo_double_encoding(text.to_string())),
+            Err(_) => Cow::Borrowed(borrowed),
+        },
+    };
     let label = declared
         .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-        .or_else(|| meta_charset(head));
+        .or_else(|| meta_charset(&bytes[..head_len]));
     // A page cannot declare UTF-16 in ASCII-compatible bytes (the HTML standard reads
     // such a declaration as UTF-8); a page declared UTF-8 that is not valid UTF-8 is
     // mislabelled, so the detector gets a say.
