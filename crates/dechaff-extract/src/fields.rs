@@ -585,15 +585,17 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
 }
 
 fn is_related_link(b: &Block) -> bool {
-    let words = b.text.split_whitespace().count();
+    // Words are counted only for a block the cheaper tests leave in doubt.
+    let words = || b.text.split_whitespace().count();
+    let link_density = b.link_density();
     let teaser_box = b.flags.intersects(Flags::RELATED | Flags::TEASER)
-        && (b.link_density() > 0.6 || b.heading > 0)
-        && words >= 3;
+        && (link_density > 0.6 || b.heading > 0)
+        && words() >= 3;
     // Any other linked headline outside the body ("Most read", a ticker, a list of
     // stories under the article): four words or more, a capital first, no sentence
     // end, not in an advert, a form or a share bar.
-    let headline_link = b.link_density() > 0.9
-        && (4..=25).contains(&words)
+    let headline_link = link_density > 0.9
+        && (4..=25).contains(&words())
         && b.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !b.text.ends_with(['.', '…', ':'])
         // A menu run into one block ("Politics Elections Opinions World") has no

@@ -48,27 +48,37 @@ const NOT_NAME_WORDS: [&str; 9] = [
 
 /// A line that is only a person's name, or two or three joined by "and" or commas.
 pub fn is_name_line(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if !(2..=10).contains(&words.len()) || text.chars().any(|c| c.is_ascii_digit()) {
+    // The cheap refusals first: most lines asked are prose or navigation.
+    if text.ends_with(['.', ':', '!', '?'])
+        || text.contains('|')
+        || text.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
-    if text.ends_with(['.', ':', '!', '?']) || text.contains('|') {
+    let words = text.split_whitespace().take(11).count();
+    if !(2..=10).contains(&words) {
         return false;
     }
-    let capitalised = words.iter().filter(|w| {
-        w.trim_end_matches(',')
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    });
-    let particles = words
-        .iter()
-        .filter(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str()));
+    // As many capitalised words and particles as words (the particles are ASCII, so
+    // comparing ignoring ASCII case is comparing lowercased), and not all in capitals.
+    let capitalised = text
+        .split_whitespace()
+        .filter(|w| {
+            w.trim_end_matches(',')
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    let particles = text
+        .split_whitespace()
+        .filter(|w| NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .count();
     let all_caps = text
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    capitalised.count() + particles.count() == words.len() && !all_caps
+    capitalised + particles == words && !all_caps
 }
 
 /// The names on a byline line ("By Jane Roe | March 3, 2024" gives "Jane Roe").
