@@ -488,6 +488,12 @@ fn repeated_lines(blocks: &[Block]) -> Vec<bool> {
         .map(|b| {
             if b.text.split_whitespace().nth(REPEATED_MAX_WORDS).is_some() {
                 None
+            } else if b.text.is_ascii() {
+                if b.text.bytes().any(|c| c.is_ascii_uppercase()) {
+                    Some(std::borrow::Cow::Owned(b.text.to_ascii_lowercase()))
+                } else {
+                    Some(std::borrow::Cow::Borrowed(b.text.as_str()))
+                }
             } else if b.text.chars().any(char::is_uppercase) {
                 Some(std::borrow::Cow::Owned(b.text.to_lowercase()))
             } else {

@@ -2,10 +2,10 @@
 
 use std::hash::Hasher;
 
-/// FNV-1a, for maps on a hot path with short keys: stop words (every word of every
-/// block; the keys are the project's own lists) and a page's class values (bounded in
-/// number, so a page crafted to collide costs no more than the bound). A keyed hash
-/// buys nothing there.
+/// FNV-1a, for maps on a hot path whose keys are the project's own: the stop words,
+/// looked up for every word of every block. A keyed hash buys nothing there; maps keyed
+/// by a page's own strings keep the standard keyed hash, so that no page can be written
+/// to collide.
 #[derive(Default)]
 pub struct Fnv(u64);
 

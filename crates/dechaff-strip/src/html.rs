@@ -8,10 +8,8 @@
 
 use crate::block::{Block, Flags};
 use crate::entities::decode_entities;
-use crate::fnv::Fnv;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Elements whose text is never visible.
 ///
@@ -142,7 +140,7 @@ struct Builder<'p> {
     /// What each class/id value of the page said: a page repeats a few dozen values
     /// on thousands of elements. Bounded so that a page of unique values costs memory
     /// linear in nothing but this cap.
-    hints: HashMap<&'p str, Flags, BuildHasherDefault<Fnv>>,
+    hints: HashMap<&'p str, Flags>,
     /// The text of the author link being read, if one is open.
     author_link: Option<String>,
     /// The attributes of the tag being read (a buffer reused from tag to tag).
@@ -175,7 +173,9 @@ pub fn parse_html_until(
         buf: String::new(),
         link_chars: 0,
         meta: HtmlMeta::default(),
-        hints: HashMap::default(),
+        // A keyed hash: the keys are the page's, and a page could be written to collide
+        // under an unkeyed one.
+        hints: HashMap::with_capacity(64),
         author_link: None,
         attrs: Vec::new(),
     };
