@@ -49,9 +49,16 @@ fn stop_words() -> &'static (StopWords, usize) {
             "stop-word lists are written in lower case"
         );
         let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        assert!(
+            longest <= MAX_STOP_WORD_BYTES,
+            "a stop word is longer than {MAX_STOP_WORD_BYTES} bytes"
+        );
         (words, longest)
     })
 }
+
+/// The longest a stop word may be, in bytes (the lists' longest is about a dozen).
+const MAX_STOP_WORD_BYTES: usize = 32;
 
 /// Loads the stop-word lists now (see [`crate::warm_up`]).
 pub fn warm_up() {
@@ -141,6 +148,9 @@ fn stop_counts<'a, const N: usize>(
     let (stop_words, longest) = stop_words();
     let longest = *longest;
     let mut lower = String::new();
+    // An ASCII word longer than every stop word is not looked up, so this holds any
+    // word that is.
+    let mut ascii_lower = [0u8; MAX_STOP_WORD_BYTES];
     for word in words {
         // Most words are ASCII: their test, trimming and lowercasing need no decoding,
         // and one longer than every stop word needs no lookup. The lists hold lower
@@ -163,10 +173,11 @@ fn stop_counts<'a, const N: usize>(
                 continue;
             }
             if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                lower.clear();
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-                &lower
+                let buf = &mut ascii_lower[..w.len()];
+                buf.copy_from_slice(w.as_bytes());
+                buf.make_ascii_lowercase();
+                // ASCII in, ASCII out: always valid.
+                std::str::from_utf8(buf).unwrap_or(w)
             } else {
                 w
             }
