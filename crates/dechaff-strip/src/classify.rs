@@ -11,7 +11,6 @@
 
 use crate::block::{Block, Flags};
 use crate::cues::{cue_of, CueKind};
-use crate::language::Language;
 
 /// Which error a user would rather have.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,16 +74,11 @@ const MIN_PROSE_BEFORE_COMMENTS: usize = 200;
 const HEADING_REACH: usize = 3;
 
 /// Classes every block of a page.
-pub fn classify(blocks: &[Block], language: Language, options: &crate::Options) -> Vec<Decision> {
+/// `densities` are the blocks' stop-word densities in the page's language.
+pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -> Vec<Decision> {
     let favor = options.favor;
     let repeated = repeated_lines(blocks);
-    // Stop-word density, once per block: both the hint check and the block's own
-    // class read it.
-    let densities: Vec<f32> = blocks
-        .iter()
-        .map(|b| language.stopword_density(b.text.split_whitespace()))
-        .collect();
-    let mut trusted = trusted_hints(blocks, &densities);
+    let mut trusted = trusted_hints(blocks, densities);
     if options.comments {
         // Comment containers are content then; their cue lines still are not.
         trusted = trusted.without(Flags::COMMENT);

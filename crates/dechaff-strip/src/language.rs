@@ -80,25 +80,68 @@ impl Language {
     /// about a language) and stops after [`SAMPLE_WORDS`] words: a few thousand words
     /// decide, and a long page costs no more than a short one. A page without prose
     /// is judged on all its words.
-    pub fn detect<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Language {
+    pub fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Language {
+        Language::with_densities(texts).0
+    }
+
+    /// [`Language::detect`], and each text's stop-word density in that language
+    /// ([`Language::stopword_density`]), from one pass over the words: the
+    /// classifier reads every block's density, and the page's language came from
+    /// the same counts read a second time.
+    pub fn with_densities<'a>(texts: impl Iterator<Item = &'a str>) -> (Language, Vec<f32>) {
         let both = [Language::English, Language::German];
+        let texts: Vec<&str> = texts.collect();
+        // Each text's counts for both languages, and its number of words (every
+        // whitespace-separated token, as the prose test and the sample count them).
+        let per_text: Vec<([Counts; 2], usize)> = texts
+            .iter()
+            .map(|text| {
+                let mut tokens = 0;
+                let counts = stop_counts(both, text.split_whitespace().inspect(|_| tokens += 1));
+                (counts, tokens)
+            })
+            .collect();
+        let mut sample = [Counts::default(); 2];
         let mut any_prose = false;
-        let prose = texts
-            .clone()
-            .filter(|t| t.split_whitespace().nth(PROSE_WORDS - 1).is_some())
-            .flat_map(str::split_whitespace)
-            .take(SAMPLE_WORDS)
-            .inspect(|_| any_prose = true);
-        let mut counts = stop_counts(both, prose);
-        if !any_prose {
-            counts = stop_counts(both, texts.flat_map(str::split_whitespace));
+        let mut room = SAMPLE_WORDS;
+        for (text, (counts, tokens)) in texts.iter().zip(&per_text) {
+            if room == 0 {
+                break;
+            }
+            if *tokens < PROSE_WORDS {
+                continue;
+            }
+            any_prose = true;
+            // The sample ends inside this text: its first words only.
+            let counts = if *tokens > room {
+                stop_counts(both, text.split_whitespace().take(room))
+            } else {
+                *counts
+            };
+            room -= (*tokens).min(room);
+            add(&mut sample, &counts);
         }
-        let [en, de] = counts;
-        if de.density() > en.density() {
+        if !any_prose {
+            for (counts, _) in &per_text {
+                add(&mut sample, counts);
+            }
+        }
+        let [en, de] = sample;
+        let language = if de.density() > en.density() {
             Language::German
         } else {
             Language::English
-        }
+        };
+        let which = usize::from(language == Language::German);
+        let densities = per_text.iter().map(|(c, _)| c[which].density()).collect();
+        (language, densities)
+    }
+}
+
+fn add(sum: &mut [Counts; 2], counts: &[Counts; 2]) {
+    for (s, c) in sum.iter_mut().zip(counts) {
+        s.stop += c.stop;
+        s.words += c.words;
     }
 }
 
@@ -122,7 +165,7 @@ impl Language {
 }
 
 /// Stop words and words counted by [`stop_counts`].
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Counts {
     stop: usize,
     words: usize,
@@ -202,6 +245,37 @@ fn stop_counts<'a, const N: usize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_gives_each_block_its_density_and_the_sample_its_limit() {
+        let en = "The army began the exercise on Monday, and it will run until Friday.";
+        let de = "Die Bundeswehr hat am Montag mit der Übung begonnen, die bis zum Freitag dauert.";
+        // English prose fills the sample; German after it must not count.
+        let long_en = [en; 300].join(" ");
+        let long_de = [de; 400].join(" ");
+        let texts = [
+            "Home",
+            long_en.as_str(),
+            long_de.as_str(),
+            "und die der 12:00",
+        ];
+        let (language, densities) = Language::with_densities(texts.into_iter());
+        assert_eq!(language, Language::English);
+        assert_eq!(densities.len(), texts.len());
+        for (text, density) in texts.iter().zip(&densities) {
+            assert_eq!(
+                *density,
+                Language::English.stopword_density(text.split_whitespace())
+            );
+        }
+        // The German block on its own is German, with German densities.
+        let (language, densities) = Language::with_densities([long_de.as_str()].into_iter());
+        assert_eq!(language, Language::German);
+        assert_eq!(
+            densities[0],
+            Language::German.stopword_density(long_de.split_whitespace())
+        );
+    }
 
     #[test]
     fn detects_german_and_english() {

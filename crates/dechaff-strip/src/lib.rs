@@ -95,6 +95,8 @@ pub struct Document {
     /// Metadata from HTML `<head>` and `<time>` elements; empty for text dumps.
     pub meta: HtmlMeta,
     pub language: Language,
+    /// Each block's stop-word density in `language`.
+    pub stopword_densities: Vec<f32>,
 }
 
 impl Document {
@@ -110,6 +112,7 @@ impl Document {
             blocks: Vec::new(),
             meta: HtmlMeta::default(),
             language: Language::English,
+            stopword_densities: Vec::new(),
         }
     }
 
@@ -124,12 +127,14 @@ impl Document {
             Format::Html => html::parse_html_until(page, deadline)?,
             Format::Text => (text_blocks(page), HtmlMeta::default()),
         };
-        let language = Language::detect(blocks.iter().map(|b| b.text.as_str()));
+        let (language, stopword_densities) =
+            Language::with_densities(blocks.iter().map(|b| b.text.as_str()));
         Some(Document {
             format,
             blocks,
             meta,
             language,
+            stopword_densities,
         })
     }
 }
@@ -213,7 +218,7 @@ fn strip_by(page: &str, options: &Options, deadline: Option<Instant>) -> Result<
     let document = Document::parse_until(page, options.format, deadline)
         .filter(|_| !late())
         .ok_or_else(|| timed_out("parsing"))?;
-    let decisions = classify(&document.blocks, document.language, options);
+    let decisions = classify(&document.blocks, &document.stopword_densities, options);
     if late() {
         return Err(timed_out("classifying blocks"));
     }

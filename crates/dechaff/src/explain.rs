@@ -57,7 +57,7 @@ impl Explanation {
                     heading: b.heading,
                     chars: b.text.chars().count(),
                     words: words.len(),
-                    stopword_density: doc.language.stopword_density(words.iter().copied()),
+                    stopword_density: doc.stopword_densities[index],
                     link_density: b.link_density(),
                     hints: b.flags.names(),
                     depth: b.depth,
