@@ -1,0 +1,166 @@
+//! Which alias of which gazetteer row becomes a pattern, in which order.
+//!
+//! Shared by the library and its build script (`build.rs` includes this file): the
+//! build script compiles the patterns into the automaton the library loads, and the
+//! library reads the rows for what each pattern stands for. Both walk the rows here,
+//! so pattern `i` of the automaton and entry of row `i` cannot drift apart. Plain
+//! `std` only, as a build script has no access to the crate's other modules.
+
+pub const SYSTEMS: &str = include_str!("../../data/systems.tsv");
+pub const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
+pub const LOCATIONS: &str = include_str!("../../data/locations.tsv");
+/// Larger cities, generated from GeoNames by `data/make-cities.py`.
+pub const CITIES: &str = include_str!("../../data/cities.tsv");
+pub const NATIONALITIES: &str = include_str!("../../data/nationalities.tsv");
+pub const PEOPLE: &str = include_str!("../../data/people.tsv");
+
+/// The gazetteer files, in the order their rows become entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum File {
+    Systems,
+    Organisations,
+    Locations,
+    Cities,
+    People,
+    Nationalities,
+}
+
+/// One row of a gazetteer file, with the aliases of it that become patterns.
+pub struct Row {
+    pub file: File,
+    /// The row's fields, trimmed.
+    pub fields: Vec<&'static str>,
+    /// Its usable names (aliases, then the canonical name), in pattern order.
+    #[cfg_attr(not(test), allow(dead_code))] // Read by the build script and tests.
+    pub names: Vec<&'static str>,
+}
+
+/// Every row of every file, in entry order.
+pub fn all_rows() -> Vec<Row> {
+    let mut out = Vec::new();
+    for fields in rows(SYSTEMS) {
+        let mut names: Vec<&str> = aliases(fields.get(3)).collect();
+        names.push(fields[0]);
+        out.push(row(File::Systems, fields, names));
+    }
+    for (file, text) in [
+        (File::Organisations, ORGANISATIONS),
+        (File::Locations, LOCATIONS),
+        (File::Cities, CITIES),
+        (File::People, PEOPLE),
+    ] {
+        for fields in rows(text) {
+            let mut names: Vec<&str> = aliases(fields.get(2)).collect();
+            names.push(fields[0]);
+            out.push(row(file, fields, names));
+        }
+    }
+    for fields in rows(NATIONALITIES) {
+        let names = vec![fields[0]];
+        out.push(row(File::Nationalities, fields, names));
+    }
+    out
+}
+
+fn row(file: File, fields: Vec<&'static str>, names: Vec<&'static str>) -> Row {
+    let names = names
+        .into_iter()
+        .filter_map(|n| usable_alias(n, file))
+        .collect();
+    Row {
+        file,
+        fields,
+        names,
+    }
+}
+
+/// Data rows of a TSV file: no header, no comments, no blank lines.
+pub fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    file.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn aliases(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
+    field
+        .copied()
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+}
+
+/// An alias as the annotation conventions allow it to match, or `None`: spans are
+/// minimal (a leading "the" is dropped; a direction word or a generic lowercase head
+/// noun disqualifies)
+/// and names are capitalised (an all-lowercase alias of a name would match generic
+/// nouns such as "defence ministry"; German adjectives in the nationality list are the
+/// exception).
+fn usable_alias(alias: &'static str, file: File) -> Option<&'static str> {
+    let nationality = file == File::Nationalities;
+    let system = file == File::Systems;
+    let alias = alias.strip_prefix("the ").unwrap_or(alias);
+    if alias.chars().count() < 2 || alias.ends_with("'s") || alias.ends_with("’s") {
+        return None;
+    }
+    let first = alias.split_whitespace().next().unwrap_or("");
+    const DIRECTIONS: [&str; 8] = [
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+    ];
+    if DIRECTIONS.contains(&first) {
+        return None;
+    }
+    // "Turkish-made", "Iranian-backed": the nationality is the part before the hyphen.
+    if nationality
+        && alias
+            .split_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    // "North Korean army": a generic head noun is not part of a name. A system's alias
+    // keeps it ("Gerbera drone", "Narew air defence system"): there it tells the
+    // system from the flower or the river, and the mention is cut back to the name
+    // when found.
+    let last = alias.split_whitespace().last().unwrap_or("");
+    if !nationality
+        && !system
+        && alias.contains(' ')
+        && last.chars().any(char::is_lowercase)
+        && last
+            .chars()
+            .all(|c| c.is_lowercase() || !c.is_alphanumeric())
+    {
+        return None;
+    }
+    let has_upper = alias.chars().any(char::is_uppercase);
+    if !has_upper && !nationality {
+        return None;
+    }
+    Some(alias)
+}
+
+/// The patterns of the automaton, each with the index of the entry (row) it stands
+/// for. An alias listed twice keeps its first row, as the first of two equal
+/// patterns wins in a leftmost-longest search.
+#[cfg_attr(not(test), allow(dead_code))] // Called by the build script and tests.
+pub fn patterns(rows: &[Row]) -> Vec<(&'static str, u32)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        for name in &row.names {
+            if seen.insert(*name) {
+                out.push((*name, index as u32));
+            }
+        }
+    }
+    out
+}

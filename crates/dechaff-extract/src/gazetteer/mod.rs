@@ -1,0 +1,174 @@
+//! Gazetteers: names of systems, organisations, places, nationalities and people, as data.
+//!
+//! The files live in `data/` (see its README for what each holds and where its facts
+//! come from) and are compiled into the binary, so extraction needs no files at run time
+//! and never fetches anything. All aliases go into one Aho-Corasick automaton with
+//! leftmost-longest semantics, which is what the "longest nested mention wins" convention
+//! asks for; the build script compiles it (`aliases.rs` says which aliases, in which
+//! order).
+
+mod aliases;
+
+use aliases::{all_rows, rows, File};
+use daachorse::DoubleArrayAhoCorasick;
+use dechaff_schema::EntityType;
+
+const PREFIXES: &str = include_str!("../../data/designation-prefixes.tsv");
+
+/// Every usable alias, compiled by `build.rs` into a leftmost-longest double-array
+/// Aho-Corasick automaton whose value for each alias is its entry's index. Building
+/// it took a third of the extractor's start-up; loading it is a copy.
+static AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
+
+/// What a gazetteer alias stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: EntityType,
+    /// The canonical name (for systems, the variant's id).
+    pub canonical: String,
+    /// For systems, the family's canonical id; for organisations, their kind
+    /// ("media", "military", ...); empty otherwise.
+    pub group: String,
+}
+
+pub struct Gazetteer {
+    /// Values are indices into `entries`.
+    automaton: DoubleArrayAhoCorasick<u32>,
+    entries: Vec<Entry>,
+    /// Designation prefixes ("Su", "MiG", "Kh") and the kind they usually denote.
+    prefixes: Vec<(String, EntityType)>,
+}
+
+/// A gazetteer match, in byte offsets.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+impl Gazetteer {
+    pub fn builtin() -> Gazetteer {
+        let entries = all_rows()
+            .into_iter()
+            .map(|row| {
+                let r = &row.fields;
+                let (kind, group) = match row.file {
+                    File::Systems => (
+                        match r.get(1).copied() {
+                            Some("Weapon") => EntityType::Weapon,
+                            Some("Vehicle") => EntityType::Vehicle,
+                            _ => EntityType::MilitaryPlatform,
+                        },
+                        r.get(2).copied().unwrap_or(r[0]),
+                    ),
+                    File::Organisations => {
+                        (EntityType::Organisation, r.get(1).copied().unwrap_or(""))
+                    }
+                    File::Locations | File::Cities => {
+                        (EntityType::Location, r.get(1).copied().unwrap_or(""))
+                    }
+                    File::People => (EntityType::Person, r.get(1).copied().unwrap_or("")),
+                    File::Nationalities => {
+                        (EntityType::Nationality, r.get(1).copied().unwrap_or(""))
+                    }
+                };
+                Entry {
+                    kind,
+                    canonical: r[0].to_string(),
+                    group: group.to_string(),
+                }
+            })
+            .collect();
+        let prefixes = rows(PREFIXES)
+            .map(|r| {
+                let kind = if r.get(1) == Some(&"Weapon") {
+                    EntityType::Weapon
+                } else {
+                    EntityType::MilitaryPlatform
+                };
+                (r[0].to_string(), kind)
+            })
+            .collect();
+        // Written by this crate's build script from the same rows: a failure here is
+        // a build defect, not an input condition.
+        let (automaton, _) = DoubleArrayAhoCorasick::<u32>::deserialize(AUTOMATON)
+            .expect("the gazetteer automaton written by build.rs loads");
+        Gazetteer {
+            automaton,
+            entries,
+            prefixes,
+        }
+    }
+
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.entries[index]
+    }
+
+    /// Whole-word matches of every alias in `text`.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.automaton
+            .leftmost_find_iter(text)
+            .filter_map(|m| {
+                let entry = m.value() as usize;
+                let (start, mut end) = (m.start(), m.end());
+                if !is_word_boundary(text, start, end) {
+                    // A system's plural keeps its "s": "Patriots", "TB2s", "Type 26s".
+                    let is_system = self.entries[entry].kind.is_system();
+                    if !(is_system
+                        && text[end..].starts_with('s')
+                        && is_word_boundary(text, start, end + 1))
+                    {
+                        return None;
+                    }
+                    end += 1;
+                }
+                Some(Hit { start, end, entry })
+            })
+            .collect()
+    }
+
+    /// The kind a designation prefix ("Su" in "Su-34") usually denotes.
+    pub fn prefix_kind(&self, prefix: &str) -> Option<EntityType> {
+        self.prefixes
+            .iter()
+            .find(|(p, _)| p == prefix)
+            .map(|(_, k)| *k)
+    }
+
+    /// Entries of one organisation kind ("media"), for source attribution.
+    pub fn is_media(&self, name: &str) -> bool {
+        self.find(name)
+            .iter()
+            .any(|h| h.start == 0 && h.end == name.len() && self.entries[h.entry].group == "media")
+    }
+}
+
+/// A match is a whole word when the characters around it are not letters or digits.
+pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !joins(before) && !joins(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The automaton the build script wrote holds every pattern of the rows the
+    /// library reads, each standing for its own row: the two walks agree.
+    #[test]
+    fn built_automaton_matches_the_rows() {
+        let gazetteer = Gazetteer::builtin();
+        let rows = all_rows();
+        assert_eq!(gazetteer.entries.len(), rows.len());
+        let patterns = aliases::patterns(&rows);
+        assert!(patterns.len() > 10_000, "{} patterns", patterns.len());
+        for (name, entry) in patterns {
+            let first = gazetteer.automaton.leftmost_find_iter(name).next();
+            let found = first.map(|m| (m.start(), m.end(), m.value()));
+            assert_eq!(found, Some((0, name.len(), entry)), "{name}");
+        }
+    }
+}
