@@ -25,53 +25,43 @@ pub enum File {
     Nationalities,
 }
 
-/// One row of a gazetteer file, with the aliases of it that become patterns.
+/// One row of a gazetteer file.
 pub struct Row {
     pub file: File,
     /// The row's fields, trimmed.
     pub fields: Vec<&'static str>,
-    /// Its usable names (aliases, then the canonical name), in pattern order.
-    #[cfg_attr(not(test), allow(dead_code))] // Read by the build script and tests.
-    pub names: Vec<&'static str>,
+}
+
+impl Row {
+    /// The row's usable names (aliases, then the canonical name), in pattern order.
+    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let names: Vec<&'static str> = match self.file {
+            File::Nationalities => vec![self.fields[0]],
+            File::Systems => aliases(self.fields.get(3))
+                .chain([self.fields[0]])
+                .collect(),
+            _ => aliases(self.fields.get(2))
+                .chain([self.fields[0]])
+                .collect(),
+        };
+        names.into_iter().filter_map(|n| usable_alias(n, self.file))
+    }
 }
 
 /// Every row of every file, in entry order.
 pub fn all_rows() -> Vec<Row> {
     let mut out = Vec::new();
-    for fields in rows(SYSTEMS) {
-        let mut names: Vec<&str> = aliases(fields.get(3)).collect();
-        names.push(fields[0]);
-        out.push(row(File::Systems, fields, names));
-    }
     for (file, text) in [
+        (File::Systems, SYSTEMS),
         (File::Organisations, ORGANISATIONS),
         (File::Locations, LOCATIONS),
         (File::Cities, CITIES),
         (File::People, PEOPLE),
+        (File::Nationalities, NATIONALITIES),
     ] {
-        for fields in rows(text) {
-            let mut names: Vec<&str> = aliases(fields.get(2)).collect();
-            names.push(fields[0]);
-            out.push(row(file, fields, names));
-        }
-    }
-    for fields in rows(NATIONALITIES) {
-        let names = vec![fields[0]];
-        out.push(row(File::Nationalities, fields, names));
+        out.extend(rows(text).map(|fields| Row { file, fields }));
     }
     out
-}
-
-fn row(file: File, fields: Vec<&'static str>, names: Vec<&'static str>) -> Row {
-    let names = names
-        .into_iter()
-        .filter_map(|n| usable_alias(n, file))
-        .collect();
-    Row {
-        file,
-        fields,
-        names,
-    }
 }
 
 /// Data rows of a TSV file: no header, no comments, no blank lines.
@@ -156,9 +146,9 @@ pub fn patterns(rows: &[Row]) -> Vec<(&'static str, u32)> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (index, row) in rows.iter().enumerate() {
-        for name in &row.names {
-            if seen.insert(*name) {
-                out.push((*name, index as u32));
+        for name in row.names() {
+            if seen.insert(name) {
+                out.push((name, index as u32));
             }
         }
     }
