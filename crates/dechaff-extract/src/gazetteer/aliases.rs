@@ -6,13 +6,13 @@
 //! so pattern `i` of the automaton and entry of row `i` cannot drift apart. Plain
 //! `std` only, as a build script has no access to the crate's other modules.
 
-pub const SYSTEMS: &str = include_str!("../../data/systems.tsv");
-pub const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
-pub const LOCATIONS: &str = include_str!("../../data/locations.tsv");
+const SYSTEMS: &str = include_str!("../../data/systems.tsv");
+const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
+const LOCATIONS: &str = include_str!("../../data/locations.tsv");
 /// Larger cities, generated from GeoNames by `data/make-cities.py`.
-pub const CITIES: &str = include_str!("../../data/cities.tsv");
-pub const NATIONALITIES: &str = include_str!("../../data/nationalities.tsv");
-pub const PEOPLE: &str = include_str!("../../data/people.tsv");
+const CITIES: &str = include_str!("../../data/cities.tsv");
+const NATIONALITIES: &str = include_str!("../../data/nationalities.tsv");
+const PEOPLE: &str = include_str!("../../data/people.tsv");
 
 /// The gazetteer files, in the order their rows become entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,16 +35,14 @@ pub struct Row {
 impl Row {
     /// The row's usable names (aliases, then the canonical name), in pattern order.
     fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let names: Vec<&'static str> = match self.file {
-            File::Nationalities => vec![self.fields[0]],
-            File::Systems => aliases(self.fields.get(3))
-                .chain([self.fields[0]])
-                .collect(),
-            _ => aliases(self.fields.get(2))
-                .chain([self.fields[0]])
-                .collect(),
+        let aliases_field = match self.file {
+            File::Nationalities => None,
+            File::Systems => self.fields.get(3),
+            _ => self.fields.get(2),
         };
-        names.into_iter().filter_map(|n| usable_alias(n, self.file))
+        aliases(aliases_field)
+            .chain([self.fields[0]])
+            .filter_map(|n| usable_alias(n, self.file))
     }
 }
 
