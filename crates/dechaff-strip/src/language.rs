@@ -126,15 +126,20 @@ impl Language {
                 add(&mut sample, counts);
             }
         }
-        let [en, de] = sample;
-        let language = if de.density() > en.density() {
-            Language::German
-        } else {
-            Language::English
-        };
+        let language = likelier(sample);
         let which = usize::from(language == Language::German);
         let densities = per_text.iter().map(|(c, _)| c[which].density()).collect();
         (language, densities)
+    }
+}
+
+/// The language whose stop words cover more of the words counted (English, German);
+/// English on a tie.
+fn likelier([en, de]: [Counts; 2]) -> Language {
+    if de.density() > en.density() {
+        Language::German
+    } else {
+        Language::English
     }
 }
 
@@ -155,12 +160,7 @@ impl Language {
     #[cfg(test)]
     fn detect_all<'a>(texts: impl Iterator<Item = &'a str>) -> Language {
         let words = texts.flat_map(str::split_whitespace);
-        let [en, de] = stop_counts([Language::English, Language::German], words);
-        if de.density() > en.density() {
-            Language::German
-        } else {
-            Language::English
-        }
+        likelier(stop_counts([Language::English, Language::German], words))
     }
 }
 
