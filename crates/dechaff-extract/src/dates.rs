@@ -53,6 +53,7 @@ struct DatePatterns {
     day_month_year: Regex,
     dotted: Regex,
     slashed_iso: Regex,
+    slashed: Regex,
 }
 
 pub fn warm_up() {
@@ -73,6 +74,7 @@ fn date_patterns() -> &'static DatePatterns {
             day_month_year: re(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month},?\s+((?:19|20)\d{{2}})(?:\b|(?-i:[A-Z]))")),
             dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"),
             slashed_iso: re(r"\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b"),
+            slashed: re(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b"),
         }
     })
 }
@@ -119,12 +121,42 @@ pub fn parse_date(s: &str) -> Option<String> {
             found.push((c.get(0)?.start(), d));
         }
     }
+    if let Some(c) = p.slashed.captures(s) {
+        if let Some(d) = month_first(&c[1], &c[2]).and_then(|(m, d)| iso(&c[3], m, d)) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
     found.into_iter().min_by_key(|(at, _)| *at).map(|(_, d)| d)
+}
+
+/// Month and day of a slashed date ("3/4/2025"). A first number over 12 can only be a
+/// day (the European order); otherwise the month comes first, as on the American sites
+/// that write dates this way (Europeans mostly write them with dots).
+fn month_first<'a>(first: &'a str, second: &'a str) -> Option<(u32, &'a str)> {
+    let a: u32 = first.parse().ok()?;
+    if a > 12 {
+        Some((second.parse().ok()?, first))
+    } else {
+        Some((a, second))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slashed_dates_put_the_month_first_unless_it_cannot_be() {
+        assert_eq!(
+            parse_date("Updated: 10/31/2024").as_deref(),
+            Some("2024-10-31")
+        );
+        assert_eq!(parse_date("3/4/2025").as_deref(), Some("2025-03-04"));
+        assert_eq!(parse_date("25/12/2023").as_deref(), Some("2023-12-25"));
+        assert_eq!(parse_date("13/13/2023"), None);
+        // A fraction or a score is no date.
+        assert_eq!(parse_date("3/4 of 2025 votes"), None);
+    }
 
     #[test]
     fn common_forms() {

@@ -126,6 +126,11 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         "datecreated",
         "dc.date.created",
         "ms.date",
+        "published",
+        "publishdate",
+        "publish_date",
+        "date_published",
+        "article:published",
     ])
     .and_then(|d| parse_date(&d))
     .or_else(|| {
@@ -154,6 +159,21 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             // Kept as body or not: a short date line is no paragraph of the article.
             .filter(|(b, _)| is_date_line(&b.text))
             .find_map(|(b, _)| parse_date(&b.text))
+            .or_else(|| {
+                blocks[first_body..header_end]
+                    .iter()
+                    .find_map(|b| labelled_date(&b.text))
+            })
+    })
+    // A date the page labels as its own ("Published On: 15 August 2025", "Posted on
+    // April 13, 2023"), wherever the template puts it: some print it under the article.
+    // Outside the body and outside comments, whose posts carry dates of their own.
+    .or_else(|| {
+        blocks
+            .iter()
+            .zip(decisions)
+            .filter(|(b, d)| !d.body && !b.nearest.intersects(Flags::COMMENT))
+            .find_map(|(b, _)| labelled_date(&b.text))
     })
     // A page that states only when it was last changed: that is the date it shows.
     .or_else(|| {
@@ -267,6 +287,41 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         related: dedup(related),
         embeds,
     }
+}
+
+/// Words a page puts before its own date.
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    "last updated",
+    "last modified",
+    "originally published",
+    "veröffentlicht",
+    "aktualisiert",
+];
+
+/// A line this long is prose that mentions a date, not a label with one.
+const LABELLED_DATE_MAX_WORDS: usize = 16;
+
+/// The date of a short line that labels it as the page's ("Updated: 10/31/2024",
+/// "By Jane Roe · Updated November 18, 2025"): the label must come before the date.
+fn labelled_date(text: &str) -> Option<String> {
+    if text
+        .split_whitespace()
+        .nth(LABELLED_DATE_MAX_WORDS)
+        .is_some()
+    {
+        return None;
+    }
+    let date = parse_date(text)?;
+    let lower = text.to_lowercase();
+    let label_at = DATE_LABELS.iter().filter_map(|l| lower.find(l)).min()?;
+    // The date's own position: the first digit after the label.
+    let digit_at = lower[label_at..].find(|c: char| c.is_ascii_digit())? + label_at;
+    let between = &lower[label_at..digit_at];
+    // "Published in Defense News on 3 May": the label and its date stay close.
+    (between.split_whitespace().count() <= 4).then_some(date)
 }
 
 /// The string value that follows `"key":` in `text`. A plain search, not a JSON
@@ -683,6 +738,31 @@ mod tests {
             format!(r#"<script type="application/ld+json">{near}</script><p>Body text.</p>"#);
         let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
         assert_eq!(json_ld_author(&stripped).as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn labelled_dates() {
+        assert_eq!(
+            labelled_date("Published On: 15 August 2025").as_deref(),
+            Some("2025-08-15")
+        );
+        assert_eq!(
+            labelled_date("By Matthew Richardson ⋅ Review Editor ⋅ Updated November 18, 2025")
+                .as_deref(),
+            Some("2025-11-18")
+        );
+        assert_eq!(
+            labelled_date("Posted on April 13, 2023").as_deref(),
+            Some("2023-04-13")
+        );
+        // No label, or a date in a sentence: not the page's own date.
+        assert_eq!(labelled_date("March 3, 2024"), None);
+        assert_eq!(
+            labelled_date(
+                "The report, published after the talks that ended on March 3, 2024, said"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! above that anchor.
 
 use crate::dates::parse_date;
-use dechaff_strip::{Block, Decision};
+use dechaff_strip::{Block, Decision, Flags};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -19,10 +19,11 @@ fn byline_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     // A constant pattern: a failure to compile is a build defect.
     P.get_or_init(|| {
-        // "By Jane Roe", "By: Jane Roe", "ByJane Roe" (inline elements glued), "Author: ...";
+        // "By Jane Roe", "By: Jane Roe", "ByJane Roe" (inline elements glued), "Author: ...",
+        // "Words: ..." (as magazines credit a writer beside "Photos: ...");
         // the name must start with a capital, so "Bypass" and "Byron" are not bylines.
         Regex::new(
-            r"^(?:(?i:(?:analysis|opinion|commentary|report|interview|text|words|written|posted|photos?|video) )?(?i:by|von)\s*:?\s*|(?i:author)\s*:\s*)(\p{Lu}.+)$",
+            r"^(?:(?i:(?:analysis|opinion|commentary|report|interview|text|words|written|posted|photos?|video) )?(?i:by|von)\s*:?\s*|(?i:author|words)\s*:\s*)(\p{Lu}.+)$",
         )
         .expect("byline pattern compiles")
     })
@@ -31,6 +32,25 @@ fn byline_pattern() -> &'static Regex {
 /// Words that may sit lowercase inside a person's name.
 const NAME_PARTICLES: [&str; 15] = [
     "and", "und", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "du", "da", "del", "di",
+];
+
+/// Capitalised words that open a link or a button ("View Full Profile", "All Posts"),
+/// never a name.
+const INTERFACE_WORDS: [&str; 14] = [
+    "View",
+    "All",
+    "Read",
+    "More",
+    "See",
+    "Contact",
+    "Share",
+    "Follow",
+    "Subscribe",
+    "Sign",
+    "Log",
+    "Home",
+    "About",
+    "Search",
 ];
 
 /// Capitalised words that start or end a byline block but are not names.
@@ -49,14 +69,19 @@ const NOT_NAME_WORDS: [&str; 9] = [
 /// A line that is only a person's name, or two or three joined by "and" or commas.
 pub fn is_name_line(text: &str) -> bool {
     // The cheap refusals first: most lines asked are prose or navigation.
-    if text.ends_with(['.', ':', '!', '?'])
-        || text.contains('|')
+    if text.ends_with(['.', '!', '?'])
+        || text.contains(['|', ':'])
         || text.bytes().any(|b| b.is_ascii_digit())
     {
         return false;
     }
     let words = text.split_whitespace().take(11).count();
-    if !(2..=10).contains(&words) {
+    if !(2..=10).contains(&words)
+        || text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| INTERFACE_WORDS.contains(&w))
+    {
         return false;
     }
     // As many capitalised words and particles as words (the particles are ASCII, so
@@ -231,6 +256,12 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
         .or_else(|| (0..zone).find(is_anchor))
 }
 
+/// Containers whose lines are never the byline above a date.
+const NOT_BYLINE_CONTAINERS: Flags = Flags::NAV
+    .or(Flags::BREADCRUMB)
+    .or(Flags::TAGS)
+    .or(Flags::RELATED);
+
 /// How far past the anchor a byline may sit ("March 3, 2025" then "By Jane Roe").
 const BYLINE_REACH: usize = 3;
 
@@ -264,10 +295,17 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                     .map(str::to_string)
             })
             .or_else(|| {
-                // "July 9, 2025" with the name just above it.
+                // "July 9, 2025" with the name just above it; not a menu item or a
+                // breadcrumb, and not above a headline that holds a date.
+                if before_body[i].heading > 0 {
+                    return None;
+                }
                 i.checked_sub(1)
-                    .map(|j| &before_body[j].text)
-                    .and_then(|n| byline_of(n).or_else(|| is_name_line(n).then(|| n.clone())))
+                    .map(|j| &before_body[j])
+                    .filter(|n| !n.nearest.intersects(NOT_BYLINE_CONTAINERS))
+                    .and_then(|n| {
+                        byline_of(&n.text).or_else(|| is_name_line(&n.text).then(|| n.text.clone()))
+                    })
             })
     });
     let limit = anchor.unwrap_or(before_body.len());
@@ -329,6 +367,13 @@ mod tests {
         assert!(is_name_line("Katarzyna Wróbel and Jonas Albrecht"));
         assert!(!is_name_line("AIR DEFENCE"));
         assert!(!is_name_line("Open in the MilPulse app"));
+        // Links and labels, not names.
+        assert!(!is_name_line("View Full Profile"));
+        assert!(!is_name_line("Tags: Philosophy"));
+        assert_eq!(
+            byline_of("Words: Tom Hendry").as_deref(),
+            Some("Tom Hendry")
+        );
         assert_eq!(
             byline_of("By Jane Roe | March 3, 2024").as_deref(),
             Some("Jane Roe")

@@ -256,6 +256,11 @@ impl Flags {
         Flags(self.0 & other.0)
     }
 
+    /// The hints in either set (`|` for constants).
+    pub const fn or(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+
     /// The hints of `self` that are not in `other`.
     pub const fn without(self, other: Flags) -> Flags {
         Flags(self.0 & !other.0)
