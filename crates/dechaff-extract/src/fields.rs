@@ -386,6 +386,12 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
             let t = h.text.to_lowercase();
             d.contains(&t) || t.contains(&d)
         }) {
+            // A headline that repeats the whole declared title ("... | WRAL") carries
+            // its site name too.
+            if h.text.eq_ignore_ascii_case(declared) {
+                let site = meta(&["og:site_name", "application-name"]);
+                return Some(strip_site_name(&h.text, site.as_deref()));
+            }
             return Some(h.text.clone());
         }
         // Several headings: the one that shares most words with the declared title
