@@ -294,7 +294,7 @@ impl Corpus {
         let text = std::fs::read_to_string(&page.gold_path)
             .with_context(|| page.gold_path.display().to_string())?;
         let text = repair_utf16_residue(&text).unwrap_or(text);
-        let paragraphs: Vec<String> = text
+        let paragraphs: Vec<String> = without_comments(&text)
             .lines()
             .map(dechaff_schema::normalize_whitespace)
             .filter(|l| !l.is_empty())
@@ -457,6 +457,30 @@ fn repair_utf16_residue(text: &str) -> Option<String> {
     )
 }
 
+/// The content part of a gold file that carries its readers' comments too.
+/// Dragnet's annotators saved some pages as content, then a separator line
+/// (`!@#$%^&*() COMMENTS`, often mangled by re-encoding: `!@ $%^&*()  COMMENTS`), then
+/// the comments; Dragnet's own tools split there and score the content alone, as its
+/// README says the gold does. About twenty of its 1,381 gold files still hold both.
+fn without_comments(text: &str) -> &str {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(marks) = trimmed.strip_suffix("COMMENTS") {
+            let symbols = marks.chars().filter(|c| "!@#$%^&*()".contains(*c)).count();
+            if symbols >= 4
+                && marks
+                    .chars()
+                    .all(|c| c.is_whitespace() || "!@#$%^&*()".contains(c))
+            {
+                return &text[..at];
+            }
+        }
+        at += line.len();
+    }
+    text
+}
+
 pub fn load_gold(path: &Path) -> Result<GoldFile> {
     let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
     GoldFile::parse(&text).with_context(|| path.display().to_string())
@@ -465,6 +489,16 @@ pub fn load_gold(path: &Path) -> Result<GoldFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dragnet_gold_is_cut_at_its_comments_separator() {
+        let gold = "Title\nBody line.\n!@ $%^&*()  COMMENTS\nJane 3 May\nFirst!\n";
+        assert_eq!(without_comments(gold), "Title\nBody line.\n");
+        assert_eq!(without_comments("!@#$%^&*() COMMENTS\r\nx"), "");
+        // The word alone, or in a sentence, is no separator.
+        let plain = "COMMENTS\nReaders' COMMENTS are closed.\n";
+        assert_eq!(without_comments(plain), plain);
+    }
 
     #[test]
     fn utf16_residue_in_gold_is_repaired_and_plain_text_left_alone() {
