@@ -139,6 +139,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     }
 
     keep_lists_between_body(blocks, &mut out);
+    keep_links_between_body(blocks, &mut out);
     let exempt = if options.comments {
         Flags::COMMENT
     } else {
@@ -746,6 +747,31 @@ fn is_item(b: &Block) -> bool {
 /// items are short and dense with names and numbers, so on their own they look like
 /// menus, but a menu does not sit between two paragraphs of one article. Items that a
 /// cue or a chaff container condemned stay chaff.
+/// Fewer words than this and a linked line between paragraphs is a button or a label.
+const LINKED_LINE_MIN_WORDS: usize = 3;
+
+/// A line that is mostly a link, between two body paragraphs ("For tickets, click
+/// here.", a cited title, a source URL), belongs to the text around it: navigation
+/// comes in runs of links, not one at a time between paragraphs.
+fn keep_links_between_body(blocks: &[Block], out: &mut [Decision]) {
+    for i in 1..blocks.len().saturating_sub(1) {
+        let d = &out[i];
+        let lone_link = !d.body
+            && d.cue.is_none()
+            && d.reason.starts_with("link density")
+            && out[i - 1].body
+            && out[i + 1].body
+            && blocks[i]
+                .text
+                .split_whitespace()
+                .nth(LINKED_LINE_MIN_WORDS - 1)
+                .is_some();
+        if lone_link {
+            promote(&mut out[i], "a linked line between body paragraphs");
+        }
+    }
+}
+
 fn keep_lists_between_body(blocks: &[Block], out: &mut [Decision]) {
     let mut i = 0;
     while i < blocks.len() {
