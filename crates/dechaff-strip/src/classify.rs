@@ -148,6 +148,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     keep_main_container(blocks, &mut out, trusted, exempt);
     if !options.comments {
         close_at_comments(blocks, &mut out);
+        close_at_comment_thread(blocks, &mut out);
     }
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out, exempt);
@@ -747,8 +748,9 @@ fn is_item(b: &Block) -> bool {
 /// items are short and dense with names and numbers, so on their own they look like
 /// menus, but a menu does not sit between two paragraphs of one article. Items that a
 /// cue or a chaff container condemned stay chaff.
-/// Fewer words than this and a linked line between paragraphs is a button or a label.
-const LINKED_LINE_MIN_WORDS: usize = 3;
+/// Fewer words than this and a linked line between paragraphs is a button or a call to
+/// action ("Start free trial", "Support the Courier").
+const LINKED_LINE_MIN_WORDS: usize = 4;
 
 /// A line that is mostly a link, between two body paragraphs ("For tickets, click
 /// here.", a cited title, a source URL), belongs to the text around it: navigation
@@ -905,6 +907,33 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
 }
 
 /// The comment section ends the article, however long the comments are.
+/// A text dump's comment thread, found by the shape of its posts (`threads.rs`) when no
+/// cue announced it: everything from its first commenter on is chaff.
+fn close_at_comment_thread(blocks: &[Block], out: &mut [Decision]) {
+    if !is_text_dump(blocks) {
+        return;
+    }
+    // As for the cue: the article's own byline and date come before its prose.
+    let mut prose_before = 0;
+    let Some(from) = (0..out.len()).find(|&i| {
+        if out[i].body && out[i].class == Class::Good {
+            prose_before += blocks[i].text.len();
+        }
+        prose_before >= MIN_PROSE_BEFORE_COMMENTS
+    }) else {
+        return;
+    };
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let Some(start) = crate::threads::thread_start(&texts, from + 1) else {
+        return;
+    };
+    for d in &mut out[start..] {
+        if d.body {
+            demote(d, format!("in the comment thread from block {start}"));
+        }
+    }
+}
+
 fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
     let Some(first_body) = out.iter().position(|d| d.body) else {
         return;

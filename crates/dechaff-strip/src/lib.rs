@@ -24,6 +24,7 @@ mod input;
 mod language;
 mod required;
 mod site;
+mod threads;
 
 pub use block::{is_two_sentences, normalize, Block, Flags};
 pub use classify::{classify, Class, Decision, Favor};

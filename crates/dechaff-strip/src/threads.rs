@@ -1,0 +1,187 @@
+//! Comment threads in text dumps, found by the shape of their posts.
+//!
+//! An HTML page marks its comment section with a container (`class="comments"`); a
+//! text dump has lost that, and often the "Leave a comment" cue too. What survives is
+//! the rhythm of a thread: a commenter's name, the post's time stamp, the post, again
+//! and again ("Luke" / "December 19, 2025, 3:47 am" / text; "by geekmux ( 1040042 )
+//! writes:" / text). A live blog also repeats time stamps, but bare ones ("10:45 am")
+//! with no name above them, which is why a header needs a full date with its time or a
+//! "writes:"/"says:" line.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A post header is short; a longer line that holds a date and a time is prose.
+const HEADER_MAX_WORDS: usize = 12;
+/// A commenter's name above a time stamp: a short line.
+const NAME_MAX_WORDS: usize = 4;
+/// Fewer posts than this is an article's own byline and date, not a thread.
+pub const MIN_POSTS: usize = 3;
+
+struct Shapes {
+    /// A time of day: "3:47 am", "11:05", "@11:39PM".
+    time: Regex,
+    /// A year, or a relative age ("2 days ago").
+    date: Regex,
+    /// "by NAME ( 1040042 ) writes:", "Jane says:", "John Roe said:".
+    speaker: Regex,
+}
+
+fn shapes() -> &'static Shapes {
+    static S: OnceLock<Shapes> = OnceLock::new();
+    // Constant patterns: a failure to compile is a build defect.
+    S.get_or_init(|| Shapes {
+        time: Regex::new(
+            r"(?i)(?:^|[\s,@(])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:$|[\s,)])",
+        )
+        .expect("time pattern compiles"),
+        date: Regex::new(
+            r"(?i)\b(?:(?:19|20)\d{2}|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)\b",
+        )
+        .expect("date pattern compiles"),
+        speaker: Regex::new(
+            r"(?i)^(?:by \S.{0,60}\swrites:|\S.{0,60}\s(?:says|said|wrote):)(?:\s.{0,60})?$",
+        )
+        .expect("speaker pattern compiles"),
+    })
+}
+
+/// Whether `text` is a line that ends a post's header: "by X writes:", "Jane says:",
+/// or a time stamp with a full date whose line above (`above`) is a short name.
+pub fn is_post_header(text: &str, above: Option<&str>) -> bool {
+    if text.split_whitespace().nth(HEADER_MAX_WORDS).is_some() {
+        return false;
+    }
+    // Every header holds a digit (a date, a time, a user number) or a speaker's verb.
+    let s = shapes();
+    if s.speaker.is_match(text) {
+        return true;
+    }
+    s.time.is_match(text)
+        && s.date.is_match(text)
+        && above.is_some_and(|a| is_name_line(a) || leading_name_with_stamp(text))
+}
+
+/// A time stamp that carries its author ("Jane Roe December 19, 2025 at 3:47 am"):
+/// capitalised words before the first digit.
+fn leading_name_with_stamp(text: &str) -> bool {
+    let head = &text[..text.find(|c: char| c.is_ascii_digit()).unwrap_or(0)];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    // A month name alone ("December 19, ...") is no author.
+    words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A commenter's name: one to four words, no sentence punctuation (a final initial's
+/// stop aside: "Patrick V."), no address.
+pub fn is_name_line(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let sentence_end = text.ends_with(['!', '?', ':', ','])
+        || text.ends_with('.')
+            && !text.split_whitespace().last().is_some_and(|w| {
+                matches!(w, "Jr." | "Sr.")
+                    || w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase())
+            });
+    (1..=NAME_MAX_WORDS).contains(&words) && !sentence_end && !text.contains("://")
+}
+
+/// The index of the first block of a comment thread among `texts`, searching from
+/// `from`: the first post header that at least `MIN_POSTS - 1` more headers follow,
+/// each with some text between it and the next, by at least `MIN_POSTS` different
+/// authors; the name line above it when it has one.
+pub fn thread_start(texts: &[&str], from: usize) -> Option<usize> {
+    let headers: Vec<usize> = (from..texts.len())
+        .filter(|&i| is_post_header(texts[i], i.checked_sub(1).map(|j| texts[j])))
+        .collect();
+    // Posts are text between headers; two headers in a row are one post's header.
+    let posts: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .filter(|(k, &h)| headers.get(k + 1).is_none_or(|&next| next > h + 2))
+        .map(|(_, &h)| h)
+        .collect();
+    let first = *posts.first()?;
+    // Many hands write a thread; a live blog's entries, stamped the same way, come
+    // from its one or two reporters.
+    let mut authors: Vec<String> = posts
+        .iter()
+        .map(|&h| {
+            let above = h.checked_sub(1).map_or("", |j| texts[j]);
+            let own = texts[h];
+            let key = if shapes().speaker.is_match(own) || !is_name_line(above) {
+                own
+            } else {
+                above
+            };
+            key.chars().filter(|c| !c.is_ascii_digit()).collect()
+        })
+        .collect();
+    authors.sort();
+    authors.dedup();
+    if authors.len() < MIN_POSTS {
+        return None;
+    }
+    let above = first.checked_sub(1).filter(|&j| j >= from);
+    Some(match above {
+        Some(j) if is_name_line(texts[j]) && !shapes().speaker.is_match(texts[first]) => j,
+        _ => first,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn post_headers() {
+        assert!(is_post_header("December 19, 2025, 3:47 am", Some("Luke")));
+        assert!(is_post_header("by geekmux ( 1040042 ) writes:", None));
+        assert!(is_post_header("Mitch says:", Some("a paragraph of prose.")));
+        assert!(is_post_header(
+            "Jane Roe July 26, 2012 at 3:56 pm",
+            Some("Yes, indeed.")
+        ));
+        // A live blog's bare time stamp, a date without a time, a dateline in prose.
+        assert!(!is_post_header("10:45 am", Some("Breaking")));
+        assert!(!is_post_header("December 19, 2025", Some("Luke")));
+        assert!(!is_post_header(
+            "At 3:47 am on December 19, 2025, the first drones struck the refinery near Tuapse, officials said.",
+            Some("Luke")
+        ));
+        // A time stamp under a sentence, not a name.
+        assert!(!is_post_header(
+            "December 19, 2025, 3:47 am",
+            Some("The war goes on.")
+        ));
+    }
+
+    #[test]
+    fn a_thread_starts_at_its_first_commenter() {
+        let page = [
+            "Headline",
+            "The article's only paragraph, long enough to be prose.",
+            "Another paragraph of the article.",
+            "Luke",
+            "December 19, 2025, 3:47 am",
+            "First post.",
+            "Patrick V.",
+            "December 19, 2025, 4:03 am",
+            "Second post.",
+            "More of the second post.",
+            "Shirley",
+            "December 19, 2025, 4:13 am",
+            "Third post.",
+        ];
+        assert_eq!(thread_start(&page, 1), Some(3));
+        // Two posts are not yet a thread (a byline and a date may look like one).
+        assert_eq!(thread_start(&page[..9], 1), None);
+        // One reporter's stamped entries are a live blog, not a thread.
+        let live: Vec<&str> = page
+            .iter()
+            .map(|t| match *t {
+                "Luke" | "Patrick V." | "Shirley" => "Jane Roe",
+                t => t,
+            })
+            .collect();
+        assert_eq!(thread_start(&live, 1), None);
+    }
+}
