@@ -40,6 +40,7 @@ struct FieldPatterns {
 /// Compiles the field, date and byline patterns now (see [`crate::Extractor::new`]).
 pub fn warm_up() {
     field_patterns();
+    date_labels();
     crate::dates::warm_up();
     crate::header::warm_up();
 }
@@ -301,25 +302,43 @@ const DATE_LABELS: &[&str] = &[
     "aktualisiert",
 ];
 
+/// `DATE_LABELS` as one automaton, any case: this runs on many lines per page.
+fn date_labels() -> &'static aho_corasick::AhoCorasick {
+    static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(DATE_LABELS)
+            // A constant list of plain words: a failure is a build defect.
+            .expect("date labels compile")
+    })
+}
+
 /// A line this long is prose that mentions a date, not a label with one.
 const LABELLED_DATE_MAX_WORDS: usize = 16;
+/// The same in bytes, the cheaper test, tried first (sixteen long words).
+const LABELLED_DATE_MAX_BYTES: usize = 200;
 
 /// The date of a short line that labels it as the page's ("Updated: 10/31/2024",
 /// "By Jane Roe · Updated November 18, 2025"): the label must come before the date.
 fn labelled_date(text: &str) -> Option<String> {
-    if text
-        .split_whitespace()
-        .nth(LABELLED_DATE_MAX_WORDS)
-        .is_some()
+    // The cheap refusals first: this runs on every line outside the body of a page
+    // whose metadata gave no date. Every date form has a digit.
+    if text.len() > LABELLED_DATE_MAX_BYTES
+        || !text.bytes().any(|b| b.is_ascii_digit())
+        || text
+            .split_whitespace()
+            .nth(LABELLED_DATE_MAX_WORDS)
+            .is_some()
     {
         return None;
     }
+    let label_at = date_labels().find(text)?.start();
     let date = parse_date(text)?;
-    let lower = text.to_lowercase();
-    let label_at = DATE_LABELS.iter().filter_map(|l| lower.find(l)).min()?;
     // The date's own position: the first digit after the label.
-    let digit_at = lower[label_at..].find(|c: char| c.is_ascii_digit())? + label_at;
-    let between = &lower[label_at..digit_at];
+    let digit_at = text[label_at..].find(|c: char| c.is_ascii_digit())? + label_at;
+    let between = &text[label_at..digit_at];
     // "Published in Defense News on 3 May": the label and its date stay close.
     (between.split_whitespace().count() <= 4).then_some(date)
 }
