@@ -177,7 +177,7 @@ const COPY_MIN_CHARS: usize = 40;
 /// a hidden div) would give their body twice: a body paragraph that repeats an earlier
 /// body paragraph word for word is the copy.
 fn drop_repeated_body(blocks: &[Block], out: &mut [Decision]) {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     for (i, (b, d)) in blocks.iter().zip(out.iter_mut()).enumerate() {
         if !d.body || b.text.len() < COPY_MIN_CHARS {
             continue;
@@ -497,8 +497,8 @@ fn repeated_lines(blocks: &[Block]) -> Vec<bool> {
             }
         })
         .collect();
-    let mut counts: std::collections::HashMap<&str, usize> =
-        std::collections::HashMap::with_capacity(lowered.len());
+    let mut counts: foldhash::HashMap<&str, usize> =
+        foldhash::HashMap::with_capacity_and_hasher(lowered.len(), Default::default());
     for line in lowered.iter().flatten() {
         *counts.entry(line).or_insert(0) += 1;
     }
@@ -811,8 +811,7 @@ const MAIN_CONTAINER_MAX_LINK_DENSITY: f32 = 0.8;
 /// The deepest element holding most of the page's good text: the article's container,
 /// as readability and trafilatura find it, here found from the blocks' ancestor ids.
 fn main_container(blocks: &[Block], out: &[Decision]) -> Option<(u32, usize)> {
-    let mut share: std::collections::HashMap<u32, (usize, usize)> =
-        std::collections::HashMap::new();
+    let mut share: foldhash::HashMap<u32, (usize, usize)> = foldhash::HashMap::default();
     let mut total = 0;
     for (b, d) in blocks.iter().zip(out) {
         if d.class != Class::Good {

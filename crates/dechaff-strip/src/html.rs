@@ -9,7 +9,6 @@
 use crate::block::{Block, Flags};
 use crate::entities::decode_entities;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Elements whose text is never visible.
 ///
@@ -140,7 +139,7 @@ struct Builder<'p> {
     /// What each class/id value of the page said: a page repeats a few dozen values
     /// on thousands of elements. Bounded so that a page of unique values costs memory
     /// linear in nothing but this cap.
-    hints: HashMap<&'p str, Flags>,
+    hints: foldhash::HashMap<&'p str, Flags>,
     /// The text of the author link being read, if one is open.
     author_link: Option<String>,
     /// The attributes of the tag being read (a buffer reused from tag to tag).
@@ -173,9 +172,10 @@ pub fn parse_html_until(
         buf: String::new(),
         link_chars: 0,
         meta: HtmlMeta::default(),
-        // A keyed hash: the keys are the page's, and a page could be written to collide
-        // under an unkeyed one.
-        hints: HashMap::with_capacity(64),
+        // A seeded hash: the keys are the page's, and a page could be written to collide
+        // under an unkeyed one. foldhash, seeded at random per map, costs a third of
+        // SipHash here.
+        hints: foldhash::HashMap::with_capacity_and_hasher(64, Default::default()),
         author_link: None,
         attrs: Vec::new(),
     };
