@@ -52,8 +52,42 @@ pub struct Decision {
     pub class: Class,
     /// The cue its wording matched, if any.
     pub cue: Option<CueKind>,
-    /// The rule that decided, in words, for `--explain`.
+    /// What gave the block its own class; the later rules read it back.
+    pub basis: Basis,
+    /// The rule that decided, in words, for `--explain`; empty unless
+    /// `Options::explain` asked for it.
     pub reason: String,
+}
+
+/// What gave a block its own class, before context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    Hidden,
+    Cue,
+    Ticker,
+    TitleHeading,
+    RepeatedLink,
+    RepeatedLine,
+    Container,
+    LinkDensity,
+    Short,
+    Ellipsis,
+    /// Length and stop-word density.
+    Density,
+    /// Long prose with many links.
+    LinkedProse,
+    /// A heading-like line of a text dump.
+    HeadingLike,
+}
+
+impl Basis {
+    /// Whether the stop-word density decided (and no cue, container or link).
+    fn is_density(self) -> bool {
+        matches!(
+            self,
+            Basis::Density | Basis::LinkedProse | Basis::HeadingLike
+        )
+    }
 }
 
 /// Thresholds, in characters and ratios. Set once for all pages (jusText's defaults,
@@ -86,17 +120,18 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     let mut out: Vec<Decision> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| own_class(b, repeated[i], densities[i], trusted))
+        .map(|(i, b)| own_class(b, repeated[i], densities[i], trusted, options.explain))
         .collect();
     // Above the article's first paragraph, a heading-like or repeated line of a text
     // dump is the header zone (headline, section label, byline), not the body.
     let first_good = out.iter().position(|d| d.class == Class::Good);
     for (i, d) in out.iter_mut().enumerate() {
-        let doubtful = d.reason.ends_with("heading-like line")
-            || d.reason == "short line repeated on the page";
+        let doubtful = matches!(d.basis, Basis::HeadingLike | Basis::RepeatedLine);
         if doubtful && first_good.is_none_or(|g| i < g) {
             d.class = Class::Bad;
-            d.reason = format!("{}, above the first paragraph", d.reason);
+            if !d.reason.is_empty() {
+                d.reason = format!("{}, above the first paragraph", d.reason);
+            }
         }
     }
     let own: Vec<Class> = out.iter().map(|d| d.class).collect();
@@ -129,7 +164,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     let resolved = short_then_near_good(&ctx, &inserted, favor);
     for (i, d) in out.iter_mut().enumerate() {
         d.body = resolved[i] == Class::Good;
-        if d.class != resolved[i] && d.class != Class::Bad {
+        if d.class != resolved[i] && d.class != Class::Bad && !d.reason.is_empty() {
             d.reason = format!(
                 "{}; context makes it {}",
                 d.reason,
@@ -183,7 +218,7 @@ fn drop_repeated_body(blocks: &[Block], out: &mut [Decision]) {
             continue;
         }
         match seen.get(b.text.as_str()) {
-            Some(first) => demote(d, format!("a copy of body block {first}")),
+            Some(first) => demote(d, format_args!("a copy of body block {first}")),
             None => {
                 seen.insert(&b.text, i);
             }
@@ -281,8 +316,7 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
     let body: Vec<bool> = out.iter().map(|d| d.body).collect();
     for i in from..=to {
         let d = &mut out[i];
-        let by_density =
-            d.class == Class::Bad && d.cue.is_none() && d.reason.contains("stop-word density");
+        let by_density = d.class == Class::Bad && d.cue.is_none() && d.basis.is_density();
         if !d.body
             && by_density
             && framed(&body, from, i, to)
@@ -508,44 +542,81 @@ fn repeated_lines(blocks: &[Block]) -> Vec<bool> {
         .collect()
 }
 
-fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> Decision {
-    let decision = |class: Class, reason: String| Decision {
+fn own_class(
+    b: &Block,
+    repeated: bool,
+    stop_density: f32,
+    trusted: Flags,
+    explain: bool,
+) -> Decision {
+    let decision = |class: Class, basis: Basis, reason: std::fmt::Arguments<'_>| Decision {
         body: false,
         class,
         cue: None,
-        reason,
+        basis,
+        reason: if explain {
+            reason.to_string()
+        } else {
+            String::new()
+        },
     };
     let words = b.text.split_whitespace();
     if b.flags.contains(Flags::HIDDEN) && trusted.contains(Flags::HIDDEN) {
-        return decision(Class::Bad, "hidden element".into());
+        return decision(Class::Bad, Basis::Hidden, format_args!("hidden element"));
     }
     if let Some(cue) = cue_of(&b.text) {
         return Decision {
             cue: Some(cue),
-            ..decision(Class::Bad, format!("cue line ({})", cue.as_str()))
+            ..decision(
+                Class::Bad,
+                Basis::Cue,
+                format_args!("cue line ({})", cue.as_str()),
+            )
         };
     }
     if is_ticker(&b.text) {
-        return decision(Class::Bad, "a ticker: headlines strung on one line".into());
+        return decision(
+            Class::Bad,
+            Basis::Ticker,
+            format_args!("a ticker: headlines strung on one line"),
+        );
     }
     if b.heading == 1 || (b.flags.contains(Flags::TITLE) && b.heading > 0) {
-        return decision(Class::Bad, "title heading".into());
+        return decision(
+            Class::Bad,
+            Basis::TitleHeading,
+            format_args!("title heading"),
+        );
     }
     // A repeated link is navigation. A repeated line of a text dump may be a header
     // shown twice or a heading echoed by a table of contents: context decides which
     // occurrence is which.
     if repeated && words.take(REPEATED_MAX_WORDS + 1).count() <= REPEATED_MAX_WORDS {
         if b.link_chars > 0 {
-            return decision(Class::Bad, "short link repeated on the page".into());
+            return decision(
+                Class::Bad,
+                Basis::RepeatedLink,
+                format_args!("short link repeated on the page"),
+            );
         }
         if b.tag == "line" {
-            return decision(Class::Short, "short line repeated on the page".into());
+            return decision(
+                Class::Short,
+                Basis::RepeatedLine,
+                format_args!("short line repeated on the page"),
+            );
         }
     }
     if is_chaff_container(b, trusted) {
+        let names = if explain {
+            b.nearest.names().join("/")
+        } else {
+            String::new()
+        };
         return decision(
             Class::Bad,
-            format!("inside a {} container", b.nearest.names().join("/")),
+            Basis::Container,
+            format_args!("inside a {names} container"),
         );
     }
     let link_density = b.link_density();
@@ -557,32 +628,53 @@ fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> De
         && stop_density >= STOPWORDS_HIGH
         && ends_sentence(&b.text);
     if link_density > MAX_LINK_DENSITY && !linked_prose {
-        return decision(Class::Bad, format!("link density {link_density:.2}"));
+        return decision(
+            Class::Bad,
+            Basis::LinkDensity,
+            format_args!("link density {link_density:.2}"),
+        );
     }
     if chars < LENGTH_LOW {
         if b.link_chars > 0 {
-            return decision(Class::Bad, format!("short ({chars} chars) with a link"));
+            return decision(
+                Class::Bad,
+                Basis::Short,
+                format_args!("short ({chars} chars) with a link"),
+            );
         }
-        return decision(Class::Short, format!("short ({chars} chars)"));
+        return decision(
+            Class::Short,
+            Basis::Short,
+            format_args!("short ({chars} chars)"),
+        );
     }
     if b.text.ends_with('…') || b.text.ends_with("...") {
         return decision(
             Class::Bad,
-            "ends in an ellipsis (a truncated teaser)".into(),
+            Basis::Ellipsis,
+            format_args!("ends in an ellipsis (a truncated teaser)"),
         );
     }
-    let features = format!("{chars} chars, stop-word density {stop_density:.2}");
+    let features = |class: Class, basis: Basis, tail: &str| {
+        decision(
+            class,
+            basis,
+            format_args!("{chars} chars, stop-word density {stop_density:.2}{tail}"),
+        )
+    };
     if linked_prose && link_density > MAX_LINK_DENSITY {
-        return decision(
-            Class::NearGood,
-            format!("{features}, link density {link_density:.2}"),
-        );
+        let tail = if explain {
+            format!(", link density {link_density:.2}")
+        } else {
+            String::new()
+        };
+        return features(Class::NearGood, Basis::LinkedProse, &tail);
     }
     if stop_density >= STOPWORDS_HIGH {
         if chars > LENGTH_HIGH {
-            decision(Class::Good, features)
+            features(Class::Good, Basis::Density, "")
         } else {
-            decision(Class::NearGood, features)
+            features(Class::NearGood, Basis::Density, "")
         }
     } else if stop_density >= STOPWORDS_LOW
         || (chars > 2 * LENGTH_HIGH
@@ -590,13 +682,13 @@ fn own_class(b: &Block, repeated: bool, stop_density: f32, trusted: Flags) -> De
             && ends_sentence(&b.text))
     {
         // Long sentences dense with names and numbers are still prose.
-        decision(Class::NearGood, features)
+        features(Class::NearGood, Basis::Density, "")
     } else if is_text_heading(b) {
         // A heading of a text dump ("1. Personalised nutrition") has few stop words;
         // whether it heads prose is for context to say.
-        decision(Class::Short, format!("{features}, heading-like line"))
+        features(Class::Short, Basis::HeadingLike, ", heading-like line")
     } else {
-        decision(Class::Bad, features)
+        features(Class::Bad, Basis::Density, "")
     }
 }
 
@@ -688,16 +780,21 @@ fn resolve(
     out
 }
 
-/// Turns a body block into chaff, saying why (the reason accumulates for --explain).
+/// Turns a body block into chaff, saying why (the reason accumulates for --explain;
+/// `why` is formatted only then).
 fn demote(d: &mut Decision, why: impl std::fmt::Display) {
     d.body = false;
-    d.reason = format!("{}; {why}", d.reason);
+    if !d.reason.is_empty() {
+        d.reason = format!("{}; {why}", d.reason);
+    }
 }
 
 /// Turns a chaff block into body, saying why.
 fn promote(d: &mut Decision, why: impl std::fmt::Display) {
     d.body = true;
-    d.reason = format!("{}; {why}", d.reason);
+    if !d.reason.is_empty() {
+        d.reason = format!("{}; {why}", d.reason);
+    }
 }
 
 /// Whether the nearest container with a hint marks the block as chaff.
@@ -760,7 +857,7 @@ fn keep_links_between_body(blocks: &[Block], out: &mut [Decision]) {
         let d = &out[i];
         let lone_link = !d.body
             && d.cue.is_none()
-            && d.reason.starts_with("link density")
+            && d.basis == Basis::LinkDensity
             && out[i - 1].body
             && out[i + 1].body
             && blocks[i]
@@ -791,7 +888,7 @@ fn keep_lists_between_body(blocks: &[Block], out: &mut [Decision]) {
         let chars: usize = blocks[start..i].iter().map(|b| b.text.len()).sum();
         if before && after && links * 3 < chars {
             for d in &mut out[start..i] {
-                let condemned = d.cue.is_some() || d.reason.starts_with("inside a");
+                let condemned = d.cue.is_some() || d.basis == Basis::Container;
                 if !d.body && !condemned {
                     promote(d, "list or table between body paragraphs");
                 }
@@ -928,7 +1025,7 @@ fn close_at_comment_thread(blocks: &[Block], out: &mut [Decision]) {
     };
     for d in &mut out[start..] {
         if d.body {
-            demote(d, format!("in the comment thread from block {start}"));
+            demote(d, format_args!("in the comment thread from block {start}"));
         }
     }
 }
@@ -951,7 +1048,7 @@ fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
     let cue = blocks[close].text.clone();
     for d in &mut out[close + 1..] {
         if d.body {
-            demote(d, format!("after the comment-section cue {cue:?}"));
+            demote(d, format_args!("after the comment-section cue {cue:?}"));
         }
     }
 }
@@ -978,7 +1075,7 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
                     let cue = blocks[i].text.clone();
                     for d in &mut out[i + 1..resume] {
                         if d.body {
-                            demote(d, format!("in the box opened by {cue:?}"));
+                            demote(d, format_args!("in the box opened by {cue:?}"));
                         }
                     }
                     i = resume;
@@ -998,7 +1095,7 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
     let cue = blocks[close].text.clone();
     for d in &mut out[close + 1..] {
         if d.body {
-            demote(d, format!("after the closing cue {cue:?}"));
+            demote(d, format_args!("after the closing cue {cue:?}"));
         }
     }
 }

@@ -27,7 +27,7 @@ mod site;
 mod threads;
 
 pub use block::{is_two_sentences, normalize, Block, Flags};
-pub use classify::{classify, Class, Decision, Favor};
+pub use classify::{classify, Basis, Class, Decision, Favor};
 pub use cues::{cue_of, CueKind};
 pub use entities::decode_entities;
 pub use error::Error;
@@ -158,6 +158,9 @@ pub struct Options {
     /// Keep the comment section (readers' comments, forum replies) as body, as
     /// trafilatura's `include_comments` does; by default it ends the article.
     pub comments: bool,
+    /// Write each decision's `reason` (for `--explain`). Off, reasons stay empty: they
+    /// cost a formatted string per block, and a batch never reads them.
+    pub explain: bool,
 }
 
 /// A page with a decision for every block.

@@ -85,6 +85,10 @@ impl SiteMemory {
         for &(i, n) in &hits {
             let d = &mut stripped.decisions[i];
             d.body = false;
+            // Empty unless the caller asked for reasons.
+            if d.reason.is_empty() {
+                continue;
+            }
             d.reason = format!(
                 "site memory: the same line is on {n} of {} pages of the site",
                 self.pages

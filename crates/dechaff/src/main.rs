@@ -138,6 +138,7 @@ impl CommonArgs {
                 FavorArg::Recall => Favor::Recall,
             },
             comments: self.comments,
+            explain: false,
         }
     }
 
@@ -212,7 +213,11 @@ fn run(cli: Cli, process_started: Instant) -> Result<ExitCode> {
     // Several articles are JSON Lines whether asked or not: pretty objects one after
     // another would not be valid JSON.
     let jsonl = common.jsonl || (several && matches!(mode, Mode::Extract | Mode::ExtractWhole));
-    let options = common.options();
+    let options = Options {
+        // Reasons cost a string per block: written only for --explain.
+        explain: matches!(mode, Mode::Explain),
+        ..common.options()
+    };
     let limits = common.limits();
     let timeout = (common.timeout_ms > 0).then(|| Duration::from_millis(common.timeout_ms));
     let memory = common
