@@ -514,9 +514,14 @@ impl<'p> Builder<'p> {
         if self.buf.is_empty() {
             return;
         }
+        let link_chars = std::mem::take(&mut self.link_chars);
+        // Most flushes hold only the whitespace between tags: no string for those.
+        if self.buf.bytes().all(|b| b.is_ascii_whitespace()) {
+            self.buf.clear();
+            return;
+        }
         let text = crate::block::normalize(&self.buf);
         self.buf.clear();
-        let link_chars = std::mem::take(&mut self.link_chars);
         if text.is_empty() {
             return;
         }
