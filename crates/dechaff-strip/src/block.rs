@@ -101,6 +101,86 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The words of `s`, as `str::split_whitespace` gives them, found without decoding
+/// the text: whitespace is ASCII or starts with one of four lead bytes (as in
+/// [`normalize`]). The stop-word count splits every block of every page.
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
+}
+
+/// The iterator [`words`] returns.
+pub struct Words<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+/// Per byte: 1 for ASCII whitespace, 2 for a lead byte that may start a Unicode
+/// space, 0 for anything else.
+const SPACE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    t[b'\t' as usize] = 1;
+    t[b'\n' as usize] = 1;
+    t[b'\r' as usize] = 1;
+    t[0x0B] = 1;
+    t[0x0C] = 1;
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
+
+impl<'a> Words<'a> {
+    /// The length of the Unicode whitespace character starting at byte `i`, or 0.
+    fn unicode_space_at(&self, i: usize) -> usize {
+        self.s[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8)
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.s.as_bytes();
+        let mut i = self.at;
+        // Skip the whitespace before the word.
+        loop {
+            let Some(&b) = bytes.get(i) else {
+                self.at = i;
+                return None;
+            };
+            match SPACE_CLASS[usize::from(b)] {
+                0 => break,
+                1 => i += 1,
+                _ => match self.unicode_space_at(i) {
+                    0 => break,
+                    n => i += n,
+                },
+            }
+        }
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            let space = match SPACE_CLASS[usize::from(b)] {
+                0 => 0,
+                1 => 1,
+                _ => self.unicode_space_at(i),
+            };
+            if space != 0 {
+                self.at = i + space;
+                return Some(&self.s[start..i]);
+            }
+            i += 1;
+        }
+        self.at = i;
+        Some(&self.s[start..])
+    }
+}
+
 /// A set of container hints, as a bitset.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Flags(u32);
@@ -381,6 +461,34 @@ mod tests {
         assert!(Flags::from_attribute("site-header").contains(Flags::HEADER));
         // "shadow" and "load" must not read as "ad".
         assert!(!Flags::from_attribute("shadow load-more").contains(Flags::AD));
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "tab\tnew\nline\r\x0b\x0cend",
+            "no\u{a0}break\u{85}nel\u{1680}ogham\u{2003}em\u{2028}ls\u{205f}m\u{3000}ideo",
+            "Grüße aus Köln – 20 km/h, «quoted» ‹x› \u{200b}zero-width",
+            "\u{a0}\u{a0}lead and trail\u{3000}",
+        ] {
+            let ours: Vec<&str> = words(text).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+        // Every whitespace character up to U+3000, alone between two words.
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                words(&text).collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 
 /// Every stop word with the languages it is one of (a bit per [`Language`]): one
 /// lookup answers for both lists.
-type StopWords = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
+/// Keyed by bytes: a lowercased ASCII buffer is looked up without validating it.
+type StopWords = HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>;
 
 /// A language dechaff has stop words and cues for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,12 +41,14 @@ fn stop_words() -> &'static (StopWords, usize) {
                 .filter(|l| !l.starts_with('#'))
                 .flat_map(str::split_whitespace)
             {
-                *words.entry(word).or_insert(0) |= language.bit();
+                *words.entry(word.as_bytes()).or_insert(0) |= language.bit();
             }
         }
         // `stop_counts` looks a capitalised word up in lower case only.
         assert!(
-            words.keys().all(|w| !w.chars().any(char::is_uppercase)),
+            words
+                .keys()
+                .all(|w| !String::from_utf8_lossy(w).chars().any(char::is_uppercase)),
             "stop-word lists are written in lower case"
         );
         let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
@@ -97,7 +100,7 @@ impl Language {
             .iter()
             .map(|text| {
                 let mut tokens = 0;
-                let counts = stop_counts(both, text.split_whitespace().inspect(|_| tokens += 1));
+                let counts = stop_counts(both, crate::block::words(text).inspect(|_| tokens += 1));
                 (counts, tokens)
             })
             .collect();
@@ -114,7 +117,7 @@ impl Language {
             any_prose = true;
             // The sample ends inside this text: its first words only.
             let counts = if *tokens > room {
-                stop_counts(both, text.split_whitespace().take(room))
+                stop_counts(both, crate::block::words(text).take(room))
             } else {
                 *counts
             };
@@ -181,6 +184,20 @@ impl Counts {
     }
 }
 
+/// `word` without the non-alphanumeric bytes at either end (an ASCII word's
+/// `trim_matches(|c| !c.is_alphanumeric())`, without decoding).
+fn trim_ascii_non_alphanumeric(word: &[u8]) -> &[u8] {
+    let start = word
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(word.len());
+    let end = word
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |i| i + 1);
+    &word[start..end]
+}
+
 /// Counts, for each language, the words and the stop words among `words`, in one pass,
 /// one lookup per word and one lowercasing buffer.
 fn stop_counts<'a, const N: usize>(
@@ -210,26 +227,28 @@ fn stop_counts<'a, const N: usize>(
         for c in counts.iter_mut() {
             c.words += 1;
         }
-        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let key: &str = if ascii {
+        let key: &[u8] = if ascii {
+            let w = trim_ascii_non_alphanumeric(word.as_bytes());
             if w.len() > longest {
                 continue;
             }
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            if w.iter().any(u8::is_ascii_uppercase) {
                 let buf = &mut ascii_lower[..w.len()];
-                buf.copy_from_slice(w.as_bytes());
+                buf.copy_from_slice(w);
                 buf.make_ascii_lowercase();
-                // ASCII in, ASCII out: always valid.
-                std::str::from_utf8(buf).unwrap_or(w)
+                buf
             } else {
                 w
             }
-        } else if w.chars().any(char::is_uppercase) {
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-            &lower
         } else {
-            w
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().any(char::is_uppercase) {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                lower.as_bytes()
+            } else {
+                w.as_bytes()
+            }
         };
         if let Some(bits) = stop_words.get(key) {
             for (language, c) in languages.iter().zip(counts.iter_mut()) {
