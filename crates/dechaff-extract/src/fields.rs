@@ -26,6 +26,8 @@ struct FieldPatterns {
     according_to: Regex,
     embed: Regex,
     related_prefix: Regex,
+    /// The heading of a teaser list, alone on its line.
+    list_heading: Regex,
     attribution_prefix: Regex,
     reporter_place: Regex,
     /// List numbers and "Read more" before a related title ([`clean_related`]).
@@ -55,6 +57,7 @@ fn field_patterns() -> &'static FieldPatterns {
             according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now)?(?: in .{1,25})?|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|more (?:stories|news|headlines)|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?like|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+)")
@@ -598,6 +601,48 @@ fn embed_of(text: &str) -> Option<Embed> {
 /// shaped like headlines, up to the comment section. Their leads end like sentences
 /// or in an ellipsis and are not taken.
 fn teaser_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
+    let mut titles = teasers_after_body(blocks, decisions);
+    titles.extend(listed_teasers(blocks, decisions));
+    titles
+}
+
+/// The lines of a text dump that follow a list's own heading ("Most popular",
+/// "TRENDING", "Related stories"), wherever the list stands: above the article,
+/// beside it or under its comments. The list ends at the first line that is not a
+/// headline.
+fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
+    let mut titles = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let opens_list = !decisions[i].body && is_list_heading(&blocks[i].text);
+        i += 1;
+        if !opens_list {
+            continue;
+        }
+        while i < blocks.len()
+            && !decisions[i].body
+            && decisions[i].cue.is_none()
+            && is_teaser_title(&blocks[i].text)
+            && !is_list_heading(&blocks[i].text)
+        {
+            titles.push(blocks[i].text.clone());
+            i += 1;
+        }
+    }
+    titles
+}
+
+/// A list heading is a few words.
+const LIST_HEADING_MAX_BYTES: usize = 40;
+
+/// A teaser list's own heading ("Most popular", "Most viewed in World").
+fn is_list_heading(text: &str) -> bool {
+    text.len() <= LIST_HEADING_MAX_BYTES && field_patterns().list_heading.is_match(text)
+}
+
+/// The headline-like lines after the first closing cue under the body (a related list
+/// whose heading is not a known one), up to the comments.
+fn teasers_after_body(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
     let Some(last_body) = decisions.iter().rposition(|d| d.body) else {
         return Vec::new();
     };
@@ -610,7 +655,11 @@ fn teaser_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec
         .find(|&i| decisions[i].cue == Some(CueKind::Comments))
         .unwrap_or(blocks.len());
     (start + 1..end)
-        .filter(|&i| decisions[i].cue.is_none() && is_teaser_title(&blocks[i].text))
+        .filter(|&i| {
+            decisions[i].cue.is_none()
+                && is_teaser_title(&blocks[i].text)
+                && !is_list_heading(&blocks[i].text)
+        })
         .map(|i| blocks[i].text.clone())
         .collect()
 }
