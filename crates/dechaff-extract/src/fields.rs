@@ -67,6 +67,7 @@ fn field_patterns() -> &'static FieldPatterns {
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
                 r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
+                r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b|",
                 r"(?-u:\B)(?:Published|Updated|Posted|In\s|On\s|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|",
                 r",\s*(?:[A-Za-z]+\s+){0,2}(?:[Ee]ditor|[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist|[Pp]roducer|[Aa]nalyst)\b).*$"
             ))
@@ -888,6 +889,18 @@ mod tests {
                 "Storm Amy: Met Office issues yellow warnings for wind",
                 "Iran seizes oil tanker in Gulf of Oman",
             ]
+        );
+    }
+
+    #[test]
+    fn bylines_lose_a_weekday_that_ran_into_them() {
+        assert_eq!(
+            clean_byline("Anneli Kask Thursday").as_deref(),
+            Some("Anneli Kask")
+        );
+        assert_eq!(
+            clean_byline("Malte Gerdes Freitag, 3. Mai").as_deref(),
+            Some("Malte Gerdes")
         );
     }
 
