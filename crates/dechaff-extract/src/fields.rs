@@ -3,7 +3,9 @@
 
 use crate::dates::parse_date;
 use crate::gazetteer::Gazetteer;
-use crate::header::{byline_of, header, is_date_line, is_name_line, leading_name, section};
+use crate::header::{
+    byline_of, header, is_date_line, is_name_line, last_crumb, leading_name, section,
+};
 use dechaff_schema::Embed;
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
 use regex::Regex;
@@ -111,8 +113,20 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         text_title(blocks, decisions, first_body, head.title)
     };
 
-    let section = meta(&["article:section"])
-        .or_else(|| section(before_body, &decisions[..first_body], title.as_deref()));
+    let shown = section(before_body, &decisions[..first_body], title.as_deref());
+    // The declared section, unless the page shows a narrower one under it ("World /
+    // Europe" above the headline, where the meta tag says "World"): the label is
+    // scored as displayed.
+    let section = match (meta(&["article:section"]), shown) {
+        (Some(declared), Some(shown))
+            if last_crumb(&shown) != shown
+                && shown.to_lowercase().starts_with(&declared.to_lowercase()) =>
+        {
+            Some(last_crumb(&shown).to_string())
+        }
+        (Some(declared), _) => Some(declared),
+        (None, shown) => shown,
+    };
 
     let published = meta(&[
         "article:published_time",

@@ -184,6 +184,18 @@ pub struct Header {
 }
 
 /// A breadcrumb trail ("Home / World / Defence", "Startseite > Lokales").
+/// The most specific element of a breadcrumb trail ("World / Europe" gives "Europe");
+/// any other label as it is.
+pub fn last_crumb(text: &str) -> &str {
+    [" / ", " > ", " › ", " » "]
+        .iter()
+        .filter_map(|s| text.rsplit_once(s))
+        .map(|(_, last)| last.trim())
+        .min_by_key(|last| last.len())
+        .filter(|last| !last.is_empty())
+        .unwrap_or(text)
+}
+
 fn is_breadcrumb(text: &str) -> bool {
     [" / ", " > ", " › ", " » "]
         .iter()
@@ -360,6 +372,14 @@ pub fn section(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_crumb_is_the_narrowest_section() {
+        assert_eq!(last_crumb("World / Europe"), "Europe");
+        assert_eq!(last_crumb("Startseite > Lokales > Kiel"), "Kiel");
+        assert_eq!(last_crumb("AIR DEFENCE"), "AIR DEFENCE");
+        assert_eq!(last_crumb("World / "), "World / ");
+    }
 
     #[test]
     fn names_and_bylines() {
