@@ -324,7 +324,21 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
     let title = (limit.saturating_sub(TITLE_REACH)..limit)
         .rev()
         .find(|&i| headline_like(&before_body[i], &decisions[i], repeated(&before_body[i])))
-        .map(|i| before_body[i].text.clone());
+        .map(|i| {
+            // A standfirst sits under its headline: when the line above is a shorter
+            // headline (one a share box may have printed twice), that is the title.
+            let dek = &before_body[i];
+            match i.checked_sub(1) {
+                Some(j)
+                    if headline_like(&before_body[j], &decisions[j], false)
+                        && before_body[j].text.split_whitespace().count()
+                            < dek.text.split_whitespace().count() =>
+                {
+                    before_body[j].text.clone()
+                }
+                _ => dek.text.clone(),
+            }
+        });
     Header { title, byline }
 }
 
