@@ -484,24 +484,37 @@ fn text_title(
     if !title_like {
         return header_title;
     }
+    // Only a first line in the shape of a page title ("Headline | Site") stands in for
+    // a missing headline.
+    let site_suffixed = [" | ", " – ", " — ", " - "]
+        .iter()
+        .any(|sep| declared.contains(sep));
+    // The headline's repeat is sought for the page title without its site name, which
+    // the site's own name line ("Rust Blog") would match as well.
+    let head = if site_suffixed {
+        // The site's name, when the page prints it on a line of its own (a masthead),
+        // is cut however long it is.
+        let site = blocks[1..]
+            .iter()
+            .map(|b| b.text.as_str())
+            .find(|t| t.len() < declared.len() && declared.ends_with(t));
+        strip_site_name(declared, site)
+    } else {
+        declared.to_string()
+    };
     let end = blocks.len().min(first_body + TEXT_TITLE_REACH);
     let repeated = (1..end)
         .map(|i| (&blocks[i], &decisions[i]))
         .find(|(b, d)| {
             d.cue.is_none()
                 && b.text.split_whitespace().count() >= 2
-                && word_overlap(&b.text, declared) >= MIN_TITLE_OVERLAP
-                && word_overlap(declared, &b.text) >= MIN_TITLE_OVERLAP / 2.0
+                && word_overlap(&b.text, &head) >= MIN_TITLE_OVERLAP
+                && word_overlap(&head, &b.text) >= MIN_TITLE_OVERLAP / 2.0
         });
-    // Only a first line in the shape of a page title ("Headline | Site") stands in for
-    // a missing headline.
-    let site_suffixed = [" | ", " – ", " — ", " - "]
-        .iter()
-        .any(|sep| declared.contains(sep));
     repeated
         .map(|(b, _)| b.text.clone())
+        .or_else(|| site_suffixed.then_some(head))
         .or(header_title)
-        .or_else(|| site_suffixed.then(|| strip_site_name(declared, None)))
 }
 
 /// Share of a heading's words in the declared title for the heading to be the title.
