@@ -117,7 +117,12 @@ fn cues() -> &'static Cues {
                     .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: no tab", n + 1));
                 let kind = CueKind::parse(kind)
                     .unwrap_or_else(|| panic!("cues-{lang}.tsv:{}: unknown kind {kind}", n + 1));
-                let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+                // An ASCII word boundary, and word characters of the Latin script (the
+                // cue files' languages): Unicode's whole `\w` compiles, once per counted
+                // repeat, into NFAs that cost start-up time and never match here.
+                let pattern = pattern
+                    .replace(r"\b", r"(?-u:\b)")
+                    .replace(r"\w", r"[\p{Latin}\p{Nd}_]");
                 let index = kinds.len();
                 kinds.push(kind);
                 // An alternation at the top level ("^a|b") is not anchored as a whole.
