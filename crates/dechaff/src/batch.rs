@@ -184,14 +184,25 @@ pub fn jsonl_writer<'a>(out: &'a mut dyn Write) -> impl FnMut(&PageId, Outcome) 
 /// One JSON Lines record: where the page came from first, so that a reader of the file
 /// sees which page a line is about before its contents, then `key: value`.
 pub fn record(id: &PageId, key: &str, value: &impl serde::Serialize) -> Result<String> {
-    let mut line = format!("{{\"source\":{}", serde_json::to_string(&id.source)?);
+    // Written in place into one buffer sized for a typical article, rather than each
+    // part serialised into a string of its own, grown, and copied into the line.
+    let mut line = Vec::with_capacity(RECORD_CAPACITY);
+    line.extend_from_slice(b"{\"source\":");
+    serde_json::to_writer(&mut line, &id.source)?;
     if let Some(origin) = &id.origin {
-        line.push_str(&format!(
-            ",\"record_id\":{},\"uri\":{}",
-            serde_json::to_string(&origin.record_id)?,
-            serde_json::to_string(&origin.uri)?
-        ));
+        line.extend_from_slice(b",\"record_id\":");
+        serde_json::to_writer(&mut line, &origin.record_id)?;
+        line.extend_from_slice(b",\"uri\":");
+        serde_json::to_writer(&mut line, &origin.uri)?;
     }
-    line.push_str(&format!(",\"{key}\":{}}}\n", serde_json::to_string(value)?));
-    Ok(line)
+    line.extend_from_slice(b",\"");
+    line.extend_from_slice(key.as_bytes());
+    line.extend_from_slice(b"\":");
+    serde_json::to_writer(&mut line, value)?;
+    line.extend_from_slice(b"}\n");
+    // serde_json writes UTF-8; the check is the price of no unsafe code.
+    Ok(String::from_utf8(line)?)
 }
+
+/// Bytes reserved for one JSON Lines record: an article with its entities.
+const RECORD_CAPACITY: usize = 16 * 1024;
