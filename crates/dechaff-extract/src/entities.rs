@@ -416,8 +416,12 @@ impl Recognizer {
         if names.is_empty() {
             return Vec::new();
         }
+        // Built for one page and searched once: the plain NFA, whose construction is
+        // the cheapest (the default picks a DFA for few names, costlier to build than
+        // this search saves).
         let Ok(automaton) = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(&names)
         else {
             return Vec::new();
@@ -490,8 +494,12 @@ impl Recognizer {
         }
         // One pass for all surnames, and a sorted index of what is already chosen:
         // linear in the text however many people it names.
+        // Built for one page and searched once: the plain NFA, whose construction is
+        // the cheapest (the default picks a DFA for few names, costlier to build than
+        // this search saves).
         let Ok(automaton) = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(&surnames)
         else {
             return;
