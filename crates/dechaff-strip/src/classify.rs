@@ -1010,13 +1010,7 @@ fn close_at_comment_thread(blocks: &[Block], out: &mut [Decision]) {
         return;
     }
     // As for the cue: the article's own byline and date come before its prose.
-    let mut prose_before = 0;
-    let Some(from) = (0..out.len()).find(|&i| {
-        if out[i].body && out[i].class == Class::Good {
-            prose_before += blocks[i].text.len();
-        }
-        prose_before >= MIN_PROSE_BEFORE_COMMENTS
-    }) else {
+    let Some(from) = prose_reached(blocks, out) else {
         return;
     };
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
@@ -1030,19 +1024,25 @@ fn close_at_comment_thread(blocks: &[Block], out: &mut [Decision]) {
     }
 }
 
-fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
-    let Some(first_body) = out.iter().position(|d| d.body) else {
-        return;
-    };
-    // A "Comments (34)" link above the article is not the comment section: the cut
-    // needs real prose before it.
+/// The block at which the good body so far first reaches `MIN_PROSE_BEFORE_COMMENTS`
+/// characters: a comment section can only start after it.
+fn prose_reached(blocks: &[Block], out: &[Decision]) -> Option<usize> {
     let mut prose_before = 0;
-    let Some(close) = (first_body..out.len()).find(|&i| {
+    (0..out.len()).find(|&i| {
         if out[i].body && out[i].class == Class::Good {
             prose_before += blocks[i].text.len();
         }
-        out[i].cue == Some(CueKind::Comments) && prose_before >= MIN_PROSE_BEFORE_COMMENTS
-    }) else {
+        prose_before >= MIN_PROSE_BEFORE_COMMENTS
+    })
+}
+
+fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
+    // A "Comments (34)" link above the article is not the comment section: the cut
+    // needs real prose before it.
+    let Some(from) = prose_reached(blocks, out) else {
+        return;
+    };
+    let Some(close) = (from..out.len()).find(|&i| out[i].cue == Some(CueKind::Comments)) else {
         return;
     };
     let cue = blocks[close].text.clone();
