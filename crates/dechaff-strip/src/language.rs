@@ -30,9 +30,19 @@ impl Language {
     }
 }
 
-/// The stop words of both lists, and the length in bytes of the longest.
-fn stop_words() -> &'static (StopWords, usize) {
-    static WORDS: OnceLock<(StopWords, usize)> = OnceLock::new();
+/// The stop words of both lists, looked up two ways.
+struct StopWordLists {
+    /// Every stop word, for words with non-ASCII letters.
+    words: StopWords,
+    /// The ASCII ones, for ASCII words.
+    packed: PackedStopWords,
+    /// The length in bytes of the longest.
+    longest: usize,
+}
+
+/// The stop words of both lists, built once.
+fn stop_words() -> &'static StopWordLists {
+    static WORDS: OnceLock<StopWordLists> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words = StopWords::default();
         for (list, language) in [(EN, Language::English), (DE, Language::German)] {
@@ -56,12 +66,17 @@ fn stop_words() -> &'static (StopWords, usize) {
             longest <= MAX_STOP_WORD_BYTES,
             "a stop word is longer than {MAX_STOP_WORD_BYTES} bytes"
         );
-        (words, longest)
+        StopWordLists {
+            packed: PackedStopWords::new(&words),
+            words,
+            longest,
+        }
     })
 }
 
-/// The longest a stop word may be, in bytes (the lists' longest is about a dozen).
-const MAX_STOP_WORD_BYTES: usize = 32;
+/// The longest a stop word may be, in bytes (the lists' longest is about a dozen): an
+/// ASCII one must fit [`pack`].
+const MAX_STOP_WORD_BYTES: usize = PACKED_BYTES;
 
 /// Loads the stop-word lists now (see [`crate::warm_up`]).
 pub fn warm_up() {
@@ -184,18 +199,71 @@ impl Counts {
     }
 }
 
-/// `word` without the non-alphanumeric bytes at either end (an ASCII word's
-/// `trim_matches(|c| !c.is_alphanumeric())`, without decoding).
-fn trim_ascii_non_alphanumeric(word: &[u8]) -> &[u8] {
-    let start = word
-        .iter()
-        .position(u8::is_ascii_alphanumeric)
-        .unwrap_or(word.len());
-    let end = word
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(start, |i| i + 1);
-    &word[start..end]
+/// The ASCII stop words, each packed into an integer (its bytes, little-endian,
+/// zero-padded), in an open-addressed table: an ASCII word, nineteen words in twenty,
+/// is looked up with a multiply and a compare or two, where hashing its bytes and
+/// comparing slices in a `HashMap` cost as much as the rest of the count.
+struct PackedStopWords {
+    /// `(key, language bits)`; key 0 is an empty slot (no word packs to 0).
+    slots: Box<[(u128, u8)]>,
+}
+
+/// Slots of [`PackedStopWords`]: a power of two, at least twice the lists' length.
+const PACKED_SLOTS: usize = 1024;
+
+/// The longest ASCII word [`pack`] takes, in bytes.
+const PACKED_BYTES: usize = 16;
+
+/// `word` (ASCII, at most [`PACKED_BYTES`] bytes) lowercased and packed.
+#[inline]
+fn pack(word: &[u8]) -> u128 {
+    let mut buf = [0u8; PACKED_BYTES];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    u128::from_le_bytes(buf)
+}
+
+#[inline]
+fn slot_of(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PACKED_SLOTS.trailing_zeros())) as usize
+}
+
+impl PackedStopWords {
+    fn new(words: &StopWords) -> PackedStopWords {
+        let mut slots = vec![(0u128, 0u8); PACKED_SLOTS].into_boxed_slice();
+        let ascii: Vec<_> = words.iter().filter(|(w, _)| w.is_ascii()).collect();
+        assert!(
+            ascii.len() * 2 <= PACKED_SLOTS,
+            "more than {} ASCII stop words",
+            PACKED_SLOTS / 2
+        );
+        for (word, bits) in ascii {
+            let key = pack(word);
+            let mut i = slot_of(key);
+            while slots[i].0 != 0 {
+                i = (i + 1) % PACKED_SLOTS;
+            }
+            slots[i] = (key, *bits);
+        }
+        PackedStopWords { slots }
+    }
+
+    /// The language bits of a packed word, 0 if it is no stop word.
+    #[inline]
+    fn get(&self, key: u128) -> u8 {
+        let mut i = slot_of(key);
+        loop {
+            let (k, bits) = self.slots[i];
+            if k == key {
+                return bits;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) % PACKED_SLOTS;
+        }
+    }
 }
 
 /// Counts, for each language, the words and the stop words among `words`, in one pass,
@@ -205,52 +273,66 @@ fn stop_counts<'a, const N: usize>(
     words: impl Iterator<Item = &'a str>,
 ) -> [Counts; N] {
     let mut counts = [Counts { stop: 0, words: 0 }; N];
-    let (stop_words, longest) = stop_words();
+    let StopWordLists {
+        words: stop_words,
+        packed,
+        longest,
+    } = stop_words();
     let longest = *longest;
     let mut lower = String::new();
-    // An ASCII word longer than every stop word is not looked up, so this holds any
-    // word that is.
-    let mut ascii_lower = [0u8; MAX_STOP_WORD_BYTES];
     for word in words {
-        // Most words are ASCII: their test, trimming and lowercasing need no decoding,
-        // and one longer than every stop word needs no lookup. The lists hold lower
-        // case only, so a word with a capital is looked up lowercased alone.
-        let ascii = word.is_ascii();
-        let has_letter = if ascii {
-            word.bytes().any(|b| b.is_ascii_alphabetic())
-        } else {
-            word.chars().any(char::is_alphabetic)
-        };
-        if !has_letter {
-            continue;
+        // Most words are ASCII: one pass over their bytes tells whether they have a
+        // letter and where their alphanumeric core starts and ends, with no decoding;
+        // one longer than every stop word needs no lookup.
+        let bytes = word.as_bytes();
+        let (mut first, mut last) = (usize::MAX, 0);
+        let mut ascii = true;
+        let mut has_letter = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b >= 0x80 {
+                ascii = false;
+                break;
+            }
+            if b.is_ascii_alphanumeric() {
+                if first == usize::MAX {
+                    first = i;
+                }
+                last = i;
+                has_letter |= b.is_ascii_alphabetic();
+            }
         }
-        for c in counts.iter_mut() {
-            c.words += 1;
-        }
-        let key: &[u8] = if ascii {
-            let w = trim_ascii_non_alphanumeric(word.as_bytes());
-            if w.len() > longest {
+        let bits = if ascii {
+            if !has_letter {
                 continue;
             }
-            if w.iter().any(u8::is_ascii_uppercase) {
-                let buf = &mut ascii_lower[..w.len()];
-                buf.copy_from_slice(w);
-                buf.make_ascii_lowercase();
-                buf
-            } else {
-                w
+            for c in counts.iter_mut() {
+                c.words += 1;
             }
+            let core = &bytes[first..=last];
+            if core.len() > longest {
+                continue;
+            }
+            packed.get(pack(core))
         } else {
+            if !word.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            for c in counts.iter_mut() {
+                c.words += 1;
+            }
+            // The lists hold lower case only: a word with a capital is looked up
+            // lowercased.
             let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if w.chars().any(char::is_uppercase) {
+            let key = if w.chars().any(char::is_uppercase) {
                 lower.clear();
                 lower.extend(w.chars().flat_map(char::to_lowercase));
                 lower.as_bytes()
             } else {
                 w.as_bytes()
-            }
+            };
+            stop_words.get(key).copied().unwrap_or(0)
         };
-        if let Some(bits) = stop_words.get(key) {
+        if bits != 0 {
             for (language, c) in languages.iter().zip(counts.iter_mut()) {
                 if bits & language.bit() != 0 {
                     c.stop += 1;
@@ -294,6 +376,25 @@ mod tests {
             densities[0],
             Language::German.stopword_density(long_de.split_whitespace())
         );
+    }
+
+    #[test]
+    fn packed_table_finds_every_ascii_stop_word_and_nothing_else() {
+        let lists = stop_words();
+        for (word, bits) in lists.words.iter().filter(|(w, _)| w.is_ascii()) {
+            assert_eq!(lists.packed.get(pack(word)), *bits, "{word:?}");
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(lists.packed.get(pack(&upper)), *bits, "{upper:?}");
+        }
+        for word in ["army", "thee", "th", "brigade", "und1", "zzzzzzzzzzzzzzzz"] {
+            assert_eq!(lists.packed.get(pack(word.as_bytes())), 0, "{word}");
+        }
+        // Punctuation around a word and a capital do not hide it.
+        let [en] = stop_counts(
+            [Language::English],
+            ["(The", "army,", "\"and\"", "42"].into_iter(),
+        );
+        assert_eq!((en.stop, en.words), (2, 3));
     }
 
     #[test]
