@@ -1042,7 +1042,12 @@ fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
     let Some(from) = prose_reached(blocks, out) else {
         return;
     };
-    let Some(close) = (from..out.len()).find(|&i| out[i].cue == Some(CueKind::Comments)) else {
+    // A cue that is all link ("Comments", "12 Comments" linking to the thread) points
+    // to the comment section from wherever the page puts it, often mid-article; the
+    // section's own heading is not a link.
+    let Some(close) = (from..out.len())
+        .find(|&i| out[i].cue == Some(CueKind::Comments) && blocks[i].link_density() < 0.99)
+    else {
         return;
     };
     let cue = blocks[close].text.clone();

@@ -274,6 +274,28 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_the_comments_mid_article_does_not_end_it_and_their_heading_does() {
+        let paras = [
+            "The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.",
+            "Its crew said the last convoy had been the hardest, with drones sighted on three nights running and the weather turning early.",
+            "The navy said the ship would now spend two months in the yard before it joins the next rotation in the spring of next year.",
+            "Officials added that a second frigate would take over the escort duty from the end of the month, with a larger helicopter.",
+        ];
+        let page = |comments: &str| {
+            format!(
+                "<html><body><article><h1>Frigate home</h1><p>{}</p><p>{}</p>{comments}<p>{}</p><p>{}</p></article></body></html>",
+                paras[0], paras[1], paras[2], paras[3]
+            )
+        };
+        let link = page("<p><a href=\"#comments\">Comments</a></p>");
+        let kept = strip(&link, &Options::default()).paragraphs();
+        assert!(kept.iter().any(|p| p == paras[3]), "{kept:?}");
+        let heading = page("<h3>Comments</h3>");
+        let kept = strip(&heading, &Options::default()).paragraphs();
+        assert!(!kept.iter().any(|p| p == paras[3]), "{kept:?}");
+    }
+
+    #[test]
     fn favor_moves_a_doubtful_block() {
         let long = "The ministry said the brigade had completed its training cycle and would now move to the eastern border for the winter.";
         let doubtful = "Officials declined to comment on the timing.";
