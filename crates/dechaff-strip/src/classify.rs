@@ -94,6 +94,8 @@ impl Basis {
 /// moved down for news, whose one-sentence paragraphs are short).
 const LENGTH_LOW: usize = 40;
 const LENGTH_HIGH: usize = 110;
+/// The longest block that ending in an ellipsis makes a truncated teaser.
+const MAX_TEASER_CHARS: usize = 3 * LENGTH_HIGH;
 const STOPWORDS_LOW: f32 = 0.22;
 const STOPWORDS_HIGH: f32 = 0.28;
 const MAX_LINK_DENSITY: f32 = 0.35;
@@ -648,7 +650,9 @@ fn own_class(
             format_args!("short ({chars} chars)"),
         );
     }
-    if b.text.ends_with('…') || b.text.ends_with("...") {
+    // Teasers are cut within a few lines; a longer paragraph that trails off in an
+    // ellipsis is prose, and its features decide.
+    if (b.text.ends_with('…') || b.text.ends_with("...")) && chars <= MAX_TEASER_CHARS {
         return decision(
             Class::Bad,
             Basis::Ellipsis,

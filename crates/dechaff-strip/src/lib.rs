@@ -296,6 +296,20 @@ mod tests {
     }
 
     #[test]
+    fn a_long_paragraph_trailing_off_is_body_and_a_teaser_is_not() {
+        let first = "How do you convince the public that an old frigate still matters? The standard answer is a parade, a flypast and a speech by the minister on the quay.";
+        let trailing = "In fact the crew had heard it all before, and most of them said so on the record: the refit had been promised three times, the money moved twice to other programmes, and the ship had sailed on with radars older than its youngest sailors, which is how these things tend to go in a navy that has too few hulls, too many tasks and too little time to think about either of them...";
+        let teaser =
+            "Read how the navy plans to keep its oldest ships at sea for another ten years...";
+        let page = format!(
+            "<html><body><article><h1>Old frigate</h1><p>{first}</p><p>{trailing}</p><p>{teaser}</p></article></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(kept.iter().any(|p| p == trailing), "{kept:?}");
+        assert!(!kept.iter().any(|p| p == teaser), "{kept:?}");
+    }
+
+    #[test]
     fn favor_moves_a_doubtful_block() {
         let long = "The ministry said the brigade had completed its training cycle and would now move to the eastern border for the winter.";
         let doubtful = "Officials declined to comment on the timing.";
