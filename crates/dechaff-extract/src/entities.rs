@@ -322,8 +322,9 @@ impl Recognizer {
                 });
             }
         }
+        let number_starts = crate::patterns::number_starts(text);
         for p in &self.patterns {
-            for (start, end) in p.spans(text) {
+            for (start, end) in p.spans(text, &number_starts) {
                 if !(p.accept)(&text[start..end]) {
                     continue;
                 }
