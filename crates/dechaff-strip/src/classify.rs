@@ -288,6 +288,10 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
         let n = blocks[i].text.len() as i64;
         if out[i].body {
             n
+        } else if is_code_like(&blocks[i].text) {
+            // A line of program code weighs as a gap, not by its length: a tutorial's
+            // snippets break its prose, they do not end the article.
+            -REGION_GAP_COST
         } else {
             -(n / 4 + REGION_GAP_COST)
         }
@@ -325,6 +329,12 @@ fn keep_densest_region(blocks: &[Block], out: &mut [Decision]) {
             && blocks[i].text.len() >= LIST_ITEM_CHARS
         {
             promote(d, "a list item inside the densest stretch of body");
+        } else if !d.body
+            && d.cue.is_none()
+            && framed(&body, from, i, to)
+            && is_code_like(&blocks[i].text)
+        {
+            promote(d, "program code inside the densest stretch of body");
         }
     }
 }
@@ -374,6 +384,25 @@ fn second_context(blocks: &[Block], out: &mut [Decision]) {
             promote(d, "body around it once list items are kept");
         }
     }
+}
+
+/// Whether a line reads as program code: brackets, semicolons and operators make up a
+/// twenty-fifth of it or more (four at least), and a statement's end, a block or an
+/// assignment is among them; a parenthesis or two in prose ("FREMM (Bergamini class)")
+/// is not code.
+fn is_code_like(text: &str) -> bool {
+    let symbols = text
+        .bytes()
+        .filter(|b| {
+            matches!(
+                b,
+                b'{' | b'}' | b'(' | b')' | b';' | b'=' | b'<' | b'>' | b'[' | b']'
+            )
+        })
+        .count();
+    symbols >= 4
+        && symbols * 25 >= text.len()
+        && text.bytes().any(|b| matches!(b, b';' | b'{' | b'}' | b'='))
 }
 
 /// A line at least this long inside a text dump's article may be a list item.

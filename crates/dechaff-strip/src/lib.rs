@@ -310,6 +310,49 @@ mod tests {
     }
 
     #[test]
+    fn program_code_in_a_text_dump_does_not_end_the_article() {
+        let code = [
+            "var builder = WebApplication.CreateBuilder(args); var services = builder.Services;",
+            "services.AddHttpClient(\"Orders\", c => { c.BaseAddress = new Uri(\"https://orders.local\"); });",
+            "services.AddHttpClient(\"Stock\").AddPolicyHandler(GetRetryPolicy(3, TimeSpan.FromSeconds(2)));",
+            "static IAsyncPolicy<HttpResponseMessage> GetRetryPolicy(int times, TimeSpan wait) =>",
+            "    HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(times, _ => wait);",
+            "var client = factory.CreateClient(\"Orders\"); var id = order.Id.ToString();",
+            "var response = await client.GetAsync($\"/api/orders/{id}\"); response.EnsureSuccessStatusCode();",
+            "var body = await response.Content.ReadAsStringAsync(); logger.LogInformation(body);",
+            "if (response.StatusCode == HttpStatusCode.NotFound) { return Results.NotFound(); }",
+            "return Results.Ok(JsonSerializer.Deserialize<Order>(body, options));",
+        ];
+        let mut lines = vec![
+            "Home | Blog | About",
+            "Retrying HTTP calls in a small service",
+            "Most services talk to other services over HTTP, and most of those calls fail now and then for reasons that have nothing to do with the request itself.",
+            "A retry policy with a short back-off hides those failures from the user, as long as the request is safe to send twice.",
+        ];
+        lines.extend(code);
+        lines.extend([
+            "The policy above retries three times and waits two seconds between the attempts.",
+            "For calls that change data, send an idempotency key with each request so that the server can tell a retry from a second order.",
+            "© 2025 Code Notes. All rights reserved.",
+        ]);
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        assert!(
+            kept.iter()
+                .any(|p| p.starts_with("For calls that change data")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter()
+                .any(|p| p.starts_with("services.AddHttpClient(\"Orders\"")),
+            "{kept:?}"
+        );
+        assert!(
+            !kept.iter().any(|p| p.contains("rights reserved")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn favor_moves_a_doubtful_block() {
         let long = "The ministry said the brigade had completed its training cycle and would now move to the eastern border for the winter.";
         let doubtful = "Officials declined to comment on the timing.";
