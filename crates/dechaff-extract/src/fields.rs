@@ -36,6 +36,8 @@ struct FieldPatterns {
     related_lead: Regex,
     /// A date run into a related title from a neighbouring element.
     related_glued_date: Regex,
+    /// A date at the end of a block, after a space ([`related_link_title`]).
+    trailing_date: Regex,
     /// What runs into a name in a byline block from neighbouring inline elements
     /// ("Korin MillerPublished: Jan 29", "BeauHD on Friday"): [`clean_byline`].
     byline_tail: Regex,
@@ -66,6 +68,8 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("related prefix pattern compiles"),
             related_glued_date: Regex::new(r"(?:\p{Ll}|[?!’”])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
                 .expect("glued date pattern compiles"),
+            trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
+                .expect("trailing date pattern compiles"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
                 r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
@@ -264,8 +268,10 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         }
         // A list's own heading ("More on Land Systems", "You might also like") is a cue
         // line, not a title.
-        if !d.body && is_html && d.cue.is_none() && is_related_link(b) {
-            related.push(b.text.clone());
+        if !d.body && is_html && d.cue.is_none() {
+            if let Some(title) = related_link_title(b) {
+                related.push(title.to_string());
+            }
         }
     }
     if !is_html {
@@ -741,10 +747,25 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
     out
 }
 
-fn is_related_link(b: &Block) -> bool {
+/// The title of a related article's linked headline, if the block is one: a list
+/// item's date after its headline ("... Iron Wolf Brigade November 12, 2025"), outside
+/// the link, is left out, and the link density is the title's.
+fn related_link_title(b: &Block) -> Option<&str> {
+    let (text, link_density, dated) = match field_patterns().trailing_date.find(&b.text) {
+        Some(date) if b.link_chars > 0 => {
+            let title = b.text[..date.start()].trim_end();
+            let chars = title.chars().filter(|c| !c.is_whitespace()).count();
+            // Only a date outside the link: a linked title may end in one.
+            if chars == 0 || b.link_chars > chars {
+                (b.text.as_str(), b.link_density(), false)
+            } else {
+                (title, b.link_chars as f32 / chars as f32, true)
+            }
+        }
+        _ => (b.text.as_str(), b.link_density(), false),
+    };
     // Words are counted only for a block the cheaper tests leave in doubt.
-    let words = || b.text.split_whitespace().count();
-    let link_density = b.link_density();
+    let words = || text.split_whitespace().count();
     let teaser_box = b.flags.intersects(Flags::RELATED | Flags::TEASER)
         && (link_density > 0.6 || b.heading > 0)
         && words() >= 3;
@@ -753,12 +774,12 @@ fn is_related_link(b: &Block) -> bool {
     // end, not in an advert, a form or a share bar.
     let headline_link = link_density > 0.9
         && (4..=25).contains(&words())
-        && b.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && !b.text.ends_with(['.', '…', ':'])
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !text.ends_with(['.', '…', ':'])
         // A menu run into one block ("Politics Elections Opinions World") has no
-        // lowercase word; a headline has.
-        && b.text.split_whitespace().any(|w| w.starts_with(char::is_lowercase))
-        && !b.text.starts_with("Skip to")
+        // lowercase word; a headline has, or the date it was published.
+        && (dated || text.split_whitespace().any(|w| w.starts_with(char::is_lowercase)))
+        && !text.starts_with("Skip to")
         && !b.flags.intersects(
             Flags::HEADER
                 | Flags::AD
@@ -772,7 +793,7 @@ fn is_related_link(b: &Block) -> bool {
                 | Flags::TAGS
                 | Flags::AUTHOR,
         );
-    teaser_box || headline_link
+    (teaser_box || headline_link).then_some(text)
 }
 
 #[cfg(test)]
@@ -840,6 +861,34 @@ mod tests {
             format!(r#"<script type="application/ld+json">{near}</script><p>Body text.</p>"#);
         let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
         assert_eq!(json_ld_author(&stripped).as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_dated_headline_in_a_list_is_a_related_title_without_its_date() {
+        let item = |title: &str, date: &str| {
+            format!(r#"<li><a href="/x">{title}</a> <span class="post-date">{date}</span></li>"#)
+        };
+        let page = format!(
+            r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><aside><h4>Latest news</h4><ul>{}{}</ul></aside><nav><ul><li><a href="/a">Politics Elections Opinions World</a></li></ul></nav></body></html>"#,
+            item(
+                "Ukraine | Bohdana Howitzer Production Doubles",
+                "November 11, 2025"
+            ),
+            item(
+                "Lithuania | First Leopard 2A8 Tanks Ordered",
+                "12 November 2025"
+            ),
+        );
+        let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+        let blocks = &stripped.document.blocks;
+        let titles: Vec<&str> = blocks.iter().filter_map(related_link_title).collect();
+        assert_eq!(
+            titles,
+            [
+                "Ukraine | Bohdana Howitzer Production Doubles",
+                "Lithuania | First Leopard 2A8 Tanks Ordered"
+            ]
+        );
     }
 
     #[test]
