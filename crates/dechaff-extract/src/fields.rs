@@ -793,7 +793,26 @@ fn related_link_title(b: &Block) -> Option<&str> {
                 | Flags::TAGS
                 | Flags::AUTHOR,
         );
-    (teaser_box || headline_link).then_some(text)
+    if !(teaser_box || headline_link) {
+        return None;
+    }
+    // A post navigation's links read "Previous <title>" and "Next <title>" (WordPress
+    // puts the word in a span of its own); elsewhere a title may open with "Next".
+    if b.flags.intersects(Flags::NAV) {
+        for word in ["Previous", "Next"] {
+            if let Some(rest) = text.strip_prefix(word) {
+                let rest = rest
+                    .trim_start_matches([' ', ':'])
+                    .trim_start_matches("post")
+                    .trim_start_matches("article")
+                    .trim_start_matches([' ', ':']);
+                if rest.starts_with(char::is_uppercase) {
+                    return Some(rest);
+                }
+            }
+        }
+    }
+    Some(text)
 }
 
 #[cfg(test)]
@@ -887,6 +906,26 @@ mod tests {
             [
                 "Ukraine | Bohdana Howitzer Production Doubles",
                 "Lithuania | First Leopard 2A8 Tanks Ordered"
+            ]
+        );
+    }
+
+    #[test]
+    fn post_navigation_links_lose_their_previous_and_next() {
+        let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><nav class="navigation post-navigation"><div class="nav-previous"><a href="/p"><span class="meta-nav">Previous</span> <span>Polish Apaches: first crews begin training in Arizona</span></a></div><div class="nav-next"><a href="/n"><span class="meta-nav">Next</span> <span>K2PL production line opens in Bumar</span></a></div></nav><aside class="related"><ul><li><a href="/g">Next Generation Jammer enters service with the fleet</a></li></ul></aside></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        let titles: Vec<&str> = stripped
+            .document
+            .blocks
+            .iter()
+            .filter_map(related_link_title)
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Polish Apaches: first crews begin training in Arizona",
+                "K2PL production line opens in Bumar",
+                "Next Generation Jammer enters service with the fleet"
             ]
         );
     }
