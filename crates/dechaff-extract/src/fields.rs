@@ -693,9 +693,28 @@ fn teasers_after_body(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -
             decisions[i].cue.is_none()
                 && is_teaser_title(&blocks[i].text)
                 && !is_list_heading(&blocks[i].text)
+                && !is_advert_label(&blocks[i - 1].text)
         })
         .map(|i| blocks[i].text.clone())
         .collect()
+}
+
+/// The label over an advert's headline ("Sponsored", "Anzeige"): what follows it links
+/// to an advertiser, not to an article.
+fn is_advert_label(text: &str) -> bool {
+    const LABELS: [&str; 9] = [
+        "sponsored",
+        "sponsored content",
+        "advertisement",
+        "ad",
+        "promoted",
+        "partner content",
+        "paid content",
+        "anzeige",
+        "werbung",
+    ];
+    let text = text.trim().trim_end_matches(':');
+    LABELS.iter().any(|l| text.eq_ignore_ascii_case(l))
 }
 
 fn is_teaser_title(text: &str) -> bool {
@@ -928,6 +947,25 @@ mod tests {
                 "Next Generation Jammer enters service with the fleet"
             ]
         );
+    }
+
+    #[test]
+    fn an_advert_under_the_teasers_is_no_related_title() {
+        let dump = [
+            "Frigate home after six weeks",
+            "The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.",
+            "Its crew said the last convoy had been the hardest, with drones sighted on three nights running and the weather turning early.",
+            "Related",
+            "Navy orders two more patrol boats for the northern fleet",
+            "Sponsored",
+            "Counter-UAS Summit Warsaw — early bird tickets end Friday",
+        ]
+        .join("\n");
+        let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
+        let titles = teaser_titles(&stripped.document.blocks, &stripped.decisions);
+        assert!(titles
+            .contains(&"Navy orders two more patrol boats for the northern fleet".to_string()));
+        assert!(!titles.iter().any(|t| t.contains("Summit")), "{titles:?}");
     }
 
     #[test]
