@@ -38,6 +38,8 @@ struct FieldPatterns {
     related_glued_date: Regex,
     /// A date at the end of a block, after a space ([`related_link_title`]).
     trailing_date: Regex,
+    /// Wording of account, legal and support links ([`is_interface_link`]).
+    interface_link: Regex,
     /// What runs into a name in a byline block from neighbouring inline elements
     /// ("Korin MillerPublished: Jan 29", "BeauHD on Friday"): [`clean_byline`].
     byline_tail: Regex,
@@ -70,6 +72,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
                 .expect("trailing date pattern compiles"),
+            interface_link: re(r"(?i)opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|\b(?:sign|log) ?(?:in|up)\b|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)\b|^(?:privacy|terms|careers|contact us|about us)\b"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
                 r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
@@ -742,9 +745,26 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
         let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if (1..=2).contains(&digits) {
             let rest = t[digits..].trim_start();
-            if rest.starts_with(char::is_uppercase) {
+            if rest.starts_with(|c: char| c.is_uppercase() || OPENING_QUOTES.contains(&c)) {
                 t = rest.to_string();
             }
+        }
+        // A card's kicker run into its title ("ReportChina's space station ...",
+        // "Related Russia's Africa Corps ..."): the label, then a capital.
+        for kicker in KICKERS {
+            if let Some(rest) = t.strip_prefix(kicker) {
+                let glued = rest.starts_with(char::is_uppercase);
+                let spaced = kicker == "Related"
+                    && rest.starts_with(' ')
+                    && rest.trim_start().starts_with(char::is_uppercase);
+                if glued || spaced {
+                    t = rest.trim_start().to_string();
+                    break;
+                }
+            }
+        }
+        if is_interface_link(&t) {
+            continue;
         }
         if let Some(c) = glued_date.captures(&t) {
             if let Some(m) = c.get(1) {
@@ -764,6 +784,38 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
         }
     }
     out
+}
+
+/// Quotation marks a title may open with ("‘A masterclass’: ...").
+const OPENING_QUOTES: [char; 4] = ['‘', '“', '"', '\''];
+
+/// Labels of a teaser card that a page may run into its title.
+const KICKERS: [&str; 12] = [
+    "Related",
+    "Report",
+    "Commentary",
+    "Analysis",
+    "Opinion",
+    "Explainer",
+    "Feature",
+    "Interview",
+    "Podcast",
+    "Video",
+    "Exclusive",
+    "Review",
+];
+
+/// A link of the page's interface that passed for a headline: account and legal links
+/// ("Already a subscriber? Log in", "About Reuters, opens new tab", "Cookies on the
+/// Courier"), and a footer's links run into one line ("Privacy ∙ Terms ∙ Collection
+/// notice": two separators or more, where a title has at most one, "Poland | Warsaw
+/// signs").
+fn is_interface_link(title: &str) -> bool {
+    let separators = [" | ", " ∙ ", " · ", " • "]
+        .iter()
+        .map(|s| title.matches(s).count())
+        .sum::<usize>();
+    separators >= 2 || field_patterns().interface_link.is_match(title)
 }
 
 /// The title of a related article's linked headline, if the block is one: a list
@@ -1030,6 +1082,15 @@ mod tests {
             "Anchors dragged for dozens of kilometres, ships that changed names, and a legal grey zone.",
             "2 Storm Amy: Met Office issues yellow warnings for wind",
             "Iran seizes oil tanker in Gulf of Oman AFP",
+            "4 ‘A masterclass’: winger inspires comeback win",
+            "ReportChina's Space Station in Patagonia: What We Know",
+            "Related Russia's Africa Corps: Old Mercenaries in New Uniforms",
+            "Reporters return to Gaza crossing after a year",
+            "Poland | Warsaw Signs for 180 More K2 Tanks",
+            "Privacy ∙ Terms ∙ Collection notice",
+            "About Reuters, opens new tab",
+            "Already a subscriber? Log in",
+            "Cookies on the Courier",
         ]
         .map(String::from)
         .to_vec();
@@ -1041,6 +1102,11 @@ mod tests {
                 "Guyana’s oil boom, explained in five charts",
                 "Storm Amy: Met Office issues yellow warnings for wind",
                 "Iran seizes oil tanker in Gulf of Oman",
+                "‘A masterclass’: winger inspires comeback win",
+                "China's Space Station in Patagonia: What We Know",
+                "Russia's Africa Corps: Old Mercenaries in New Uniforms",
+                "Reporters return to Gaza crossing after a year",
+                "Poland | Warsaw Signs for 180 More K2 Tanks",
             ]
         );
     }
