@@ -40,6 +40,10 @@ struct FieldPatterns {
     trailing_date: Regex,
     /// Wording of account, legal and support links ([`is_interface_link`]).
     interface_link: Regex,
+    /// Items of a list that are no article's title: a time stamp ("an hour ago") and
+    /// the entries of a ticker or a video list, which open with a clock time or a
+    /// running time ("09:14 Kenya shilling steady", "1:45 'We are not for sale'").
+    not_a_title: Regex,
     /// What runs into a name in a byline block from neighbouring inline elements
     /// ("Korin MillerPublished: Jan 29", "BeauHD on Friday"): [`clean_byline`].
     byline_tail: Regex,
@@ -63,16 +67,17 @@ fn field_patterns() -> &'static FieldPatterns {
             according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now)?(?: in .{1,25})?|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|more (?:stories|news|headlines)|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?like|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now)?(?: in .{1,25})?|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|more (?:stories|news|headlines)|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .{1,30}|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
-            related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+)")
+            related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
                 .expect("related prefix pattern compiles"),
             related_glued_date: Regex::new(r"(?:\p{Ll}|[?!’”])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
                 .expect("trailing date pattern compiles"),
             interface_link: re(r"(?i)opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|\b(?:sign|log) ?(?:in|up)\b|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)\b|^(?:privacy|terms|careers|contact us|about us)\b"),
+            not_a_title: re(r"(?i)^(?:(?:an?|\d+) (?:minute|hour|day|week)s? ago|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
                 r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
@@ -763,7 +768,7 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
                 }
             }
         }
-        if is_interface_link(&t) {
+        if is_interface_link(&t) || is_list_heading(&t) || p.not_a_title.is_match(&t) {
             continue;
         }
         if let Some(c) = glued_date.captures(&t) {
@@ -1091,6 +1096,11 @@ mod tests {
             "About Reuters, opens new tab",
             "Already a subscriber? Log in",
             "Cookies on the Courier",
+            "Previous roundup: Contracts roundup: Dutch CV90 upgrades",
+            "Next Generation Jammer enters service",
+            "an hour ago",
+            "09:14 Kenya shilling steady at 129.2 to the dollar",
+            "You may also be interested in",
         ]
         .map(String::from)
         .to_vec();
@@ -1107,6 +1117,8 @@ mod tests {
                 "Russia's Africa Corps: Old Mercenaries in New Uniforms",
                 "Reporters return to Gaza crossing after a year",
                 "Poland | Warsaw Signs for 180 More K2 Tanks",
+                "Contracts roundup: Dutch CV90 upgrades",
+                "Next Generation Jammer enters service",
             ]
         );
     }
