@@ -410,12 +410,14 @@ const LIST_ITEM_CHARS: usize = 40;
 
 /// Body blocks at most this many above a byline line count as the header zone (a
 /// section label, the headline, the standfirst).
-const HEADER_BLOCKS: usize = 3;
+const HEADER_BLOCKS: usize = 4;
 
 /// In a text dump, a byline ("By Jane Roe", "Analysis by ...", "Von ...") below the
 /// first few body blocks says those were the header: the label, headline and
-/// standfirst that precede the byline on most news sites, not the article. (A date
-/// line as the sign cost live blogs, whose entries open with times and dates.)
+/// standfirst that precede the byline on most news sites, not the article. A line with
+/// a full date says so too when the first of those blocks is short (a label or a
+/// headline): a live blog's first entry, which the next entry's time stamp may follow,
+/// is a paragraph.
 fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
     if !is_text_dump(blocks) {
         return;
@@ -423,9 +425,15 @@ fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
     let Some(first_body) = out.iter().position(|d| d.body) else {
         return;
     };
-    let reach = (first_body + HEADER_BLOCKS + 3).min(blocks.len());
-    let Some(byline) = (first_body..reach).find(|&i| !out[i].body && is_byline(&blocks[i].text))
-    else {
+    let reach = (first_body + HEADER_BLOCKS + 4).min(blocks.len());
+    // The header ends at a byline, or at a dated line under a short first block (a
+    // label or a headline): a live blog's entry, which its time stamp may follow, is a
+    // paragraph.
+    let headline_first = blocks[first_body].text.len() <= HEADLINE_MAX_CHARS;
+    let Some(byline) = (first_body..reach).find(|&i| {
+        !out[i].body
+            && (is_byline(&blocks[i].text) || headline_first && is_date_line(&blocks[i].text))
+    }) else {
         return;
     };
     let body_chars = |from: usize, to: usize| -> usize {
@@ -492,6 +500,19 @@ fn drop_captions(blocks: &[Block], out: &mut [Decision]) {
 }
 
 /// A byline: "By" (or "Von", or "Analysis by") and a capitalised name, short.
+/// The longest first block that [`drop_header_above_byline`] reads as a label or a
+/// headline above a dated line.
+const HEADLINE_MAX_CHARS: usize = 120;
+
+/// A short line that carries a full date ("Wed 3 Sep 2025 17.25 BST", "Published 3
+/// September 2025"): a year and a few words.
+fn is_date_line(text: &str) -> bool {
+    text.split_whitespace().count() <= 10
+        && text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+}
+
 fn is_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
     let rest = [

@@ -353,6 +353,30 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_line_under_a_text_dumps_headline_ends_the_header() {
+        let body = [
+            "Ukraine has begun firing a home-built cruise missile that its maker says can reach targets far away, part of a push to hit airbases and refineries.",
+            "The missile, nicknamed after the pink paint on an early batch, is made by a Kyiv firm that until last year was known mainly for its long-range drone.",
+            "According to the company, the missile carries a warhead of about a tonne and flies low over the ground to avoid the radars of the air defences.",
+            "Western officials doubt how quickly it can be built in numbers, and say the first batches were small and slow to reach the units that fire them.",
+        ];
+        let mut lines = vec![
+            "Home",
+            "Ukraine war",
+            "Ukraine war",
+            "Ukraine bets on home-built cruise missile to strike deep inside Russia",
+            "The maker says it can fly 3,000km with a one-tonne warhead, but officials doubt how quickly it can be built in numbers",
+            "Hannah Whitcombe",
+            "Defence and security correspondent",
+            "Wed 3 Sep 2025 17.25 BST",
+            "Share",
+        ];
+        lines.extend(body);
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        assert_eq!(kept, body, "{kept:?}");
+    }
+
+    #[test]
     fn favor_moves_a_doubtful_block() {
         let long = "The ministry said the brigade had completed its training cycle and would now move to the eastern border for the winter.";
         let doubtful = "Officials declined to comment on the timing.";
