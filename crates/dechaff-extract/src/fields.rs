@@ -38,7 +38,7 @@ struct FieldPatterns {
     related_glued_date: Regex,
     /// A date at the end of a block, after a space ([`related_link_title`]).
     trailing_date: Regex,
-    /// Wording of account, legal and support links ([`is_interface_link`]).
+    /// Wording of account, legal and support links, in lower case ([`is_interface_link`]).
     interface_link: Regex,
     /// Items of a list that are no article's title: a time stamp ("an hour ago") and
     /// the entries of a ticker or a video list, which open with a clock time or a
@@ -67,7 +67,7 @@ fn field_patterns() -> &'static FieldPatterns {
             according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now)?(?: in .{1,25})?|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|more (?:stories|news|headlines)|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .{1,30}|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now)?(?: in .{1,25})?|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|more (?:stories|news|headlines)|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
@@ -76,7 +76,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
                 .expect("trailing date pattern compiles"),
-            interface_link: re(r"(?i)opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|\b(?:sign|log) ?(?:in|up)\b|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)\b|^(?:privacy|terms|careers|contact us|about us)\b"),
+            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)"),
             not_a_title: re(r"(?i)^(?:(?:an?|\d+) (?:minute|hour|day|week)s? ago|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
@@ -820,15 +820,24 @@ fn is_interface_link(title: &str) -> bool {
         .iter()
         .map(|s| title.matches(s).count())
         .sum::<usize>();
-    separators >= 2 || field_patterns().interface_link.is_match(title)
+    // Matched in lower case: a case-insensitive regex of many phrases costs start-up
+    // time for every case variant of their letters.
+    separators >= 2
+        || field_patterns()
+            .interface_link
+            .is_match(&title.to_lowercase())
 }
 
 /// The title of a related article's linked headline, if the block is one: a list
 /// item's date after its headline ("... Iron Wolf Brigade November 12, 2025"), outside
 /// the link, is left out, and the link density is the title's.
 fn related_link_title(b: &Block) -> Option<&str> {
-    let (text, link_density, dated) = match field_patterns().trailing_date.find(&b.text) {
-        Some(date) if b.link_chars > 0 => {
+    // Only a linked block that ends in a digit may end in a date: the regex runs on few.
+    let date = (b.link_chars > 0 && b.text.ends_with(|c: char| c.is_ascii_digit()))
+        .then(|| field_patterns().trailing_date.find(&b.text))
+        .flatten();
+    let (text, link_density, dated) = match date {
+        Some(date) => {
             let title = b.text[..date.start()].trim_end();
             let chars = title.chars().filter(|c| !c.is_whitespace()).count();
             // Only a date outside the link: a linked title may end in one.
