@@ -1,4 +1,5 @@
-//! Per-page cost of stripping and extraction, on the bundled corpus's pages (criterion).
+//! Per-page cost of stripping, of extraction alone and of both, on the bundled corpus's
+//! pages (criterion).
 //! Whole-batch throughput on real pages is `cargo xtask bench`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -35,6 +36,15 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for (_, text) in &pages {
                 std::hint::black_box(strip(text, &options));
+            }
+        })
+    });
+    // Extraction alone, on pages stripped beforehand.
+    let stripped: Vec<_> = pages.iter().map(|(_, t)| strip(t, &options)).collect();
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            for page in &stripped {
+                std::hint::black_box(extractor.extract(page));
             }
         })
     });
