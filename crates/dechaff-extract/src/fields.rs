@@ -217,6 +217,15 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         .and_then(|d| parse_date(&d))
     })
     .or_else(|| json_ld_field(stripped, "dateModified").and_then(|d| parse_date(&d)));
+    // A time stamp in UTC can fall on the next day, or the one before, of the date the
+    // site printed: the date in the page's own address ("/2025/12/18/") is the local one.
+    let published = match (
+        published,
+        meta(&["og:url", "twitter:url"]).and_then(|u| url_date(&u)),
+    ) {
+        (Some(date), Some(local)) if days_apart(&date, &local) == Some(1) => Some(local),
+        (published, _) => published,
+    };
 
     // The byline as the page displays it ("A and B") beats the meta tag ("A, B").
     let byline = head
@@ -791,6 +800,38 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
     out
 }
 
+/// The date in a page's address, as a year, month and day path ("/2025/12/18/"), ISO.
+fn url_date(url: &str) -> Option<String> {
+    let parts: Vec<&str> = url.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let [y, m, d] = [w[0], w[1], w[2]];
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        (digits(y, 4)
+            && digits(m, 2)
+            && digits(d, 2)
+            && (y.starts_with("19") || y.starts_with("20")))
+        .then(|| format!("{y}-{m}-{d}"))
+        .filter(|iso| dechaff_schema::is_iso_date(iso))
+    })
+}
+
+/// How many days lie between two ISO dates.
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    Some((days_since_epoch(a)? - days_since_epoch(b)?).abs())
+}
+
+/// Days from 1970-01-01 to an ISO date (Howard Hinnant's days-from-civil).
+fn days_since_epoch(iso: &str) -> Option<i64> {
+    let mut parts = iso.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Quotation marks a title may open with ("‘A masterclass’: ...").
 const OPENING_QUOTES: [char; 4] = ['‘', '“', '"', '\''];
 
@@ -1032,6 +1073,39 @@ mod tests {
         assert!(titles
             .contains(&"Navy orders two more patrol boats for the northern fleet".to_string()));
         assert!(!titles.iter().any(|t| t.contains("Summit")), "{titles:?}");
+    }
+
+    #[test]
+    fn the_address_date_is_the_local_one() {
+        assert_eq!(
+            url_date("https://whatever.example/2025/12/18/the-december-watch").as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(url_date("https://example.org/blog/2025/notes"), None);
+        assert_eq!(url_date("https://example.org/2025/13/40/x"), None);
+        assert_eq!(days_apart("2025-12-19", "2025-12-18"), Some(1));
+        assert_eq!(days_apart("2025-01-01", "2024-12-31"), Some(1));
+        assert_eq!(days_apart("2024-03-01", "2024-02-28"), Some(2));
+        // A UTC time stamp past midnight gives way to the address's date, a date
+        // further off does not.
+        let page = |published: &str| {
+            format!(
+                r#"<html><head><meta property="og:url" content="https://news.example/2025/12/18/frigate-home/"><meta property="article:published_time" content="{published}"></head><body><article><h1>Frigate home</h1><p>The frigate returned to its home port on Tuesday after six long weeks at sea.</p></article></body></html>"#
+            )
+        };
+        let date = |published: &str| {
+            let page = page(published);
+            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).published
+        };
+        assert_eq!(
+            date("2025-12-19T02:41:41+00:00").as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(
+            date("2025-12-25T10:00:00+00:00").as_deref(),
+            Some("2025-12-25")
+        );
     }
 
     #[test]
