@@ -217,6 +217,16 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         .and_then(|d| parse_date(&d))
     })
     .or_else(|| json_ld_field(stripped, "dateModified").and_then(|d| parse_date(&d)));
+    // A numeric date whose day and month could be read either way ("09.10.2024" on a
+    // US site) is read the way the page's structured data says, when it says.
+    let published = published.map(|date| {
+        swapped(&date)
+            .filter(|other| {
+                json_ld_field(stripped, "datePublished").and_then(|d| parse_date(&d))
+                    == Some(other.clone())
+            })
+            .unwrap_or(date)
+    });
     // A time stamp in UTC can fall on the next day, or the one before, of the date the
     // site printed: the date in the page's own address ("/2025/12/18/") is the local one.
     let published = match (
@@ -815,6 +825,14 @@ fn url_date(url: &str) -> Option<String> {
     })
 }
 
+/// An ISO date with its day and month exchanged, when both readings are dates.
+fn swapped(iso: &str) -> Option<String> {
+    let (y, rest) = iso.split_once('-')?;
+    let (m, d) = rest.split_once('-')?;
+    let other = format!("{y}-{d}-{m}");
+    (other != iso && dechaff_schema::is_iso_date(&other)).then_some(other)
+}
+
 /// How many days lie between two ISO dates.
 fn days_apart(a: &str, b: &str) -> Option<i64> {
     Some((days_since_epoch(a)? - days_since_epoch(b)?).abs())
@@ -1083,6 +1101,9 @@ mod tests {
         );
         assert_eq!(url_date("https://example.org/blog/2025/notes"), None);
         assert_eq!(url_date("https://example.org/2025/13/40/x"), None);
+        assert_eq!(swapped("2024-10-09").as_deref(), Some("2024-09-10"));
+        assert_eq!(swapped("2024-10-13"), None);
+        assert_eq!(swapped("2024-05-05"), None);
         assert_eq!(days_apart("2025-12-19", "2025-12-18"), Some(1));
         assert_eq!(days_apart("2025-01-01", "2024-12-31"), Some(1));
         assert_eq!(days_apart("2024-03-01", "2024-02-28"), Some(2));
@@ -1105,6 +1126,20 @@ mod tests {
         assert_eq!(
             date("2025-12-25T10:00:00+00:00").as_deref(),
             Some("2025-12-25")
+        );
+        // "09.10.2024" reads as 9 October, unless the structured data says 10 September.
+        let dotted = |ld: &str| {
+            let page = format!(
+                r#"<html><head>{ld}</head><body><div class="meta">09.10.2024</div><article><h1>Renovation phases</h1><p>Every renovation moves through the same phases, from the first plans to the last coat of paint on the walls.</p></article></body></html>"#
+            );
+            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).published
+        };
+        assert_eq!(dotted("").as_deref(), Some("2024-10-09"));
+        assert_eq!(
+            dotted(r#"<script type="application/ld+json">{"datePublished": "2024-09-10T16:07:00Z"}</script>"#)
+                .as_deref(),
+            Some("2024-09-10")
         );
     }
 
