@@ -432,7 +432,7 @@ fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
     let headline_first = blocks[first_body].text.len() <= HEADLINE_MAX_CHARS;
     let Some(byline) = (first_body..reach).find(|&i| {
         !out[i].body
-            && (is_byline(&blocks[i].text) || headline_first && is_date_line(&blocks[i].text))
+            && (is_byline(&blocks[i].text) || headline_first && is_dated_line(&blocks[i].text))
     }) else {
         return;
     };
@@ -505,8 +505,9 @@ fn drop_captions(blocks: &[Block], out: &mut [Decision]) {
 const HEADLINE_MAX_CHARS: usize = 120;
 
 /// A short line that carries a full date ("Wed 3 Sep 2025 17.25 BST", "Published 3
-/// September 2025"): a year and a few words.
-fn is_date_line(text: &str) -> bool {
+/// September 2025"): a year and a few words. (Stripping has no date parser; extraction's
+/// `header::is_date_line` parses the date.)
+fn is_dated_line(text: &str) -> bool {
     text.split_whitespace().count() <= 10
         && text
             .split(|c: char| !c.is_ascii_digit())
