@@ -141,6 +141,46 @@ fn month_first<'a>(first: &'a str, second: &'a str) -> Option<(u32, &'a str)> {
     }
 }
 
+/// The date in a page's address, as a year, month and day path ("/2025/12/18/"), ISO.
+pub(crate) fn url_date(url: &str) -> Option<String> {
+    let parts: Vec<&str> = url.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let [y, m, d] = [w[0], w[1], w[2]];
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        (digits(y, 4)
+            && digits(m, 2)
+            && digits(d, 2)
+            && (y.starts_with("19") || y.starts_with("20")))
+        .then(|| format!("{y}-{m}-{d}"))
+        .filter(|iso| dechaff_schema::is_iso_date(iso))
+    })
+}
+
+/// An ISO date with its day and month exchanged, when both readings are dates.
+pub(crate) fn swapped(iso: &str) -> Option<String> {
+    let (y, rest) = iso.split_once('-')?;
+    let (m, d) = rest.split_once('-')?;
+    let other = format!("{y}-{d}-{m}");
+    (other != iso && dechaff_schema::is_iso_date(&other)).then_some(other)
+}
+
+/// How many days lie between two ISO dates.
+pub(crate) fn days_apart(a: &str, b: &str) -> Option<i64> {
+    Some((days_since_epoch(a)? - days_since_epoch(b)?).abs())
+}
+
+/// Days from 1970-01-01 to an ISO date (Howard Hinnant's days-from-civil).
+fn days_since_epoch(iso: &str) -> Option<i64> {
+    let mut parts = iso.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +196,22 @@ mod tests {
         assert_eq!(parse_date("13/13/2023"), None);
         // A fraction or a score is no date.
         assert_eq!(parse_date("3/4 of 2025 votes"), None);
+    }
+
+    #[test]
+    fn address_dates_swaps_and_distances() {
+        assert_eq!(
+            url_date("https://whatever.example/2025/12/18/the-december-watch").as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(url_date("https://example.org/blog/2025/notes"), None);
+        assert_eq!(url_date("https://example.org/2025/13/40/x"), None);
+        assert_eq!(swapped("2024-10-09").as_deref(), Some("2024-09-10"));
+        assert_eq!(swapped("2024-10-13"), None);
+        assert_eq!(swapped("2024-05-05"), None);
+        assert_eq!(days_apart("2025-12-19", "2025-12-18"), Some(1));
+        assert_eq!(days_apart("2025-01-01", "2024-12-31"), Some(1));
+        assert_eq!(days_apart("2024-03-01", "2024-02-28"), Some(2));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Article fields from a stripped page: the body tells where the article is, and the
 //! chaff around it holds the title, section, date, byline, credits and related links.
 
-use crate::dates::parse_date;
+use crate::dates::{days_apart, parse_date, swapped, url_date};
 use crate::gazetteer::Gazetteer;
 use crate::header::{
     byline_of, header, is_date_line, is_name_line, last_crumb, leading_name, section,
@@ -810,46 +810,6 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
     out
 }
 
-/// The date in a page's address, as a year, month and day path ("/2025/12/18/"), ISO.
-fn url_date(url: &str) -> Option<String> {
-    let parts: Vec<&str> = url.split('/').collect();
-    parts.windows(3).find_map(|w| {
-        let [y, m, d] = [w[0], w[1], w[2]];
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        (digits(y, 4)
-            && digits(m, 2)
-            && digits(d, 2)
-            && (y.starts_with("19") || y.starts_with("20")))
-        .then(|| format!("{y}-{m}-{d}"))
-        .filter(|iso| dechaff_schema::is_iso_date(iso))
-    })
-}
-
-/// An ISO date with its day and month exchanged, when both readings are dates.
-fn swapped(iso: &str) -> Option<String> {
-    let (y, rest) = iso.split_once('-')?;
-    let (m, d) = rest.split_once('-')?;
-    let other = format!("{y}-{d}-{m}");
-    (other != iso && dechaff_schema::is_iso_date(&other)).then_some(other)
-}
-
-/// How many days lie between two ISO dates.
-fn days_apart(a: &str, b: &str) -> Option<i64> {
-    Some((days_since_epoch(a)? - days_since_epoch(b)?).abs())
-}
-
-/// Days from 1970-01-01 to an ISO date (Howard Hinnant's days-from-civil).
-fn days_since_epoch(iso: &str) -> Option<i64> {
-    let mut parts = iso.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
 /// Quotation marks a title may open with ("‘A masterclass’: ...").
 const OPENING_QUOTES: [char; 4] = ['‘', '“', '"', '\''];
 
@@ -1095,18 +1055,6 @@ mod tests {
 
     #[test]
     fn the_address_date_is_the_local_one() {
-        assert_eq!(
-            url_date("https://whatever.example/2025/12/18/the-december-watch").as_deref(),
-            Some("2025-12-18")
-        );
-        assert_eq!(url_date("https://example.org/blog/2025/notes"), None);
-        assert_eq!(url_date("https://example.org/2025/13/40/x"), None);
-        assert_eq!(swapped("2024-10-09").as_deref(), Some("2024-09-10"));
-        assert_eq!(swapped("2024-10-13"), None);
-        assert_eq!(swapped("2024-05-05"), None);
-        assert_eq!(days_apart("2025-12-19", "2025-12-18"), Some(1));
-        assert_eq!(days_apart("2025-01-01", "2024-12-31"), Some(1));
-        assert_eq!(days_apart("2024-03-01", "2024-02-28"), Some(2));
         // A UTC time stamp past midnight gives way to the address's date, a date
         // further off does not.
         let page = |published: &str| {
