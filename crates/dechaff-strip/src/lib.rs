@@ -274,6 +274,35 @@ mod tests {
     }
 
     #[test]
+    fn a_category_page_with_one_paragraph_of_intro_keeps_its_items() {
+        let items: String = (1..=10)
+            .map(|i| format!("<div class=\"card\"><h3>Field radio model {i}</h3><div>Handheld, 5 W, {i}0 channels</div><div>In stock</div></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/radios\">Radios</a></nav><main><h1>Field radios</h1><p>Our field radios are built for rain, dust and long patrols, and every model ships with a spare battery, a hand microphone, a belt clip and a two-year warranty against water damage.</p>{items}</main><footer><p>All rights reserved 2026</p></footer></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p == "Handheld, 5 W, 70 channels"),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|p| p.contains("rights reserved")));
+    }
+
+    #[test]
+    fn an_article_of_two_paragraphs_does_not_keep_its_link_rail() {
+        let rail: String = (1..=12)
+            .map(|i| format!("<li><a href=\"/a{i}\">Brigade {i} completes its winter exercise near the border</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><main><h1>Frigate returns</h1><p>The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the strait.</p><p>Its crew said the last convoy had been the hardest, with drones sighted on three nights running and the weather turning early.</p><ul>{rail}</ul></main></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept[1].starts_with("Its crew"));
+    }
+
+    #[test]
     fn a_link_to_the_comments_mid_article_does_not_end_it_and_their_heading_does() {
         let paras = [
             "The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.",
