@@ -231,7 +231,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     // site printed: the date in the page's own address ("/2025/12/18/") is the local one.
     let published = match (
         published,
-        meta(&["og:url", "twitter:url"]).and_then(|u| url_date(&u)),
+        meta(&["og:url", "twitter:url", "canonical"]).and_then(|u| url_date(&u)),
     ) {
         (Some(date), Some(local)) if days_apart(&date, &local) == Some(1) => Some(local),
         (published, _) => published,
@@ -442,8 +442,11 @@ fn dedup(items: Vec<String>) -> Vec<String> {
 /// An HTML page's title: the `<h1>` that agrees with the page's declared title, else
 /// the declared title without its site-name suffix.
 fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
-    let declared =
-        meta(&["og:title", "twitter:title"]).or_else(|| stripped.document.meta.title.clone());
+    // Collapsed as block text is: "Headline&nbsp;|&nbsp;Site" splits on its separator.
+    let declared = meta(&["og:title", "twitter:title"])
+        .or_else(|| stripped.document.meta.title.clone())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
     let h1s: Vec<&Block> = stripped
         .document
         .blocks
@@ -460,7 +463,8 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
             // its site name too.
             if h.text.eq_ignore_ascii_case(declared) {
                 let site = meta(&["og:site_name", "application-name"]);
-                return Some(strip_site_name(&h.text, site.as_deref()));
+                let host = declared_host(meta);
+                return Some(strip_site_name(&h.text, site.as_deref(), host.as_deref()));
             }
             return Some(h.text.clone());
         }
@@ -477,7 +481,8 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
         }
     }
     let site = meta(&["og:site_name", "application-name"]);
-    declared.map(|t| strip_site_name(&t, site.as_deref()))
+    let host = declared_host(meta);
+    declared.map(|t| strip_site_name(&t, site.as_deref(), host.as_deref()))
 }
 
 /// A byline without what ran into it; `None` when nothing of a name is left.
@@ -531,7 +536,7 @@ fn text_title(
             .iter()
             .map(|b| b.text.as_str())
             .find(|t| t.len() < declared.len() && declared.ends_with(t));
-        strip_site_name(declared, site)
+        strip_site_name(declared, site, None)
     } else {
         declared.to_string()
     };
@@ -569,18 +574,49 @@ fn word_overlap(heading: &str, declared: &str) -> f32 {
     h.iter().filter(|w| d.contains(w)).count() as f32 / h.len() as f32
 }
 
-/// "Headline | Site" or "Headline - Site" to "Headline".
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
+/// "Headline | Site" or "Headline - Site" to "Headline". The tail is the site's name
+/// when the page declares it so, when it is short, or when the page's address spells
+/// it ("Occupational Safety and Health Administration" on osha.gov).
+fn strip_site_name(title: &str, site: Option<&str>, host: Option<&str>) -> String {
     for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()))
-                || tail.split_whitespace().count() <= 3;
+                || tail.split_whitespace().count() <= 3
+                || host.is_some_and(|h| host_spells(h, tail));
             if is_site && !head.trim().is_empty() {
                 return head.trim().to_string();
             }
         }
     }
     title.trim().to_string()
+}
+
+/// Whether a label of `host` ("www.osha.gov") is `name` run together or its initials.
+fn host_spells(host: &str, name: &str) -> bool {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let joined: String = words.concat();
+    // Initials of the words that carry meaning ("and", "of" are often left out).
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let significant: String = words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "and" | "of" | "the" | "for" | "in" | "on"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    host.split('.').any(|label| {
+        label.len() >= 3 && (label == joined || label == initials || label == significant)
+    })
+}
+
+/// The host of the page's declared address (`og:url`, the canonical link), lowercased.
+fn declared_host(meta: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
+    let url = meta(&["og:url", "twitter:url", "canonical"])?;
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
 /// The names credited in an attribution line.
@@ -1131,15 +1167,42 @@ mod tests {
     #[test]
     fn site_suffixes() {
         assert_eq!(
-            strip_site_name("Poland buys K2 tanks | Defence Blog", None),
+            strip_site_name("Poland buys K2 tanks | Defence Blog", None, None),
             "Poland buys K2 tanks"
         );
         assert_eq!(
             strip_site_name(
                 "Denmark | Trial of Voyager surveillance USVs in the North Sea",
+                None,
                 None
             ),
             "Denmark | Trial of Voyager surveillance USVs in the North Sea"
+        );
+        // A long site name that the page's address spells, run together or by its
+        // initials.
+        assert_eq!(
+            strip_site_name(
+                "Electrical - Overview | Occupational Safety and Health Administration",
+                None,
+                Some("www.osha.gov")
+            ),
+            "Electrical - Overview"
+        );
+        assert_eq!(
+            strip_site_name(
+                "Typhoons scramble over the Baltic | The Defence Post Weekly",
+                None,
+                Some("thedefencepostweekly.com")
+            ),
+            "Typhoons scramble over the Baltic"
+        );
+        assert_eq!(
+            strip_site_name(
+                "Typhoons scramble over the Baltic | Eight Jets From Three Air Bases",
+                None,
+                Some("www.osha.gov")
+            ),
+            "Typhoons scramble over the Baltic | Eight Jets From Three Air Bases"
         );
     }
 

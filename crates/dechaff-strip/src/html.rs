@@ -95,7 +95,8 @@ const MAX_ANCESTORS: usize = 512;
 pub struct HtmlMeta {
     /// `<title>` text.
     pub title: Option<String>,
-    /// `<meta name|property|itemprop=K content=V>` pairs, keys lowercased, in page order.
+    /// `<meta name|property|itemprop=K content=V>` pairs, keys lowercased, in page order;
+    /// `<link rel="canonical" href=V>` as the pair ("canonical", V).
     pub meta: Vec<(String, String)>,
     /// `datetime` attributes of `<time>` elements, in page order.
     pub times: Vec<String>,
@@ -376,6 +377,15 @@ impl<'p> Builder<'p> {
                     self.meta
                         .meta
                         .push((k.to_ascii_lowercase(), v.trim().to_string()));
+                }
+            }
+            // The page's own address, kept with the meta tags under the key
+            // "canonical" (extraction reads dates and the site's name from it).
+            "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(href) = attr("href") {
+                    self.meta
+                        .meta
+                        .push(("canonical".to_string(), href.trim().to_string()));
                 }
             }
             "time" => {
