@@ -68,7 +68,7 @@ fn field_patterns() -> &'static FieldPatterns {
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
             list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now)?(?: in .{1,25})?|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|more (?:stories|news|headlines)|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
-            attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
+            attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
                 .expect("related prefix pattern compiles"),
@@ -619,6 +619,17 @@ fn declared_host(meta: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
+/// Words that open a credit in a credit line ("Editing by ...").
+const CREDIT_VERBS: [&str; 7] = [
+    "Editing",
+    "Additional",
+    "Writing",
+    "Reporting",
+    "Compiled",
+    "Graphics",
+    "Photos",
+];
+
 /// The names credited in an attribution line.
 fn attribution_names(text: &str) -> Vec<String> {
     let p = field_patterns();
@@ -629,7 +640,14 @@ fn attribution_names(text: &str) -> Vec<String> {
         || lower.starts_with("reporting by")
         || lower.starts_with("(reporting by")
     {
-        for segment in text.trim_matches(['(', ')']).split(';') {
+        // One credit a segment: "Reporting by A and B, with additional reporting by C.
+        // Editing by D." has three.
+        // A stop ends a credit only before the next credit's verb ("J. Smith" is a name).
+        let mut credits = text.trim_matches(['(', ')']).replace(", with ", "; with ");
+        for verb in CREDIT_VERBS {
+            credits = credits.replace(&format!(". {verb}"), &format!("; {verb}"));
+        }
+        for segment in credits.split(';') {
             let seg = segment.trim();
             let seg_lower = seg.to_ascii_lowercase();
             let Some(at) = seg_lower
@@ -665,7 +683,12 @@ fn attribution_names(text: &str) -> Vec<String> {
             .collect();
     }
     let rest = p.attribution_prefix.replace(text, "");
+    // "Anna Petrenko in Kyiv and Piotr Nowak in Warsaw": the places go.
     split_names(&rest)
+        .into_iter()
+        .map(|n| p.reporter_place.replace(&n, "").trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 fn split_names(list: &str) -> Vec<String> {
@@ -985,6 +1008,18 @@ mod tests {
             ["Associated Press"]
         );
         assert_eq!(attribution_names("With AFP"), ["AFP"]);
+        assert_eq!(
+            attribution_names(
+                "Reporting by Mei Ling Tan and J. Arun Nair in Singapore, with additional reporting by Kenji Watanabe in Tokyo. Editing by Joanne Kerr."
+            ),
+            ["Mei Ling Tan", "J. Arun Nair", "Kenji Watanabe"]
+        );
+        assert_eq!(
+            attribution_names(
+                "With contributions from Anna Petrenko in Kyiv and Piotr Nowak in Warsaw."
+            ),
+            ["Anna Petrenko", "Piotr Nowak"]
+        );
         // A letter whose lowercase is longer ("İ") must not shift the offsets.
         assert_eq!(
             attribution_names("İSTANBUL desk; reporting by Ayşe Kaya"),

@@ -23,7 +23,7 @@ fn byline_pattern() -> &'static Regex {
         // "Words: ..." (as magazines credit a writer beside "Photos: ...");
         // the name must start with a capital, so "Bypass" and "Byron" are not bylines.
         Regex::new(
-            r"^(?:(?i:(?:analysis|opinion|commentary|report|interview|text|words|written|posted|photos?|video) )?(?i:by|von)\s*:?\s*|(?i:author|words)\s*:\s*)(\p{Lu}.+)$",
+            r"^(?:(?i:(?:analysis|opinion|commentary|report|interview|text|words|written|posted|photos?|video|live reporting|live coverage) )?(?i:by|von)\s*:?\s*|(?i:author|words)\s*:\s*)(\p{Lu}.+)$",
         )
         .expect("byline pattern compiles")
     })
@@ -140,7 +140,8 @@ pub fn byline_of(text: &str) -> Option<String> {
 /// capitalised words and name particles up to the first word that is not one.
 pub fn leading_name(text: &str) -> Option<String> {
     let mut words = Vec::new();
-    for w in text.split_whitespace() {
+    let mut rest = text.split_whitespace().peekable();
+    while let Some(w) = rest.next() {
         let bare = w.trim_end_matches(',');
         // "MillerPublished": inline elements glued without a space.
         if let Some(glued) = NOT_NAME_WORDS
@@ -151,9 +152,15 @@ pub fn leading_name(text: &str) -> Option<String> {
             break;
         }
         let is_part = NAME_PARTICLES.contains(&bare.to_lowercase().as_str());
+        // A month opens the date after the name ("Jan 5"), but "Jan" may be a name
+        // too ("Jan de Vries").
+        let opens_date = crate::dates::month_number(bare).is_some()
+            && rest
+                .peek()
+                .is_none_or(|n| n.starts_with(|c: char| c.is_ascii_digit()));
         let is_cap = bare.chars().next().is_some_and(char::is_uppercase)
             && !bare.chars().any(|c| c.is_ascii_digit())
-            && crate::dates::month_number(bare).is_none()
+            && !opens_date
             && !NOT_NAME_WORDS.contains(&bare);
         if !(is_part || is_cap) {
             break;
@@ -208,7 +215,9 @@ fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {
         && !repeated
         && (4..=30).contains(&words)
         && !b.text.ends_with(['.', '…', ':'])
-        && !dechaff_strip::is_two_sentences(&b.text)
+        // Two sentences are a standfirst; a semicolon joins two clauses of one
+        // headline ("India strikes targets; Pakistan says it downed jets").
+        && !dechaff_strip::is_two_sentences(&b.text.replace("; ", ", "))
         && !is_breadcrumb(&b.text)
         && !b
             .text
@@ -216,6 +225,27 @@ fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {
         && byline_of(&b.text).is_none()
         && !is_name_line(&b.text)
         && parse_date(&b.text).is_none()
+        && !is_status_line(&b.text)
+}
+
+/// Words that open a page's status line ("Last updated 16:05 CEST").
+const STATUS_WORDS: [&str; 5] = ["updated", "last updated", "published", "posted", "modified"];
+
+/// A page's status line: its update time ("Updated 2:15 p.m. KST"), never a headline.
+fn is_status_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let opens = STATUS_WORDS.iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+    });
+    // A clock time ("16:05", "2.15") among a few words.
+    let clock = text.split_whitespace().count() <= 6
+        && text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b':' | b'.') && w[2].is_ascii_digit());
+    opens || clock
 }
 
 /// Words of a reporter's role line under the name ("Middle East editor").
@@ -351,6 +381,29 @@ fn is_label(text: &str) -> bool {
         && !NOT_NAME_WORDS.iter().any(|w| text.starts_with(w))
 }
 
+/// Badges a page prints by its headline: what kind of story it is, not its section.
+const BADGES: [&str; 9] = [
+    "live",
+    "live updates",
+    "live blog",
+    "breaking",
+    "breaking news",
+    "exclusive",
+    "developing",
+    "just in",
+    "updated",
+];
+
+/// How many badges may sit between a headline and its section label.
+const MAX_BADGES: usize = 2;
+
+fn is_badge(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    BADGES.contains(&t.as_str())
+}
+
 /// The section: the label right above the headline, else a short label the header
 /// zone repeats (a category shown twice, as WordPress themes do).
 pub fn section(
@@ -363,23 +416,33 @@ pub fn section(
         Some(t) => before_body.iter().position(|b| b.text == t),
         None => anchor(before_body),
     };
-    {
-        if let Some(i) = above {
-            if let Some(j) = i.checked_sub(1) {
-                let b = &before_body[j];
-                if is_label(&b.text) && decisions[j].cue.is_none() && b.heading != 1 {
-                    return Some(b.text.clone());
-                }
+    if let Some(i) = above {
+        // Past a badge ("LIVE", "BREAKING") to the label above it.
+        let j = (0..i)
+            .rev()
+            .take(MAX_BADGES + 1)
+            .find(|&j| !is_badge(&before_body[j].text));
+        if let Some(j) = j {
+            let b = &before_body[j];
+            if is_label(&b.text) && decisions[j].cue.is_none() && b.heading != 1 {
+                return Some(b.text.clone());
             }
         }
     }
     let mut seen = std::collections::HashMap::new();
-    for b in before_body.iter().filter(|b| is_label(&b.text)) {
+    for b in before_body
+        .iter()
+        .filter(|b| is_label(&b.text) && !is_badge(&b.text))
+    {
         *seen.entry(b.text.to_lowercase()).or_insert(0usize) += 1;
     }
     before_body
         .iter()
-        .find(|b| is_label(&b.text) && seen.get(&b.text.to_lowercase()).is_some_and(|n| *n > 1))
+        .find(|b| {
+            is_label(&b.text)
+                && !is_badge(&b.text)
+                && seen.get(&b.text.to_lowercase()).is_some_and(|n| *n > 1)
+        })
         .map(|b| b.text.clone())
 }
 
@@ -393,6 +456,31 @@ mod tests {
         assert_eq!(last_crumb("Startseite > Lokales > Kiel"), "Kiel");
         assert_eq!(last_crumb("AIR DEFENCE"), "AIR DEFENCE");
         assert_eq!(last_crumb("World / "), "World / ");
+    }
+
+    #[test]
+    fn live_pages_bylines_status_lines_and_badges() {
+        // "Jan" is a name here, not January.
+        assert_eq!(
+            byline_of("By Sophie Lambert, Jan de Vries and Tomasz Zieliński").as_deref(),
+            Some("Sophie Lambert, Jan de Vries and Tomasz Zieliński")
+        );
+        assert_eq!(
+            leading_name("Taras Melnyk Jan 5, 2025").as_deref(),
+            Some("Taras Melnyk")
+        );
+        assert_eq!(
+            byline_of("Live reporting by Arjun Mehta, Sana Baig and Kabir Rao").as_deref(),
+            Some("Arjun Mehta, Sana Baig and Kabir Rao")
+        );
+        assert!(is_status_line("Updated 2:15 p.m. KST"));
+        assert!(is_status_line("Last updated 16:05 CEST"));
+        assert!(!is_status_line(
+            "Ukraine's F-16s fly their first combat missions against cruise missiles"
+        ));
+        assert!(is_badge("LIVE"));
+        assert!(is_badge("• Live updates"));
+        assert!(!is_badge("Ukraine war"));
     }
 
     #[test]

@@ -281,6 +281,13 @@ mod tests {
         assert_eq!(cue_of("NEWSLETTER SUBSCRIPTION"), Some(CueKind::Close));
         assert_eq!(cue_of("12 Comments"), Some(CueKind::Comments));
         assert_eq!(cue_of("Sign in to comment"), Some(CueKind::Comments));
+        // A forum post's buttons: the opening post is over.
+        assert_eq!(cue_of("Reply With Quote"), Some(CueKind::Comments));
+        assert_eq!(cue_of("Quote"), Some(CueKind::Comments));
+        assert_eq!(
+            cue_of("With contributions from Anna Petrenko in Kyiv."),
+            Some(CueKind::Attribution)
+        );
         assert_eq!(cue_of("About the author"), Some(CueKind::Close));
         assert_eq!(
             cue_of("14 November 2024 · 2 min read · Brief"),
