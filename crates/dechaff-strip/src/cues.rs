@@ -288,6 +288,10 @@ mod tests {
             cue_of("With contributions from Anna Petrenko in Kyiv."),
             Some(CueKind::Attribution)
         );
+        assert_eq!(
+            cue_of("This page includes reporting from Yonhap and Kyodo."),
+            Some(CueKind::Attribution)
+        );
         assert_eq!(cue_of("About the author"), Some(CueKind::Close));
         assert_eq!(
             cue_of("14 November 2024 · 2 min read · Brief"),
