@@ -292,6 +292,20 @@ mod tests {
             cue_of("This page includes reporting from Yonhap and Kyodo."),
             Some(CueKind::Attribution)
         );
+        // A consent box's lines; an article that mentions cookies is not one.
+        assert_eq!(
+            cue_of("These cookies are strictly necessary. Marketing cookies are optional."),
+            Some(CueKind::Chaff)
+        );
+        assert_eq!(
+            cue_of("_clsk 1 day Microsoft Clarity sets this cookie to store pageviews."),
+            Some(CueKind::Chaff)
+        );
+        assert_eq!(cue_of("Manage Cookie Consent"), Some(CueKind::Chaff));
+        assert_eq!(
+            cue_of("Bakeries sold more cookies than bread at the base canteen."),
+            None
+        );
         assert_eq!(cue_of("About the author"), Some(CueKind::Close));
         assert_eq!(
             cue_of("14 November 2024 · 2 min read · Brief"),
