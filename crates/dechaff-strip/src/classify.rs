@@ -186,6 +186,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     if !options.comments {
         close_at_comments(blocks, &mut out);
         close_at_comment_thread(blocks, &mut out);
+        close_at_reply_cards(blocks, &mut out);
     }
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out, exempt);
@@ -1095,6 +1096,27 @@ fn close_at_comment_thread(blocks: &[Block], out: &mut [Decision]) {
     for d in &mut out[start..] {
         if d.body {
             demote(d, format_args!("in the comment thread from block {start}"));
+        }
+    }
+}
+
+/// A forum thread's replies: the opening post is the article, and the first reply
+/// starts at its author's card ("Joined", "Posts: 876"), which every later reply
+/// repeats. HTML and text dumps alike.
+fn close_at_reply_cards(blocks: &[Block], out: &mut [Decision]) {
+    let Some(from) = prose_reached(blocks, out) else {
+        return;
+    };
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let Some(start) = crate::threads::reply_cards_start(&texts, from + 1) else {
+        return;
+    };
+    for d in &mut out[start..] {
+        if d.body {
+            demote(
+                d,
+                format_args!("in a forum reply, from the author card at block {start}"),
+            );
         }
     }
 }

@@ -19,6 +19,9 @@ const NAME_MAX_WORDS: usize = 4;
 pub const MIN_POSTS: usize = 3;
 
 struct Shapes {
+    /// A forum author card's label line: "Joined: Wed Jan 20, 2021", "Posts: 876",
+    /// "Messages", "Reaction score" (the label, maybe its value).
+    card: Regex,
     /// A time of day: "3:47 am", "11:05", "@11:39PM".
     time: Regex,
     /// A year, or a relative age ("2 days ago").
@@ -31,6 +34,12 @@ fn shapes() -> &'static Shapes {
     static S: OnceLock<Shapes> = OnceLock::new();
     // Constant patterns: a failure to compile is a build defect.
     S.get_or_init(|| Shapes {
+        card: Regex::new(concat!(
+            r"(?i)^(joined|join date|member since|messages|posts|reaction score|reputation|likes received)",
+            r"\s*:?\s*(?:[0-9][0-9,.]*[km]?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? .{0,30}|",
+            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* .{0,20})?$"
+        ))
+        .expect("card pattern compiles"),
         time: Regex::new(
             r"(?i)(?:^|[\s,@(])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:$|[\s,)])",
         )
@@ -127,6 +136,30 @@ pub fn thread_start(texts: &[&str], from: usize) -> Option<usize> {
     })
 }
 
+/// Cards a label must head, after the article's prose, for the posts they head to be
+/// replies: one card may be a business page's "Member since 2016"; a thread prints one
+/// per reply.
+const MIN_REPLY_CARDS: usize = 2;
+
+/// The index of the first forum reply's author card among `texts`, searching from
+/// `from` (the opening post's prose): the first card label ("Joined", "Posts: 876")
+/// that at least `MIN_REPLY_CARDS` cards after the prose repeat. Forum software prints
+/// a card with every post; an article, a shop or a profile page prints one at most.
+pub fn reply_cards_start(texts: &[&str], from: usize) -> Option<usize> {
+    let card = &shapes().card;
+    let labels: Vec<(usize, String)> = (from..texts.len())
+        .filter(|&i| texts[i].len() <= CARD_MAX_CHARS)
+        .filter_map(|i| Some((i, card.captures(texts[i])?[1].to_lowercase())))
+        .collect();
+    labels
+        .iter()
+        .find(|(_, label)| labels.iter().filter(|(_, l)| l == label).count() >= MIN_REPLY_CARDS)
+        .map(|&(i, _)| i)
+}
+
+/// A card's label line is short.
+const CARD_MAX_CHARS: usize = 60;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +185,37 @@ mod tests {
             "December 19, 2025, 3:47 am",
             Some("The war goes on.")
         ));
+    }
+
+    #[test]
+    fn replies_start_at_the_first_repeated_author_card() {
+        let page = [
+            "Opening post, long enough to be the article's prose.",
+            "Gripen_Fan",
+            "Joined",
+            "Jun 3, 2020",
+            "Messages",
+            "1,207",
+            "First reply.",
+            "Kuno_B",
+            "Joined",
+            "Nov 19, 2021",
+            "Second reply.",
+        ];
+        assert_eq!(reply_cards_start(&page, 1), Some(2));
+        assert_eq!(
+            reply_cards_start(&["Posts: 876", "x", "Posts: 95"], 0),
+            Some(0)
+        );
+        // One card is a profile's, not a thread's.
+        assert_eq!(
+            reply_cards_start(&["Prose.", "Member since February 16, 2016", "More."], 0),
+            None
+        );
+        assert_eq!(
+            reply_cards_start(&["Posts that were shared 40,000 times last week"], 0),
+            None
+        );
     }
 
     #[test]
