@@ -19,9 +19,6 @@ const NAME_MAX_WORDS: usize = 4;
 pub const MIN_POSTS: usize = 3;
 
 struct Shapes {
-    /// A forum author card's label line: "Joined: Wed Jan 20, 2021", "Posts: 876",
-    /// "Messages", "Reaction score" (the label, maybe its value).
-    card: Regex,
     /// A time of day: "3:47 am", "11:05", "@11:39PM".
     time: Regex,
     /// A year, or a relative age ("2 days ago").
@@ -34,12 +31,6 @@ fn shapes() -> &'static Shapes {
     static S: OnceLock<Shapes> = OnceLock::new();
     // Constant patterns: a failure to compile is a build defect.
     S.get_or_init(|| Shapes {
-        card: Regex::new(concat!(
-            r"(?i)^(joined|join date|member since|messages|posts|reaction score|reputation|likes received)",
-            r"\s*:?\s*(?:[0-9][0-9,.]*[km]?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? .{0,30}|",
-            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* .{0,20})?$"
-        ))
-        .expect("card pattern compiles"),
         time: Regex::new(
             r"(?i)(?:^|[\s,@(])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:$|[\s,)])",
         )
@@ -146,15 +137,59 @@ const MIN_REPLY_CARDS: usize = 2;
 /// that at least `MIN_REPLY_CARDS` cards after the prose repeat. Forum software prints
 /// a card with every post; an article, a shop or a profile page prints one at most.
 pub fn reply_cards_start(texts: &[&str], from: usize) -> Option<usize> {
-    let card = &shapes().card;
-    let labels: Vec<(usize, String)> = (from..texts.len())
-        .filter(|&i| texts[i].len() <= CARD_MAX_CHARS)
-        .filter_map(|i| Some((i, card.captures(texts[i])?[1].to_lowercase())))
+    let labels: Vec<(usize, &str)> = (from..texts.len())
+        .filter_map(|i| Some((i, card_label(texts[i])?)))
         .collect();
     labels
         .iter()
         .find(|(_, label)| labels.iter().filter(|(_, l)| l == label).count() >= MIN_REPLY_CARDS)
         .map(|&(i, _)| i)
+}
+
+/// The labels of a forum author card's lines.
+const CARD_LABELS: [&str; 8] = [
+    "joined",
+    "join date",
+    "member since",
+    "messages",
+    "posts",
+    "reaction score",
+    "reputation",
+    "likes received",
+];
+
+/// Month and weekday abbreviations that open a card's date ("Joined: Wed Jan 20, 2021").
+const CARD_DATE_WORDS: [&str; 19] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
+    "tue", "wed", "thu", "fri", "sat", "sun",
+];
+
+/// The label of a forum author card's line ("Joined", "Posts: 876", "Join Date: Mar
+/// 2008"): the label alone, or with a count or a date after it. Plain string tests,
+/// not a regex: this runs on every block after the article's prose.
+fn card_label(text: &str) -> Option<&'static str> {
+    let starts_with = |t: &str, prefix: &str| {
+        t.len() >= prefix.len()
+            && t.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    if text.len() > CARD_MAX_CHARS {
+        return None;
+    }
+    let label = CARD_LABELS.iter().find(|l| starts_with(text, l))?;
+    // The label is ASCII, so its length is a character boundary of `text`.
+    let after = &text[label.len()..];
+    // "Posts that were shared ..." is prose: the label must end at a word's end.
+    if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let rest = after.trim_start_matches([':', ' ']);
+    let value = rest.is_empty()
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || ",.kKmM".contains(c))
+        || CARD_DATE_WORDS.iter().any(|w| starts_with(rest, w));
+    value.then_some(*label)
 }
 
 /// A card's label line is short.
