@@ -123,7 +123,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         html_title(stripped, &meta)
     } else {
         text_title(blocks, decisions, first_body, head.title)
-    };
+    }
+    .map(without_breadcrumb);
 
     let shown = section(before_body, &decisions[..first_body], title.as_deref());
     // The declared section, unless the page shows a narrower one under it ("World /
@@ -483,6 +484,36 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
     let site = meta(&["og:site_name", "application-name"]);
     let host = declared_host(meta);
     declared.map(|t| strip_site_name(&t, site.as_deref(), host.as_deref()))
+}
+
+/// Words a headline at the end of a crumb trail has at least.
+const CRUMB_MIN_TITLE_WORDS: usize = 3;
+
+/// First elements that make a line a crumb trail.
+const HOME_CRUMBS: [&str; 5] = ["home", "blog", "news", "startseite", "start"];
+
+/// A headline printed at the end of its breadcrumb trail ("Home » Blog » Top Mental
+/// Health Tips for 2025") without the trail. A trail says so: "You are here:", a first
+/// element such as "Home", or three elements or more; a headline with one " / " in it
+/// is no trail.
+fn without_breadcrumb(title: String) -> String {
+    let labelled = title.strip_prefix("You are here:");
+    let trail = labelled.unwrap_or(&title).trim();
+    let Some(sep) = [" » ", " › ", " > ", " / "]
+        .into_iter()
+        .find(|sep| trail.contains(sep))
+    else {
+        return title;
+    };
+    let parts: Vec<&str> = trail.split(sep).map(str::trim).collect();
+    let first = parts[0].to_lowercase();
+    let is_trail = labelled.is_some() || HOME_CRUMBS.contains(&first.as_str()) || parts.len() >= 3;
+    match parts.last() {
+        Some(last) if is_trail && last.split_whitespace().count() >= CRUMB_MIN_TITLE_WORDS => {
+            last.to_string()
+        }
+        _ => title,
+    }
 }
 
 /// A byline without what ran into it; `None` when nothing of a name is left.
@@ -1238,6 +1269,28 @@ mod tests {
                 Some("www.osha.gov")
             ),
             "Typhoons scramble over the Baltic | Eight Jets From Three Air Bases"
+        );
+    }
+
+    #[test]
+    fn a_headline_loses_its_breadcrumb_trail() {
+        let cut = |t: &str| without_breadcrumb(t.to_string());
+        assert_eq!(
+            cut("Home » 34 Top Photography Trends in 2025"),
+            "34 Top Photography Trends in 2025"
+        );
+        assert_eq!(
+            cut("You are here: Hub » Social Media » Comparing the 8 Best Platforms"),
+            "Comparing the 8 Best Platforms"
+        );
+        assert_eq!(
+            cut("Home > Marketing > 7 Plumbing Trends"),
+            "7 Plumbing Trends"
+        );
+        // One " / " in a headline is no trail.
+        assert_eq!(
+            cut("Poland buys K2 tanks / Hyundai Rotem deal signed"),
+            "Poland buys K2 tanks / Hyundai Rotem deal signed"
         );
     }
 
