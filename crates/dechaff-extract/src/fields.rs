@@ -5,6 +5,7 @@ use crate::dates::{days_apart, parse_date, swapped, url_date};
 use crate::gazetteer::Gazetteer;
 use crate::header::{
     byline_of, header, is_date_line, is_name_line, last_crumb, leading_name, section,
+    CRUMB_SEPARATORS,
 };
 use dechaff_schema::Embed;
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
@@ -499,10 +500,7 @@ const HOME_CRUMBS: [&str; 5] = ["home", "blog", "news", "startseite", "start"];
 fn without_breadcrumb(title: String) -> String {
     let labelled = title.strip_prefix("You are here:");
     let trail = labelled.unwrap_or(&title).trim();
-    let Some(sep) = [" » ", " › ", " > ", " / "]
-        .into_iter()
-        .find(|sep| trail.contains(sep))
-    else {
+    let Some(sep) = CRUMB_SEPARATORS.into_iter().find(|sep| trail.contains(sep)) else {
         return title;
     };
     let parts: Vec<&str> = trail.split(sep).map(str::trim).collect();

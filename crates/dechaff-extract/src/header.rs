@@ -190,11 +190,15 @@ pub struct Header {
     pub byline: Option<String>,
 }
 
+/// What separates the elements of a breadcrumb trail, the unambiguous ones first (a
+/// headline may hold a " / ").
+pub const CRUMB_SEPARATORS: [&str; 4] = [" » ", " › ", " > ", " / "];
+
 /// A breadcrumb trail ("Home / World / Defence", "Startseite > Lokales").
 /// The most specific element of a breadcrumb trail ("World / Europe" gives "Europe");
 /// any other label as it is.
 pub fn last_crumb(text: &str) -> &str {
-    [" / ", " > ", " › ", " » "]
+    CRUMB_SEPARATORS
         .iter()
         .filter_map(|s| text.rsplit_once(s))
         .map(|(_, last)| last.trim())
@@ -204,9 +208,7 @@ pub fn last_crumb(text: &str) -> &str {
 }
 
 fn is_breadcrumb(text: &str) -> bool {
-    [" / ", " > ", " › ", " » "]
-        .iter()
-        .any(|s| text.contains(s))
+    CRUMB_SEPARATORS.iter().any(|s| text.contains(s))
 }
 
 fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {
