@@ -306,7 +306,9 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     if !is_html {
         related.extend(teaser_titles(blocks, decisions));
     }
-    let related = clean_related(related, gazetteer);
+    let mut related = clean_related(related, gazetteer);
+    // A table of contents links the article's own subheadings: no related articles.
+    related.retain(|t| !stripped.body().any(|b| b.text == *t));
     // The dateline opens the article, though a caption or a standfirst kept as body may
     // come first.
     if let Some(c) = stripped
@@ -902,8 +904,9 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
 const OPENING_QUOTES: [char; 4] = ['‘', '“', '"', '\''];
 
 /// Labels of a teaser card that a page may run into its title.
-const KICKERS: [&str; 12] = [
+const KICKERS: [&str; 13] = [
     "Related",
+    "Latest",
     "Report",
     "Commentary",
     "Analysis",
@@ -1151,6 +1154,22 @@ mod tests {
         assert!(titles
             .contains(&"Navy orders two more patrol boats for the northern fleet".to_string()));
         assert!(!titles.iter().any(|t| t.contains("Summit")), "{titles:?}");
+    }
+
+    #[test]
+    fn a_table_of_contents_is_no_list_of_related_titles() {
+        let page = r##"<html><body><article><h1>Poland's second K2 order, explained</h1>
+<nav class="toc"><p>In this article</p><ul><li><a href="#q1">What has Poland signed?</a></li><li><a href="#q2">Why buy from South Korea?</a></li><li><a href="#q3">When do the Polish-built tanks arrive?</a></li></ul></nav>
+<h2 id="q1">What has Poland signed?</h2><p>Warsaw signed a second executive contract for 180 K2 tanks on Friday, with part of the fleet to be built by Bumar-Łabędy in Gliwice from 2026 onwards.</p>
+<h2 id="q2">Why buy from South Korea?</h2><p>Hyundai Rotem could deliver tanks within months of signing, while European lines were full for years, and the price per tank was lower than the Leopard 2A8.</p>
+<h2 id="q3">When do the Polish-built tanks arrive?</h2><p>The first K2PL tanks assembled in Poland are due in 2026, with local content rising in each batch until the last deliveries around 2030.</p>
+</article></body></html>"##;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        let related = fields(&stripped, &Gazetteer::builtin()).related;
+        assert!(
+            !related.iter().any(|t| t == "What has Poland signed?"),
+            "{related:?}"
+        );
     }
 
     #[test]
