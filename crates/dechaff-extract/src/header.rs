@@ -106,10 +106,23 @@ pub fn is_name_line(text: &str) -> bool {
     capitalised + particles == words && !all_caps
 }
 
+/// Status words a page may run into the end of a byline line.
+const STATUS_AFTER_NAMES: [&str; 4] = [" Last updated", " Updated", " Published", " Posted"];
+
 /// The names on a byline line ("By Jane Roe | March 3, 2024" gives "Jane Roe").
 pub fn byline_of(text: &str) -> Option<String> {
     let c = byline_pattern().captures(text)?;
     let mut name = c[1].to_string();
+    // A status run into the byline ("By A, B and C Last updated 18:34 EEST, 12
+    // September 2025") ends it, before its date can make the names look like one.
+    if let Some(at) = STATUS_AFTER_NAMES.iter().filter_map(|s| name.find(s)).min() {
+        name.truncate(at);
+        // "A, CFP – Updated ...": the separator before the status goes with it.
+        let kept = name
+            .trim_end_matches([' ', '–', '—', '-', '|', '·', '•'])
+            .len();
+        name.truncate(kept);
+    }
     for sep in [" | ", " • ", " · ", " – ", " — ", " - "] {
         if let Some((head, _)) = name.split_once(sep) {
             name = head.to_string();
@@ -474,6 +487,14 @@ mod tests {
         assert_eq!(
             byline_of("Live reporting by Arjun Mehta, Sana Baig and Kabir Rao").as_deref(),
             Some("Arjun Mehta, Sana Baig and Kabir Rao")
+        );
+        assert_eq!(
+            byline_of("By Liis Tamm, Paweł Wróbel and Ivan Karpenka Last updated 18:34 EEST, 12 September 2025").as_deref(),
+            Some("Liis Tamm, Paweł Wróbel and Ivan Karpenka")
+        );
+        assert_eq!(
+            byline_of("By Matthew Frankel, CFP – Updated Nov 3, 2025").as_deref(),
+            Some("Matthew Frankel, CFP")
         );
         assert!(is_status_line("Updated 2:15 p.m. KST"));
         assert!(is_status_line("Last updated 16:05 CEST"));
