@@ -254,12 +254,11 @@ fn is_status_line(text: &str) -> bool {
             .strip_prefix(w)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
     });
-    // A clock time ("16:05", "2.15") among a few words.
+    // A clock time ("16:05 CEST") among a few words; not a decimal ("2.5% growth").
     let clock = text.split_whitespace().count() <= 6
-        && text
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b':' | b'.') && w[2].is_ascii_digit());
+        && text.as_bytes().windows(4).any(|w| {
+            w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        });
     opens || clock
 }
 
@@ -501,6 +500,7 @@ mod tests {
         assert!(!is_status_line(
             "Ukraine's F-16s fly their first combat missions against cruise missiles"
         ));
+        assert!(!is_status_line("Economy grows 2.5% in June"));
         assert!(is_badge("LIVE"));
         assert!(is_badge("• Live updates"));
         assert!(!is_badge("Ukraine war"));
