@@ -551,7 +551,7 @@ fn text_title(
         && first_decision.cue.is_none()
         && declared.chars().any(char::is_lowercase);
     if !title_like {
-        return header_title;
+        return repeated_headline(blocks, decisions, first_body).or(header_title);
     }
     // Only a first line in the shape of a page title ("Headline | Site") stands in for
     // a missing headline.
@@ -584,6 +584,35 @@ fn text_title(
         .map(|(b, _)| b.text.clone())
         .or_else(|| site_suffixed.then_some(head))
         .or(header_title)
+}
+
+/// Words a repeated line needs to be taken for the headline.
+const REPEATED_HEADLINE_WORDS: usize = 5;
+
+/// A headline-long line above the body that the page prints again above the body (a
+/// forum thread's title in its header and as its first post's subject): the title of a
+/// text dump whose first line is no page title.
+fn repeated_headline(
+    blocks: &[Block],
+    decisions: &[Decision],
+    first_body: usize,
+) -> Option<String> {
+    (0..first_body.min(blocks.len())).find_map(|i| {
+        let t = blocks[i].text.as_str();
+        let words = t.split_whitespace().count();
+        let headline = decisions[i].cue.is_none()
+            && (REPEATED_HEADLINE_WORDS..=30).contains(&words)
+            && !t.ends_with(['.', ':'])
+            && !dechaff_strip::is_two_sentences(t);
+        // Printed again above the body too: a site's name repeats in its footer.
+        let again = || {
+            blocks[..first_body]
+                .iter()
+                .enumerate()
+                .any(|(j, b)| j != i && (b.text == t || b.text.strip_prefix("Re: ") == Some(t)))
+        };
+        (headline && again()).then(|| t.to_string())
+    })
 }
 
 /// Share of a heading's words in the declared title for the heading to be the title.
@@ -1287,6 +1316,49 @@ mod tests {
             ),
             "Typhoons scramble over the Baltic | Eight Jets From Three Air Bases"
         );
+    }
+
+    #[test]
+    fn a_dump_titled_by_a_line_it_prints_twice_above_the_body() {
+        let title_of = |lines: &[&str]| {
+            let stripped =
+                dechaff_strip::strip(&lines.join("\n"), &dechaff_strip::Options::default());
+            let first_body = stripped.decisions.iter().position(|d| d.body).unwrap();
+            repeated_headline(&stripped.document.blocks, &stripped.decisions, first_body)
+        };
+        let body = [
+            "Finland formally joined the alliance on Tuesday when its foreign minister handed the accession documents to the United States in Brussels.",
+            "The border with Russia, about 1,340 kilometres long, is now the alliance's longest land frontier with Russia by far, and Helsinki plans more fences along it.",
+            "Sweden, which applied at the same time, is still waiting for two parliaments to ratify its accession, and its officials expect that to take months.",
+        ];
+        let thread = [
+            &[
+                "Sentinel Defence Forum",
+                "Forums",
+                "Finland becomes NATO's 31st member",
+                "Replies: 27",
+                "Karjala_Kid",
+                "Finland becomes NATO's 31st member",
+            ][..],
+            &body[..],
+        ]
+        .concat();
+        assert_eq!(
+            title_of(&thread).as_deref(),
+            Some("Finland becomes NATO's 31st member")
+        );
+        // A site's name in its masthead and again in its footer is no title.
+        let site = [
+            &[
+                "Centre for European Defence Policy Studies",
+                "Research",
+                "Events",
+            ][..],
+            &body[..],
+            &["Centre for European Defence Policy Studies"][..],
+        ]
+        .concat();
+        assert_eq!(title_of(&site), None);
     }
 
     #[test]
