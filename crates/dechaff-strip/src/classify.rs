@@ -520,7 +520,6 @@ fn drop_captions(blocks: &[Block], out: &mut [Decision]) {
     }
 }
 
-/// A byline: "By" (or "Von", or "Analysis by") and a capitalised name, short.
 /// The longest first block that [`drop_header_above_byline`] reads as a label or a
 /// headline above a dated line.
 const HEADLINE_MAX_CHARS: usize = 120;
@@ -535,6 +534,7 @@ fn is_dated_line(text: &str) -> bool {
             .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
 }
 
+/// A byline: "By" (or "Von", or "Analysis by") and a capitalised name, short.
 fn is_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
     let rest = [
