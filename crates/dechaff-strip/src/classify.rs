@@ -183,10 +183,14 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
         Flags::empty()
     };
     keep_main_container(blocks, &mut out, trusted, exempt);
-    if !options.comments {
-        close_at_comments(blocks, &mut out);
-        close_at_comment_thread(blocks, &mut out);
-        close_at_reply_cards(blocks, &mut out);
+    // A "Comments (34)" link or the article's own byline and date above its prose are
+    // not a comment section: each cut needs real prose before it. The cuts only demote
+    // blocks after that point, so it is found once for all three.
+    if let Some(from) = prose_reached(blocks, &out).filter(|_| !options.comments) {
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        close_at_comments(blocks, &mut out, from);
+        close_at_comment_thread(blocks, &mut out, &texts, from);
+        close_at_reply_cards(&texts, &mut out, from);
     }
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out, exempt);
@@ -1078,19 +1082,13 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
     }
 }
 
-/// The comment section ends the article, however long the comments are.
 /// A text dump's comment thread, found by the shape of its posts (`threads.rs`) when no
 /// cue announced it: everything from its first commenter on is chaff.
-fn close_at_comment_thread(blocks: &[Block], out: &mut [Decision]) {
+fn close_at_comment_thread(blocks: &[Block], out: &mut [Decision], texts: &[&str], from: usize) {
     if !is_text_dump(blocks) {
         return;
     }
-    // As for the cue: the article's own byline and date come before its prose.
-    let Some(from) = prose_reached(blocks, out) else {
-        return;
-    };
-    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let Some(start) = crate::threads::thread_start(&texts, from + 1) else {
+    let Some(start) = crate::threads::thread_start(texts, from + 1) else {
         return;
     };
     for d in &mut out[start..] {
@@ -1103,12 +1101,8 @@ fn close_at_comment_thread(blocks: &[Block], out: &mut [Decision]) {
 /// A forum thread's replies: the opening post is the article, and the first reply
 /// starts at its author's card ("Joined", "Posts: 876"), which every later reply
 /// repeats. HTML and text dumps alike.
-fn close_at_reply_cards(blocks: &[Block], out: &mut [Decision]) {
-    let Some(from) = prose_reached(blocks, out) else {
-        return;
-    };
-    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let Some(start) = crate::threads::reply_cards_start(&texts, from + 1) else {
+fn close_at_reply_cards(texts: &[&str], out: &mut [Decision], from: usize) {
+    let Some(start) = crate::threads::reply_cards_start(texts, from + 1) else {
         return;
     };
     for d in &mut out[start..] {
@@ -1133,12 +1127,9 @@ fn prose_reached(blocks: &[Block], out: &[Decision]) -> Option<usize> {
     })
 }
 
-fn close_at_comments(blocks: &[Block], out: &mut [Decision]) {
-    // A "Comments (34)" link above the article is not the comment section: the cut
-    // needs real prose before it.
-    let Some(from) = prose_reached(blocks, out) else {
-        return;
-    };
+/// The comment section ends the article, however long the comments are: body after
+/// the first comments cue past `from` (where the article's prose is reached) is chaff.
+fn close_at_comments(blocks: &[Block], out: &mut [Decision], from: usize) {
     // A cue that is all link ("Comments", "12 Comments" linking to the thread) points
     // to the comment section from wherever the page puts it, often mid-article; the
     // section's own heading is not a link.
