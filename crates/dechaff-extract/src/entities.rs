@@ -2,7 +2,7 @@
 //! that of overlapping candidates the longest wins.
 
 use crate::gazetteer::{is_word_boundary, Gazetteer};
-use crate::patterns::{designation, designation_context, not_a_name, patterns, Pattern};
+use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
 use dechaff_schema::{Entity, EntityType};
 use regex::Regex;
 use std::collections::HashSet;
@@ -90,12 +90,12 @@ pub struct Recognizer {
     designation: Regex,
     designation_context: Regex,
     not_a_name: Regex,
-    ship_name: Regex,
-    ship_name_before_type: Regex,
+    ship_name: Gated,
+    ship_name_before_type: Gated,
     ship_with_pennant: Regex,
-    civilian_vessel: Regex,
+    civilian_vessel: Gated,
     speaker: Regex,
-    civilian_vessel_before_type: Regex,
+    civilian_vessel_before_type: Gated,
 }
 
 impl Recognizer {

@@ -471,19 +471,85 @@ pub fn designation_context() -> Regex {
 /// Ship types that name what follows or precedes them as a ship.
 const SHIP_KINDS: &str = r"(?:aircraft carrier|carrier|destroyer|frigate|corvette|cruiser|submarine|warship|assault ship|landing ship|patrol vessel|patrol ship)";
 
+/// Words of which every alternative of [`SHIP_KINDS`] holds one.
+const SHIP_KIND_WORDS: [&str; 8] = [
+    "carrier",
+    "destroyer",
+    "frigate",
+    "corvette",
+    "cruiser",
+    "submarine",
+    "ship",
+    "vessel",
+];
+
+/// Navies' ship prefixes ("HMS Trent").
+const SHIP_PREFIXES: [&str; 16] = [
+    "HMS", "USS", "INS", "HMAS", "HMCS", "HNLMS", "HDMS", "FGS", "ITS", "ROKS", "JS", "TCG", "ORP",
+    "KRI", "BRP", "RFS",
+];
+
+/// A regex that can only match a text holding one of some literals: a text without
+/// any is not searched. Most news holds no ship's type or prefix, and the regex
+/// engine finds no fast literal scan for the ship and vessel patterns: over Dragnet's
+/// 1,381 article bodies the four took 27 ms run on every body, 18 ms gated.
+pub struct Gated {
+    regex: Regex,
+    /// The literals as one alternation, which the regex engine scans for with SIMD
+    /// (an Aho-Corasick automaton, which reads byte by byte, cost more than the
+    /// patterns it gates).
+    gate: Regex,
+}
+
+impl Gated {
+    fn new(regex: Regex, gate: &[&str]) -> Gated {
+        let literals: Vec<String> = gate.iter().map(|l| regex::escape(l)).collect();
+        Gated {
+            regex,
+            // Escaped constant literals: a failure is a build defect.
+            gate: Regex::new(&literals.join("|")).expect("gate literals compile"),
+        }
+    }
+
+    /// [`Regex::captures_iter`], empty when the text holds none of the literals.
+    pub fn captures_iter<'r, 't>(
+        &'r self,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+        self.gate
+            .is_match(text)
+            .then(|| self.regex.captures_iter(text))
+            .into_iter()
+            .flatten()
+    }
+}
+
 /// A ship's name after its type ("the destroyer Nanchang", group 1) or after its
 /// prefix ("HMS Trent", group 2, prefix included).
-pub fn ship_name() -> Regex {
-    let prefix = r"(?:HMS|USS|INS|HMAS|HMCS|HNLMS|HDMS|FGS|ITS|ROKS|JS|TCG|ORP|KRI|BRP|RFS)";
+pub fn ship_name() -> Gated {
+    let prefix = format!("(?:{})", SHIP_PREFIXES.join("|"));
     let name = r"[A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+){0,2}";
-    compile(&format!(
+    let regex = compile(&format!(
         r"\b{SHIP_KINDS}s?\s+((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
-    ))
+    ));
+    Gated::new(regex, &[&SHIP_KIND_WORDS[..], &SHIP_PREFIXES[..]].concat())
 }
 
 /// Civilian ship types: the name after or before one is a Vehicle ("the tanker Eagle
 /// S", "the Galaxy Leader car carrier").
 const CIVILIAN_KINDS: &str = r"(?:(?:oil |crude |chemical |LNG )?tankers?|car carriers?|bulk carriers?|container ships?|cargo ships?|freighters?|merchant (?:ships?|vessels?)|icebreakers?|ferry|ferries|cruise ships?|trawlers?|research vessels?|supply vessels?|cable ships?|cable-laying ships?)";
+
+/// Words of which every alternative of [`CIVILIAN_KINDS`] holds one.
+const CIVILIAN_KIND_WORDS: [&str; 8] = [
+    "tanker",
+    "carrier",
+    "ship",
+    "freighter",
+    "vessel",
+    "icebreaker",
+    "ferr",
+    "trawler",
+];
 
 /// A civilian vessel's name: capitalised words, a single letter or a number may follow
 /// ("Eagle S", "Yi Peng 3", "Newnew Polar Bear").
@@ -491,26 +557,29 @@ const VESSEL_NAME: &str = r"[A-Z][\p{L}’'-]*(?: (?:[A-Z][\p{L}’'-]*|\d{1,3})
 
 /// Civilian vessels named after their type: group 1 the name or a list of names ("the
 /// bulk carriers Magic Seas and Eternity C").
-pub fn civilian_vessel() -> Regex {
-    compile(&format!(
+pub fn civilian_vessel() -> Gated {
+    let regex = compile(&format!(
         r"\b{CIVILIAN_KINDS}\s(?:(?:MV|MT|MS|RV) )?({VESSEL_NAME}(?:(?:, | and ){VESSEL_NAME})*)"
-    ))
+    ));
+    Gated::new(regex, &CIVILIAN_KIND_WORDS)
 }
 
 /// A civilian vessel named between "the" and its type ("the Galaxy Leader car
 /// carrier"), group 1. Separate from [`civilian_vessel`], so that "the Chinese bulk
 /// carrier Yi Peng 3" still finds the name after the type.
-pub fn civilian_vessel_before_type() -> Regex {
-    compile(&format!(r"\b[Tt]he ({VESSEL_NAME}) {CIVILIAN_KINDS}\b"))
+pub fn civilian_vessel_before_type() -> Gated {
+    let regex = compile(&format!(r"\b[Tt]he ({VESSEL_NAME}) {CIVILIAN_KINDS}\b"));
+    Gated::new(regex, &CIVILIAN_KIND_WORDS)
 }
 
 /// A ship's name between "the" and its type ("the Shandong aircraft carrier", group
 /// 1). A separate pattern, so that its matches cannot hide those of [`ship_name`]
 /// ("the German frigate Hessen").
-pub fn ship_name_before_type() -> Regex {
-    compile(&format!(
+pub fn ship_name_before_type() -> Gated {
+    let regex = compile(&format!(
         r"\b[Tt]he\s([A-Z][\p{{L}}’']+(?:\s[A-Z][\p{{L}}’']+)?)\s{SHIP_KINDS}\b"
-    ))
+    ));
+    Gated::new(regex, &SHIP_KIND_WORDS)
 }
 
 /// A name followed by a pennant number in parentheses: "Nanchang (101)", "Duncan
@@ -556,6 +625,53 @@ mod tests {
             NUMBER.contains(&format!(r"|\d|(?:{})(?:", NUMBER_WORDS.join("|"))),
             "NUMBER_WORDS and NUMBER's word alternation differ"
         );
+    }
+
+    /// The alternatives of a `(?:a|b|...)` group, split at its own level only.
+    fn alternatives(group: &str) -> Vec<&str> {
+        let inner = &group[3..group.len() - 1];
+        let (mut parts, mut depth, mut from) = (Vec::new(), 0, 0);
+        for (i, c) in inner.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '|' if depth == 0 => {
+                    parts.push(&inner[from..i]);
+                    from = i + 1;
+                }
+                _ => {}
+            }
+        }
+        parts.push(&inner[from..]);
+        parts
+    }
+
+    #[test]
+    fn every_ship_and_vessel_kind_holds_a_gate_word() {
+        for (kinds, words) in [
+            (SHIP_KINDS, &SHIP_KIND_WORDS),
+            (CIVILIAN_KINDS, &CIVILIAN_KIND_WORDS),
+        ] {
+            let alternatives = alternatives(kinds);
+            assert!(alternatives.len() > 5);
+            for alternative in alternatives {
+                assert!(
+                    words.iter().any(|w| alternative.contains(w)),
+                    "{alternative:?} holds none of {words:?}"
+                );
+            }
+        }
+        // Gated out: no ship's type or prefix. Gated in: a prefix alone.
+        let ships = ship_name();
+        assert_eq!(
+            ships.captures_iter("The Trent sailed on Monday.").count(),
+            0
+        );
+        let found: Vec<String> = ships
+            .captures_iter("HMS Trent sailed on Monday.")
+            .map(|c| c[0].to_string())
+            .collect();
+        assert_eq!(found, ["HMS Trent"]);
     }
 
     #[test]

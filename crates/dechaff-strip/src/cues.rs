@@ -3,7 +3,7 @@
 //! The lists are data (`data/cues-<lang>.tsv`), one regex a line, so that a new site's
 //! wording is a one-line change reviewed like any other.
 
-use crate::required::required_literals;
+use crate::required::{first_bytes, required_literals};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
@@ -95,6 +95,8 @@ struct Single {
     /// Tried only on a block that holds one of its required literals; a line without
     /// such literals is always tried.
     gated: bool,
+    /// For a line anchored at the start: the bytes a block it matches can start with.
+    first_bytes: Option<Box<[bool; 256]>>,
 }
 
 fn cues() -> &'static Cues {
@@ -143,12 +145,13 @@ fn cues() -> &'static Cues {
                     .case_insensitive(true)
                     .build()
                     .unwrap_or_else(|e| panic!("cues-{lang}.tsv:{}: {e}", n + 1));
-                let required = regex_syntax::ParserBuilder::new()
+                let hir = regex_syntax::ParserBuilder::new()
                     .case_insensitive(true)
                     .build()
                     .parse(&pattern)
-                    .ok()
-                    .and_then(|hir| required_literals(&hir));
+                    .ok();
+                let required = hir.as_ref().and_then(required_literals);
+                let first_bytes = hir.as_ref().and_then(first_bytes);
                 let gated = required.is_some();
                 for literal in required.into_iter().flatten() {
                     literals.push(literal);
@@ -158,6 +161,7 @@ fn cues() -> &'static Cues {
                     index,
                     regex,
                     gated,
+                    first_bytes,
                 });
             }
         }
@@ -253,7 +257,12 @@ pub fn cue_of(text: &str) -> Option<CueKind> {
         if best.is_some_and(|b| b < line.index) {
             break;
         }
-        if (possible[i] || !line.gated) && line.regex.is_match(text) {
+        let may_start = line.first_bytes.as_ref().is_none_or(|bytes| {
+            text.as_bytes()
+                .first()
+                .is_some_and(|&b| bytes[usize::from(b)])
+        });
+        if (possible[i] || !line.gated) && may_start && line.regex.is_match(text) {
             best = Some(line.index);
             break;
         }

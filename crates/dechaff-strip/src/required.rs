@@ -2,7 +2,8 @@
 //! literals cannot match the line, so one Aho-Corasick pass over the block spares it
 //! most cue regexes (whose fixed cost per call dominates on short blocks).
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// Literals, in ASCII lower case, of which every match of `hir` holds at least one
 /// (compared ignoring ASCII case), or `None` when no such set is known. Exact, not
@@ -58,6 +59,26 @@ pub fn required_literals(hir: &Hir) -> Option<Vec<String>> {
     }
 }
 
+/// The bytes a match of `hir` can start with, when it is anchored at the start of the
+/// text and the set is known; `None` otherwise. A line anchored this way fails at
+/// the block's first byte when it is not in the set, and that one test is much
+/// cheaper than the regex engine's fixed cost per call.
+pub fn first_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let prefixes = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_class(64)
+        .extract(hir);
+    let mut bytes = Box::new([false; 256]);
+    for literal in prefixes.literals()? {
+        let &first = literal.as_bytes().first()?;
+        bytes[usize::from(first)] = true;
+    }
+    Some(bytes)
+}
+
 /// The text a child of a concatenation always matches, when it is fixed: a literal,
 /// or one letter in either ASCII case.
 fn single_text(hir: &Hir) -> Option<String> {
@@ -100,6 +121,31 @@ mod tests {
             .parse(pattern)
             .unwrap();
         required_literals(&hir)
+    }
+
+    fn starts(pattern: &str) -> Option<String> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern)
+            .unwrap();
+        first_bytes(&hir).map(|set| {
+            (0u8..=255)
+                .filter(|&b| set[usize::from(b)])
+                .map(char::from)
+                .collect()
+        })
+    }
+
+    #[test]
+    fn anchored_lines_know_their_first_bytes() {
+        assert_eq!(starts(r"^[0-9]+\s?min$").as_deref(), Some("0123456789"));
+        assert_eq!(starts(r"^(?-i:[A-C])\w+ writes").as_deref(), Some("ABC"));
+        assert_eq!(starts(r"^read more").as_deref(), Some("Rr"));
+        // Not anchored, anchored in one branch only, or an optional start: unknown.
+        assert_eq!(starts(r"\bread more"), None);
+        assert_eq!(starts(r"^©|\bredistribution\b"), None);
+        assert_eq!(starts(r"^[{(]?\s*[0-9]+ comments"), None);
     }
 
     #[test]
