@@ -258,6 +258,40 @@ mod tests {
     }
 
     #[test]
+    fn an_article_of_one_paragraph_and_a_list_keeps_the_list() {
+        // One long paragraph carries nearly all the good text; the changelog under
+        // it is short lines in the same content container and is body with it, not
+        // outside a "container" that is the paragraph's own element.
+        let lead = "The field tablet used by the brigade's signal companies is getting a software update this month, which the maintainers say makes the map viewer faster and fixes the radio pairing that crews had complained about since the spring exercise. The update was tested by two companies during the autumn manoeuvres, where it ran for three weeks without a reset, and it will be pushed to every tablet in the brigade over the coming fortnight. Crews are asked to charge their tablets fully before the update starts, because an interrupted installation needs a visit to the workshop, and to report any fault to their signal officer. The maintainers also published a short list of the changes for crews who want to know what is different before they start.";
+        let changes: String = [
+            "NEW FUNCTIONS:",
+            "- Map viewer 2.1",
+            "- Offline route planning",
+            "FIXES:",
+            "- Radio pairing no longer drops",
+            "- Battery gauge corrected",
+        ]
+        .iter()
+        .map(|line| format!("<p>{line}</p>"))
+        .collect();
+        // A site blurb and linked teasers outside the article, so that the page is
+        // no list for the list fallback.
+        let teasers: String = (0..12)
+            .map(|i| format!("<div><a href=\"/n{i}\">Signal battalion {i} trains with the new satellite terminals in the north</a></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><div class=\"entry-content\"><p>{lead}</p>{changes}</div><div class=\"box\"><p>Our site has covered military field electronics since 2009. It is written by former signal officers who served with armoured and airborne units in three countries.</p></div><div class=\"more\">{teasers}</div><footer><p>All rights reserved 2026</p></footer></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p == "- Battery gauge corrected"),
+            "{kept:?}"
+        );
+        assert!(kept.iter().any(|p| p == "NEW FUNCTIONS:"), "{kept:?}");
+        assert!(!kept.iter().any(|p| p.contains("Signal battalion")));
+    }
+
+    #[test]
     fn a_front_page_keeps_its_list_of_headlines() {
         let headlines: String = (1..=12)
             .map(|i| format!("<li><a href=\"/a{i}\">Brigade {i} completes its winter exercise near the northern border</a></li>"))
