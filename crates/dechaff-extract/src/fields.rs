@@ -486,7 +486,31 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
     }
     let site = meta(&["og:site_name", "application-name"]);
     let host = declared_host(meta);
-    declared.map(|t| strip_site_name(&t, site.as_deref(), host.as_deref()))
+    let title = declared.map(|t| strip_site_name(&t, site.as_deref(), host.as_deref()))?;
+    // A declared title the page prints as a heading wins over one it does not: an
+    // `og:title` may be the site's tagline ("Official Blog of the National Football
+    // League") where `<title>` names the article that an `<h2>` heads.
+    let headings: Vec<&Block> = stripped
+        .document
+        .blocks
+        .iter()
+        .filter(|b| (1..=3).contains(&b.heading) && !b.nearest.intersects(Flags::CHAFF))
+        .collect();
+    let printed = |t: &str| headings.iter().find(|h| h.text.eq_ignore_ascii_case(t));
+    if printed(&title).is_none() {
+        let others = [
+            stripped.document.meta.title.clone(),
+            meta(&["twitter:title"]),
+        ];
+        for other in others.into_iter().flatten() {
+            let other = other.split_whitespace().collect::<Vec<_>>().join(" ");
+            let other = strip_site_name(&other, site.as_deref(), host.as_deref());
+            if let Some(h) = printed(&other) {
+                return Some(h.text.clone());
+            }
+        }
+    }
+    Some(title)
 }
 
 /// Words a headline at the end of a crumb trail has at least.
@@ -1198,6 +1222,33 @@ mod tests {
         assert!(
             !related.iter().any(|t| t == "What has Poland signed?"),
             "{related:?}"
+        );
+    }
+
+    #[test]
+    fn a_declared_title_the_page_prints_wins_over_a_tagline() {
+        let page = |og: &str| {
+            format!(
+                r#"<html><head><title>Frigate home after six weeks - Navy Blog</title><meta property="og:title" content="{og}"></head><body><h1>Navy Blog</h1><article><h2>Frigate home after six weeks</h2><p>The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.</p></article></body></html>"#
+            )
+        };
+        let title = |og: &str| {
+            let page = page(og);
+            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).title
+        };
+        // The tagline is printed nowhere; the page's <title> heads the article.
+        assert_eq!(
+            title("The official voice of the fleet").as_deref(),
+            Some("Frigate home after six weeks")
+        );
+        // An og:title that no heading prints stays when no other declared title is
+        // printed either.
+        let page = r#"<html><head><title>Navy news</title><meta property="og:title" content="Frigate home at last"></head><body><article><h2>Frigate home after six weeks</h2><p>The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.</p></article></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        assert_eq!(
+            fields(&stripped, &Gazetteer::builtin()).title.as_deref(),
+            Some("Frigate home at last")
         );
     }
 
