@@ -4,8 +4,8 @@
 use crate::dates::{days_apart, parse_date, swapped, url_date};
 use crate::gazetteer::Gazetteer;
 use crate::header::{
-    byline_of, header, is_date_line, is_name_line, last_crumb, leading_name, section,
-    CRUMB_SEPARATORS,
+    byline_of, forum_author_line, header, is_date_line, is_name_line, last_crumb, leading_name,
+    section, CRUMB_SEPARATORS,
 };
 use dechaff_schema::Embed;
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
@@ -173,6 +173,11 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             .times
             .iter()
             .find_map(|t| parse_date(t))
+    })
+    .or_else(|| {
+        // A forum thread's date is its opening post's, not an author card's "Joined".
+        let from = forum_author_line(before_body).unwrap_or(0);
+        before_body[from..].iter().find_map(|b| parse_date(&b.text))
     })
     .or_else(|| before_body.iter().find_map(|b| parse_date(&b.text)))
     .or_else(|| json_ld_field(stripped, "datePublished").and_then(|d| parse_date(&d)))
@@ -459,6 +464,17 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
         .collect();
     if let Some(declared) = &declared {
         let d = declared.to_lowercase();
+        // The declared title without its site name: an <h1> that only repeats the
+        // site's name ("Pacific Armour Forum" of "First Abrams arrive - Pacific Armour
+        // Forum") is the masthead, not the headline.
+        let site = meta(&["og:site_name", "application-name"]);
+        let host = declared_host(meta);
+        let head = strip_site_name(declared, site.as_deref(), host.as_deref()).to_lowercase();
+        let only_the_site = |h: &Block| {
+            let t = h.text.to_lowercase();
+            head != d && !head.contains(&t) && d[head.len()..].contains(&t)
+        };
+        let h1s: Vec<&Block> = h1s.into_iter().filter(|h| !only_the_site(h)).collect();
         if let Some(h) = h1s.iter().find(|h| {
             let t = h.text.to_lowercase();
             d.contains(&t) || t.contains(&d)
@@ -1222,6 +1238,44 @@ mod tests {
         assert!(
             !related.iter().any(|t| t == "What has Poland signed?"),
             "{related:?}"
+        );
+    }
+
+    #[test]
+    fn a_forum_thread_is_dated_and_signed_by_its_opening_post() {
+        let dump = [
+            "Northern Defence Board",
+            "Register",
+            "Search",
+            "Board index ‹ Baltic Security ‹ Estonia",
+            "Estonia orders more K9 howitzers",
+            "Search",
+            "12 posts",
+            "Tallinn_Gunner",
+            "Posts: 880",
+            "Joined: Sun Mar 08, 2015 7:42 pm",
+            "Estonia orders more K9 howitzers",
+            "Post by Tallinn_Gunner » Tue Apr 04, 2023 5:58 pm",
+            "The defence investment centre signed for twelve more K9 self-propelled howitzers on Monday, which brings the army's fleet to thirty-six guns by the end of the decade.",
+            "Deliveries start next year from Hanwha's plant, and the first battery will train at the central range before it joins the division's artillery battalion in the spring.",
+        ]
+        .join("\n");
+        let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
+        let f = fields(&stripped, &Gazetteer::builtin());
+        assert_eq!(f.title.as_deref(), Some("Estonia orders more K9 howitzers"));
+        assert_eq!(f.byline.as_deref(), Some("Tallinn_Gunner"));
+        assert_eq!(f.published.as_deref(), Some("2023-04-04"));
+        assert_eq!(f.section.as_deref(), Some("Estonia"));
+    }
+
+    #[test]
+    fn a_masthead_heading_is_no_headline() {
+        // The <h1> repeats only the site's name at the end of <title>.
+        let page = r#"<html><head><title>First Abrams tanks arrive in Taiwan - Pacific Armour Forum</title></head><body><h1>Pacific Armour Forum</h1><h2>First Abrams tanks arrive in Taiwan</h2><p>The first of Taiwan's new Abrams tanks arrived at the port on Sunday, the first part of an order for more than a hundred that Washington approved.</p></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        assert_eq!(
+            fields(&stripped, &Gazetteer::builtin()).title.as_deref(),
+            Some("First Abrams tanks arrive in Taiwan")
         );
     }
 

@@ -29,6 +29,30 @@ fn byline_pattern() -> &'static Regex {
     })
 }
 
+/// A forum post's author line: "Thread starter Alpenjaeger", "Post by Karjala_Kid »
+/// Tue Apr 04, 2023", "Started by p_shelton". The name is a user's handle, which
+/// need not be capitalised; it ends at the first space.
+fn forum_byline_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    // A constant pattern: a failure to compile is a build defect.
+    P.get_or_init(|| {
+        Regex::new(
+            r"^(?i:thread starter|post by|postby|started by)\s*:?\s*([\p{L}\p{N}][\p{L}\p{N}_.'-]{0,39})(?:\s.*)?$",
+        )
+        .expect("forum byline pattern compiles")
+    })
+}
+
+/// Where a forum thread's first author line stands ("Thread starter Alpenjaeger",
+/// "Post by Karjala_Kid » Tue Apr 04, 2023 5:58 pm"): the opening post's byline and
+/// date are there or just after, and an author card's "Joined" date before it is
+/// not the post's.
+pub fn forum_author_line(blocks: &[Block]) -> Option<usize> {
+    blocks
+        .iter()
+        .position(|b| forum_byline_pattern().is_match(&b.text))
+}
+
 /// Words that may sit lowercase inside a person's name.
 const NAME_PARTICLES: [&str; 15] = [
     "and", "und", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "du", "da", "del", "di",
@@ -111,7 +135,11 @@ const STATUS_AFTER_NAMES: [&str; 4] = [" Last updated", " Updated", " Published"
 
 /// The names on a byline line ("By Jane Roe | March 3, 2024" gives "Jane Roe").
 pub fn byline_of(text: &str) -> Option<String> {
-    let c = byline_pattern().captures(text)?;
+    let Some(c) = byline_pattern().captures(text) else {
+        return forum_byline_pattern()
+            .captures(text)
+            .map(|c| c[1].trim_end_matches(['.', '-', '\'']).to_string());
+    };
     let mut name = c[1].to_string();
     // A status run into the byline ("By A, B and C Last updated 18:34 EEST, 12
     // September 2025") ends it, before its date can make the names look like one.
@@ -205,7 +233,7 @@ pub struct Header {
 
 /// What separates the elements of a breadcrumb trail, the unambiguous ones first (a
 /// headline may hold a " / ").
-pub const CRUMB_SEPARATORS: [&str; 4] = [" » ", " › ", " > ", " / "];
+pub const CRUMB_SEPARATORS: [&str; 5] = [" » ", " › ", " ‹ ", " > ", " / "];
 
 /// A breadcrumb trail ("Home / World / Defence", "Startseite > Lokales").
 /// The most specific element of a breadcrumb trail ("World / Europe" gives "Europe");
@@ -306,6 +334,12 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
                         .is_some_and(|r| is_role_line(&r.text))
                         && date_at(i + 2))
     };
+    // A forum's author line ("Thread starter ...", "Post by ...") names the opening
+    // post's author wherever it stands: the author cards between it and the post
+    // carry join dates that would otherwise anchor the header.
+    if let Some(i) = forum_author_line(before_body) {
+        return Some(i);
+    }
     let zone = before_body.len().saturating_sub(HEADER_ZONE);
     (zone..before_body.len())
         .find(is_anchor)
@@ -441,6 +475,12 @@ pub fn section(
             if is_label(&b.text) && decisions[j].cue.is_none() && b.heading != 1 {
                 return Some(b.text.clone());
             }
+            // A trail too long for a label ("Board index ‹ Nordic & Baltic Security ‹
+            // Finland"): its last element.
+            let last = last_crumb(&b.text);
+            if last != b.text && is_label(last) && decisions[j].cue.is_none() && b.heading != 1 {
+                return Some(last.to_string());
+            }
         }
     }
     let mut seen = std::collections::HashMap::new();
@@ -465,7 +505,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn forum_author_lines_are_bylines() {
+        assert_eq!(
+            byline_of("Thread starter Alpenjaeger").as_deref(),
+            Some("Alpenjaeger")
+        );
+        assert_eq!(
+            byline_of("Post by Karjala_Kid » Tue Apr 04, 2023 5:58 pm").as_deref(),
+            Some("Karjala_Kid")
+        );
+        assert_eq!(
+            byline_of("Postby p_shelton » Mon Dec 16, 2024").as_deref(),
+            Some("p_shelton")
+        );
+        // Not an author line: a sentence that mentions a post.
+        assert_eq!(byline_of("Posting by night is against the rules."), None);
+    }
+
+    #[test]
     fn the_last_crumb_is_the_narrowest_section() {
+        assert_eq!(
+            last_crumb("Board index ‹ Nordic Security ‹ Finland"),
+            "Finland"
+        );
         assert_eq!(last_crumb("World / Europe"), "Europe");
         assert_eq!(last_crumb("Startseite > Lokales > Kiel"), "Kiel");
         assert_eq!(last_crumb("AIR DEFENCE"), "AIR DEFENCE");
