@@ -617,11 +617,29 @@ fn text_title(
         .find(|(b, d)| {
             d.cue.is_none()
                 && b.text.split_whitespace().count() >= 2
+                // A crumb trail shares the site's name with the page title.
+                && last_crumb(&b.text) == b.text
                 && word_overlap(&b.text, &head) >= MIN_TITLE_OVERLAP
                 && word_overlap(&head, &b.text) >= MIN_TITLE_OVERLAP / 2.0
         });
     repeated
         .map(|(b, _)| b.text.clone())
+        // A headline the page prints twice above the body (a forum thread's title and
+        // its first post's subject) beats a first line too short for a headline or
+        // that opens with the site's domain ("NavalDebate.net - Navies, Ships and Sea
+        // Power").
+        .or_else(|| {
+            let domain_led = head.split_whitespace().next().is_some_and(|w| {
+                w.contains('.')
+                    && w.rsplit('.').next().is_some_and(|tld| {
+                        (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+                    })
+            });
+            let short = head.split_whitespace().count() < REPEATED_HEADLINE_WORDS;
+            (domain_led || short)
+                .then(|| repeated_headline(blocks, decisions, first_body))
+                .flatten()
+        })
         .or_else(|| site_suffixed.then_some(head))
         .or(header_title)
 }
@@ -1266,6 +1284,30 @@ mod tests {
         assert_eq!(f.byline.as_deref(), Some("Tallinn_Gunner"));
         assert_eq!(f.published.as_deref(), Some("2023-04-04"));
         assert_eq!(f.section.as_deref(), Some("Estonia"));
+    }
+
+    #[test]
+    fn a_thread_printed_twice_beats_a_first_line_that_is_the_site() {
+        let dump = [
+            "SeaPowerForum.net - Navies, Ships and Sea Power",
+            "Log in",
+            "Register",
+            "SeaPowerForum.net > Naval Forces > Baltic Navies",
+            "Estonian minehunter joins the NATO group in the Baltic",
+            "Thread Tools",
+            "#1",
+            "Old_Tallinn",
+            "Join Date: Sep 2014",
+            "Estonian minehunter joins the NATO group in the Baltic",
+            "The minehunter Admiral Cowan sailed from Tallinn this morning to join the NATO mine countermeasures group for the autumn rotation, the navy said in a short statement.",
+            "She will stay with the group until December and take part in two clearance operations off the Latvian coast, where old sea mines still turn up every year.",
+        ]
+        .join("\n");
+        let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
+        assert_eq!(
+            fields(&stripped, &Gazetteer::builtin()).title.as_deref(),
+            Some("Estonian minehunter joins the NATO group in the Baltic")
+        );
     }
 
     #[test]

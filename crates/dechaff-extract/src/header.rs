@@ -30,17 +30,25 @@ fn byline_pattern() -> &'static Regex {
 }
 
 /// A forum post's author line: "Thread starter Alpenjaeger", "Post by Karjala_Kid »
-/// Tue Apr 04, 2023", "Started by p_shelton". The name is a user's handle, which
-/// need not be capitalised; it ends at the first space.
+/// Tue Apr 04, 2023", "Started by p_shelton", "By Sokol_BG, August 29, 2024 in Arms
+/// Trade" (a topic's author, date and forum). The name is a user's handle, which
+/// need not be capitalised; it ends at the first space (group 1) or comma (group 2).
 fn forum_byline_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     // A constant pattern: a failure to compile is a build defect.
     P.get_or_init(|| {
         Regex::new(
-            r"^(?i:thread starter|post by|postby|started by)\s*:?\s*([\p{L}\p{N}][\p{L}\p{N}_.'-]{0,39})(?:\s.*)?$",
+            r"^(?:(?i:thread starter|post by|postby|started by)\s*:?\s*([\p{L}\p{N}][\p{L}\p{N}_.'-]{0,39})(?:\s.*)?|(?i:by) ([\p{L}\p{N}][\p{L}\p{N}_.'-]{0,39}), .*[0-9]{4} in .+)$",
         )
         .expect("forum byline pattern compiles")
     })
+}
+
+/// The handle of a forum author line ([`forum_byline_pattern`]).
+fn forum_byline_of(text: &str) -> Option<String> {
+    let c = forum_byline_pattern().captures(text)?;
+    let handle = c.get(1).or(c.get(2))?.as_str();
+    Some(handle.trim_end_matches(['.', '-', '\'']).to_string())
 }
 
 /// Where a forum thread's first author line stands ("Thread starter Alpenjaeger",
@@ -135,11 +143,10 @@ const STATUS_AFTER_NAMES: [&str; 4] = [" Last updated", " Updated", " Published"
 
 /// The names on a byline line ("By Jane Roe | March 3, 2024" gives "Jane Roe").
 pub fn byline_of(text: &str) -> Option<String> {
-    let Some(c) = byline_pattern().captures(text) else {
-        return forum_byline_pattern()
-            .captures(text)
-            .map(|c| c[1].trim_end_matches(['.', '-', '\'']).to_string());
-    };
+    if let Some(handle) = forum_byline_of(text) {
+        return Some(handle);
+    }
+    let c = byline_pattern().captures(text)?;
     let mut name = c[1].to_string();
     // A status run into the byline ("By A, B and C Last updated 18:34 EEST, 12
     // September 2025") ends it, before its date can make the names look like one.
@@ -423,11 +430,17 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
 /// A section label: one to four words, no digits, no sentence punctuation.
 fn is_label(text: &str) -> bool {
     let words = text.split_whitespace().count();
+    let first = text.split_whitespace().next().unwrap_or("");
     (1..=4).contains(&words)
         && !text.chars().any(|c| c.is_ascii_digit())
         && !text.ends_with(['.', '!', '?', ':', '…'])
         && !NOT_NAME_WORDS.iter().any(|w| text.starts_with(w))
+        && !ACCOUNT_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
+
+/// First words of a site's account and search controls ("Sign Up Log In", "Register",
+/// "Search"), which sit above many headlines and never name a section.
+const ACCOUNT_WORDS: [&str; 7] = ["sign", "log", "login", "register", "search", "skip", "menu"];
 
 /// Badges a page prints by its headline: what kind of story it is, not its section.
 const BADGES: [&str; 9] = [
