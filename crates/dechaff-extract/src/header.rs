@@ -164,7 +164,13 @@ pub fn byline_of(text: &str) -> Option<String> {
         }
     }
     if let Some((head, tail)) = name.split_once(", ") {
-        if parse_date(tail).is_some() || !is_name_line(&format!("{head} {tail}")) {
+        if parse_date(tail).is_some() {
+            // "A, B and C June 1, 2025": the names before the date stay.
+            name = match names_before_date(tail) {
+                Some(more) => format!("{head}, {more}"),
+                None => head.to_string(),
+            };
+        } else if !is_name_line(&format!("{head} {tail}")) {
             name = head.to_string();
         }
     }
@@ -182,6 +188,26 @@ pub fn byline_of(text: &str) -> Option<String> {
         .to_string();
     let words = name.split_whitespace().count();
     (1..=12).contains(&words).then_some(name)
+}
+
+/// The names a byline's tail holds before its date ("Mark Jennings and Dmytro
+/// Levchenko June 1, 2025"): up to the first word with a digit, or a month followed
+/// by one; `None` when what comes before is no list of names.
+fn names_before_date(tail: &str) -> Option<&str> {
+    let mut words = Vec::new();
+    let mut at = 0;
+    for word in tail.split(' ') {
+        words.push((at, word));
+        at += word.len() + 1;
+    }
+    let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let date_at = words.iter().enumerate().position(|(k, (_, w))| {
+        has_digit(w)
+            || crate::dates::month_number(w.trim_end_matches(',')).is_some()
+                && words.get(k + 1).is_some_and(|(_, next)| has_digit(next))
+    })?;
+    let names = tail[..words[date_at].0].trim().trim_end_matches(',').trim();
+    (!names.is_empty() && is_name_line(names)).then_some(names)
 }
 
 /// The person's name a line starts with ("Taras Melnyk 2 days ago 18.4K views"):
@@ -440,7 +466,16 @@ fn is_label(text: &str) -> bool {
 
 /// First words of a site's account and search controls ("Sign Up Log In", "Register",
 /// "Search"), which sit above many headlines and never name a section.
-const ACCOUNT_WORDS: [&str; 7] = ["sign", "log", "login", "register", "search", "skip", "menu"];
+const ACCOUNT_WORDS: [&str; 8] = [
+    "sign",
+    "log",
+    "login",
+    "register",
+    "search",
+    "skip",
+    "menu",
+    "subscribe",
+];
 
 /// Badges a page prints by its headline: what kind of story it is, not its section.
 const BADGES: [&str; 9] = [
@@ -516,6 +551,22 @@ pub fn section(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_before_a_date_stay_in_the_byline() {
+        assert_eq!(
+            byline_of("by Anna Berg, Mark Jennings and Dmytro Levchenko June 1, 2025").as_deref(),
+            Some("Anna Berg, Mark Jennings and Dmytro Levchenko")
+        );
+        assert_eq!(
+            byline_of("By Jane Roe, March 5, 2025").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            byline_of("By Jane Roe, 5 March 2025").as_deref(),
+            Some("Jane Roe")
+        );
+    }
 
     #[test]
     fn forum_author_lines_are_bylines() {
