@@ -66,9 +66,12 @@ const NAME_PARTICLES: [&str; 15] = [
     "and", "und", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "du", "da", "del", "di",
 ];
 
-/// Capitalised words that open a link or a button ("View Full Profile", "All Posts"),
-/// never a name.
-const INTERFACE_WORDS: [&str; 14] = [
+/// Capitalised words that open a link or a button ("View Full Profile", "All Posts",
+/// "Mein Konto"), never a name.
+const INTERFACE_WORDS: [&str; 17] = [
+    "Mein",
+    "Meine",
+    "My",
     "View",
     "All",
     "Read",
@@ -323,6 +326,43 @@ fn is_status_line(text: &str) -> bool {
     opens || clock
 }
 
+/// A byline that names each reporter's place ("Rhiannon Pryce in Sydney and Kenta
+/// Ishikawa in Tokyo") without the places, when what is left is a line of names.
+fn names_without_places(text: &str) -> Option<String> {
+    if !text.contains(" in ") {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut in_place = false;
+    for word in text.split_whitespace() {
+        if word == "in" && !names.is_empty() {
+            in_place = true;
+            continue;
+        }
+        if in_place {
+            if matches!(word, "and" | "und" | "&") {
+                in_place = false;
+                names.push(word.to_string());
+                continue;
+            }
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            // "in Kyiv, B ...": the comma that closed the place closes the name.
+            if word.ends_with(',') {
+                in_place = false;
+                if let Some(last) = names.last_mut() {
+                    last.push(',');
+                }
+            }
+            continue;
+        }
+        names.push(word.to_string());
+    }
+    let names = names.join(" ");
+    is_name_line(&names).then_some(names)
+}
+
 /// Words of a reporter's role line under the name ("Middle East editor").
 const ROLE_WORDS: [&str; 9] = [
     "correspondent",
@@ -355,17 +395,14 @@ const HEADER_ZONE: usize = 12;
 /// has none.
 fn anchor(before_body: &[Block]) -> Option<usize> {
     let date_at = |i: usize| before_body.get(i).is_some_and(|n| is_date_line(&n.text));
+    let role_at = |i: usize| before_body.get(i).is_some_and(|r| is_role_line(&r.text));
     let is_anchor = |i: &usize| {
         let i = *i;
         let t = &before_body[i].text;
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
-            || is_name_line(t)
-                && (date_at(i + 1)
-                    || before_body
-                        .get(i + 1)
-                        .is_some_and(|r| is_role_line(&r.text))
-                        && date_at(i + 2))
+            || (is_name_line(t) || names_without_places(t).is_some())
+                && (date_at(i + 1) || role_at(i + 1) && date_at(i + 2))
     };
     // A forum's author line ("Thread starter ...", "Post by ...") names the opening
     // post's author wherever it stands: the author cards between it and the post
@@ -408,6 +445,7 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                     .find_map(|b| byline_of(&b.text))
             })
             .or_else(|| is_name_line(t).then(|| t.clone()))
+            .or_else(|| names_without_places(t))
             .or_else(|| {
                 // "Laura Benítez - June 27, 2025"
                 [" - ", " | ", " · ", " • ", " — ", " – "]
@@ -551,6 +589,26 @@ pub fn section(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporters_places_are_no_part_of_their_names() {
+        assert_eq!(
+            names_without_places("Rhiannon Pryce in Sydney and Kenta Ishikawa in Tokyo").as_deref(),
+            Some("Rhiannon Pryce and Kenta Ishikawa")
+        );
+        assert_eq!(
+            names_without_places("Anna Berg in Kyiv, Piotr Nowak in Warsaw and Ola Dahl")
+                .as_deref(),
+            Some("Anna Berg, Piotr Nowak and Ola Dahl")
+        );
+        // A sentence is no byline.
+        assert_eq!(
+            names_without_places("Troops in Kherson were moved at night"),
+            None
+        );
+        // A German account link is no name.
+        assert!(!is_name_line("Mein Konto"));
+    }
 
     #[test]
     fn names_before_a_date_stay_in_the_byline() {
