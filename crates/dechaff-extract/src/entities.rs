@@ -546,14 +546,46 @@ fn is_adjectival_abbreviation(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let rest = &text[end..];
+    // "US, South Korean and Japanese ministers": coordinated with a people.
+    if let Some(list) = rest.strip_prefix(", ") {
+        return starts_with_demonym(list);
+    }
     let Some(next) = rest
         .strip_prefix(' ')
         .and_then(|r| r.split_whitespace().next())
     else {
         return rest.starts_with('-') && !rest.starts_with("--");
     };
+    if next == "and" {
+        return starts_with_demonym(rest[" and ".len().min(rest.len())..].trim_start());
+    }
+    // "US President Donald Trump", "US B-2 bombers": a title, a name or a designation
+    // follows the adjective.
+    if next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return !next.ends_with(['.', ',', ';', ':', '?', '!']);
+    }
     let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     word.chars().next().is_some_and(char::is_lowercase) && !NOUN_FOLLOWERS.contains(&word)
+}
+
+/// Whether `text` opens with a demonym ("British", "South Korean", "Japanese"): a
+/// capitalised word with a demonym's ending, after a compass word.
+fn starts_with_demonym(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let mut word = words.next().unwrap_or("");
+    if matches!(word, "South" | "North" | "East" | "West" | "New") {
+        word = words.next().unwrap_or("");
+    }
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.len() >= 4
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && ["an", "ish", "ese", "ch", "i"]
+            .iter()
+            .any(|ending| word.ends_with(ending))
 }
 
 /// `start..end` without the generic words around a system's name in a gazetteer
@@ -918,6 +950,16 @@ mod tests {
         assert!(kinds("US officials said").contains(&("US".into(), EntityType::Nationality)));
         assert!(kinds("the US said it would").contains(&("US".into(), EntityType::Location)));
         assert!(kinds("a US-made radar").contains(&("US".into(), EntityType::Nationality)));
+        // Before a title, a designation or another people, the adjective still.
+        let nationality = ("US".into(), EntityType::Nationality);
+        assert!(kinds("US Secretary of State Marco Rubio said").contains(&nationality));
+        assert!(kinds("seven US B-2 Spirit bombers").contains(&nationality));
+        assert!(kinds("US and British forces struck").contains(&nationality));
+        assert!(kinds("the US, South Korean and Japanese ministers").contains(&nationality));
+        // Coordinated with a country, or closing a clause, the place.
+        let location = ("US".into(), EntityType::Location);
+        assert!(kinds("troops left the US and Canada").contains(&location));
+        assert!(kinds("he flew to the US, then home").contains(&location));
     }
 
     #[test]
