@@ -387,7 +387,10 @@ pub fn patterns() -> Vec<Pattern> {
         modified(r"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Fall|[Ff]all (?:of )?(?:19|20)\d{2}|Frühjahr|Frühling|Sommer|Herbst)(?: (?:of )?(?:19|20)\d{2})?\b".to_string()),
         // German durations: "zwei Wochen", "drei Jahre", "mehrere Monate".
         p(Temporal, 0, 2, r"\b(?:[Ee]ine?[nm]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|[Mm]ehrere[n]?|[Ww]enige[n]?|\d+)\s(?:Tage?n?|Wochen?|Monate?n?|Jahre?n?|Stunden?|Jahrzehnte?n?)\b".to_string()),
-        modified(format!(r"\b{WEEKDAY}\b")),
+        // "Tuesday", "Tuesday evening".
+        modified(format!(
+            r"\b{WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"
+        )),
         p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
         p(Temporal, 0, 2, r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|evening|night)\b".to_string()),
         modified(format!(r"\b{NUMBER}\s(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)\b")),
@@ -750,6 +753,9 @@ mod tests {
         // "late" inside a word is no modifier.
         assert!(t.contains(&"Monday".to_string()), "{t:?}");
         assert!(!t.iter().any(|m| m.contains("late M")), "{t:?}");
+        // A part of the day goes with its weekday.
+        let t = found(EntityType::Temporal, "talks ended late Tuesday evening");
+        assert!(t.contains(&"late Tuesday evening".to_string()), "{t:?}");
         assert_eq!(
             found(EntityType::Money, "a US$5 million grant and C$40"),
             ["US$5 million", "C$40"]
