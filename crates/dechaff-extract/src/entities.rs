@@ -322,6 +322,31 @@ impl Recognizer {
                 });
             }
         }
+        // "the Navy", "Army officials": a branch named on its own is the force of the
+        // country the text is about; after a capitalised word it is part of a longer
+        // name ("Indian Navy"), which the head-word rules find.
+        for (at, _) in text.match_indices(BARE_FORCES) {
+            let Some(branch) = BARE_FORCE_NAMES
+                .iter()
+                .find(|b| text[at..].starts_with(**b))
+            else {
+                continue;
+            };
+            let end = at + branch.len();
+            let previous = text[..at].split_whitespace().next_back().unwrap_or("");
+            let after_name = previous.chars().next().is_some_and(char::is_uppercase)
+                && previous != "The"
+                && !previous.ends_with(['.', ',', ';', ':', '!', '?']);
+            if !after_name && is_word_boundary(text, at, end) && !text[..at].ends_with('-') {
+                candidates.push(Candidate {
+                    start: at,
+                    end,
+                    kind: EntityType::Organisation,
+                    priority: 1,
+                    entry: None,
+                });
+            }
+        }
         let number_starts = crate::patterns::number_starts(text);
         for p in &self.patterns {
             for (start, end) in p.spans(text, &number_starts) {
@@ -652,6 +677,12 @@ impl Taken {
 /// Priority of gazetteer names and designations; shape patterns rank below.
 const NAME_PRIORITY: u8 = 4;
 
+/// The first letters of [`BARE_FORCE_NAMES`], for one substring scan.
+const BARE_FORCES: [char; 3] = ['N', 'A', 'C'];
+
+/// Branches of a country's forces that texts name on their own ("the Navy").
+const BARE_FORCE_NAMES: [&str; 4] = ["Navy", "Army", "Air Force", "Coast Guard"];
+
 /// Longest first, then priority, then leftmost; keep what does not overlap.
 ///
 /// A candidate that crosses a stronger one without containing it ("3 interceptors"
@@ -941,6 +972,21 @@ mod tests {
             Some("S-400 Triumf")
         );
         assert_eq!(by_text("Pantsir-S1").family.as_deref(), Some("Pantsir-S"));
+    }
+
+    #[test]
+    fn a_branch_named_alone_is_an_organisation() {
+        let r = Recognizer::new();
+        let kinds = |t: &str| kinds(&r, t);
+        let navy = ("Navy".into(), EntityType::Organisation);
+        assert!(kinds("The Navy said the frigate was back.").contains(&navy));
+        assert!(kinds("Army officials declined to comment.")
+            .contains(&("Army".into(), EntityType::Organisation)));
+        // Part of a longer name, or not a name at all.
+        assert!(!kinds("The Indian Navy commissioned her.").contains(&navy));
+        assert!(kinds("He joined the army in 2001.")
+            .iter()
+            .all(|(t, _)| t != "army"));
     }
 
     #[test]
