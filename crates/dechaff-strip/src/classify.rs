@@ -1005,26 +1005,25 @@ fn main_container(blocks: &[Block], out: &[Decision]) -> Option<(u32, usize)> {
     if total == 0 {
         return None;
     }
-    // A container holds more than one block: when a single paragraph carries the
-    // good text (an article of one long paragraph and a list of short lines), its
-    // own element would otherwise be the container and the rest of the article
-    // outside it.
-    let mut holds_several: foldhash::HashSet<u32> = foldhash::HashSet::default();
-    let mut holds_one: foldhash::HashSet<u32> = foldhash::HashSet::default();
-    for b in blocks {
-        for id in b.ancestors.iter().filter(|id| share.contains_key(id)) {
-            if !holds_one.insert(*id) {
-                holds_several.insert(*id);
-            }
-        }
-    }
-    share
+    // The elements holding enough of the good text nest in one another; the deepest
+    // that holds more than one block is the container. When a single paragraph
+    // carries the good text (an article of one long paragraph and a list of short
+    // lines), its own element would otherwise be the container and the rest of the
+    // article outside it.
+    let mut holders: Vec<(u32, usize)> = share
         .into_iter()
-        .filter(|(id, (n, _))| {
-            n * 100 >= total * MAIN_CONTAINER_SHARE && holds_several.contains(id)
-        })
-        .max_by_key(|(_, (_, depth))| *depth)
+        .filter(|(_, (n, _))| n * 100 >= total * MAIN_CONTAINER_SHARE)
         .map(|(id, (_, depth))| (id, depth))
+        .collect();
+    holders.sort_unstable_by_key(|&(_, depth)| std::cmp::Reverse(depth));
+    holders.into_iter().find(|(id, _)| {
+        blocks
+            .iter()
+            .filter(|b| b.ancestors.contains(id))
+            .take(2)
+            .count()
+            == 2
+    })
 }
 
 /// Inside the main container, between its first and last good block, everything not
