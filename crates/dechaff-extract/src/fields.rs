@@ -77,7 +77,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
                 .expect("trailing date pattern compiles"),
-            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)"),
+            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©"),
             not_a_title: re(r"(?i)^(?:(?:an?|\d+) (?:minute|hour|day|week)s? ago|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
@@ -979,13 +979,19 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
                 t = head.trim_end().to_string();
             }
         }
-        let sentence = t.ends_with('.') && t.split_whitespace().count() > 8;
-        if !t.is_empty() && !sentence && !out.contains(&t) {
+        let words = t.split_whitespace().count();
+        let sentence = t.ends_with('.') && words > 8;
+        // A headline has four words or more; three or fewer are a topic, a desk or
+        // an office ("Air Defence", "U.S. Southern Command").
+        if words >= MIN_RELATED_WORDS && !sentence && !out.contains(&t) {
             out.push(t);
         }
     }
     out
 }
+
+/// Words a related article's title has at least.
+const MIN_RELATED_WORDS: usize = 4;
 
 /// Quotation marks a title may open with ("‘A masterclass’: ...").
 const OPENING_QUOTES: [char; 4] = ['‘', '“', '"', '\''];
@@ -1554,6 +1560,13 @@ mod tests {
             "an hour ago",
             "09:14 Kenya shilling steady at 129.2 to the dollar",
             "You may also be interested in",
+            "Air Defence",
+            "U.S. Southern Command",
+            "Army Air and Missile Defense Strategy (PDF)",
+            "Tel: +49 (0)711 729-5551",
+            "Official website of the U.S. Army",
+            "Was this page helpful?",
+            "Continental 24 © 2025",
         ]
         .map(String::from)
         .to_vec();
