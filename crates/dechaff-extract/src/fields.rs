@@ -77,7 +77,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
                 .expect("trailing date pattern compiles"),
-            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©"),
+            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle artikel |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) "),
             not_a_title: re(r"(?i)^(?:(?:an?|\d+) (?:minute|hour|day|week)s? ago|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
@@ -1567,6 +1567,12 @@ mod tests {
             "Official website of the U.S. Army",
             "Was this page helpful?",
             "Continental 24 © 2025",
+            "1730 Rhode Island Avenue NW, Washington, DC 20036",
+            "Rue de la Loi 155, 1040 Brussels",
+            "Jade-Kurier Mediengruppe GmbH & Co. KG",
+            "Tags: Türkiye, Air Power, Defence Industry, NATO",
+            "Powered by Discourse, best viewed with JavaScript enabled",
+            "Get it on Google Play",
         ]
         .map(String::from)
         .to_vec();
