@@ -979,7 +979,11 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
                 t = head.trim_end().to_string();
             }
         }
-        let words = t.split_whitespace().count();
+        // Words, not separators ("Wagner / Africa Corps" has three).
+        let words = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         let sentence = t.ends_with('.') && words > 8;
         // A headline has four words or more; three or fewer are a topic, a desk or
         // an office ("Air Defence", "U.S. Southern Command").
@@ -1573,6 +1577,7 @@ mod tests {
             "Tags: Türkiye, Air Power, Defence Industry, NATO",
             "Powered by Discourse, best viewed with JavaScript enabled",
             "Get it on Google Play",
+            "Wagner / Africa Corps",
         ]
         .map(String::from)
         .to_vec();

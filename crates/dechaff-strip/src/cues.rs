@@ -291,6 +291,7 @@ mod tests {
         // A forum's list of other threads closes the thread.
         assert_eq!(cue_of("Similar threads"), Some(CueKind::Close));
         assert_eq!(cue_of("Similar Content"), Some(CueKind::Close));
+        assert_eq!(cue_of("Also on MilPulse Africa"), Some(CueKind::Close));
         assert_eq!(cue_of("12 Comments"), Some(CueKind::Comments));
         assert_eq!(cue_of("Sign in to comment"), Some(CueKind::Comments));
         // A forum post's buttons: the opening post is over.
