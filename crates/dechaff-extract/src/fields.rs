@@ -462,13 +462,13 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
         .iter()
         .filter(|b| b.heading == 1 && !b.nearest.intersects(Flags::CHAFF))
         .collect();
+    let site = meta(&["og:site_name", "application-name"]);
+    let host = declared_host(meta);
     if let Some(declared) = &declared {
         let d = declared.to_lowercase();
         // The declared title without its site name: an <h1> that only repeats the
         // site's name ("Pacific Armour Forum" of "First Abrams arrive - Pacific Armour
         // Forum") is the masthead, not the headline.
-        let site = meta(&["og:site_name", "application-name"]);
-        let host = declared_host(meta);
         let head = strip_site_name(declared, site.as_deref(), host.as_deref()).to_lowercase();
         let only_the_site = |h: &Block| {
             let t = h.text.to_lowercase();
@@ -482,8 +482,6 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
             // A headline that repeats the whole declared title ("... | WRAL") carries
             // its site name too.
             if h.text.eq_ignore_ascii_case(declared) {
-                let site = meta(&["og:site_name", "application-name"]);
-                let host = declared_host(meta);
                 return Some(strip_site_name(&h.text, site.as_deref(), host.as_deref()));
             }
             return Some(h.text.clone());
@@ -500,8 +498,6 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
             }
         }
     }
-    let site = meta(&["og:site_name", "application-name"]);
-    let host = declared_host(meta);
     let title = declared.map(|t| strip_site_name(&t, site.as_deref(), host.as_deref()))?;
     // A declared title the page prints as a heading wins over one it does not: an
     // `og:title` may be the site's tagline ("Official Blog of the National Football
