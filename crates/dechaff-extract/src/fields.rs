@@ -174,10 +174,11 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             .iter()
             .find_map(|t| parse_date(t))
     })
+    // A forum thread's date is its opening post's, not an author card's "Joined";
+    // without an author line, the first date above the body.
     .or_else(|| {
-        // A forum thread's date is its opening post's, not an author card's "Joined".
-        let from = forum_author_line(before_body).unwrap_or(0);
-        before_body[from..].iter().find_map(|b| parse_date(&b.text))
+        forum_author_line(before_body)
+            .and_then(|from| before_body[from..].iter().find_map(|b| parse_date(&b.text)))
     })
     .or_else(|| before_body.iter().find_map(|b| parse_date(&b.text)))
     .or_else(|| json_ld_field(stripped, "datePublished").and_then(|d| parse_date(&d)))
@@ -452,9 +453,10 @@ fn dedup(items: Vec<String>) -> Vec<String> {
 /// the declared title without its site-name suffix.
 fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
     // Collapsed as block text is: "Headline&nbsp;|&nbsp;Site" splits on its separator.
+    let collapse = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let declared = meta(&["og:title", "twitter:title"])
         .or_else(|| stripped.document.meta.title.clone())
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(collapse)
         .filter(|t| !t.is_empty());
     let h1s: Vec<&Block> = stripped
         .document
@@ -514,8 +516,7 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
             stripped.document.meta.title.clone(),
             meta(&["twitter:title"]),
         ];
-        for other in others.into_iter().flatten() {
-            let other = other.split_whitespace().collect::<Vec<_>>().join(" ");
+        for other in others.into_iter().flatten().map(collapse) {
             let other = strip_site_name(&other, site.as_deref(), host.as_deref());
             if let Some(h) = printed(&other) {
                 return Some(h.text.clone());
