@@ -147,6 +147,16 @@ impl Recognizer {
                 entry: Some(hit.entry),
             });
         }
+        // "KYIV, March 10 (Reuters) -", "NEW DELHI —": a dateline's place, in capitals.
+        for (start, end, entry) in self.datelines(text) {
+            candidates.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Location,
+                priority: NAME_PRIORITY + 1,
+                entry: Some(entry),
+            });
+        }
         // "the carrier Shandong", "HMS Trent", "the Shandong aircraft carrier": a ship's
         // name, even when a place shares it, is a platform; and so are its other
         // mentions in the text ("the Shandong's movements").
@@ -379,6 +389,7 @@ impl Recognizer {
         let mut chosen = select_longest(candidates);
         self.join_system_names(text, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
+        places_after_prepositions(text, &mut chosen);
         to_entities(text, chosen, &self.gazetteer)
     }
 
@@ -397,16 +408,22 @@ impl Recognizer {
                 | EntityType::Person
                 | EntityType::DocumentReference
         ) {
-            // A name does not run across a sentence end: "Bozdoğan. The US Navy" is
-            // "US Navy". The stop of an abbreviation ("U.S. Navy", "Gen. Smith") is not
-            // an end: the word before it has four letters or more and no stop inside.
+            // A name does not run across a line break or a sentence end:
+            // "Bozdoğan. The US Navy" is "US Navy". The stop of an abbreviation ("U.S.
+            // Navy", "Gen. Smith") is not an end: the word before it has four letters
+            // or more and no stop inside.
             let span = &text[start..end];
-            if let Some(cut) = span.rmatch_indices(". ").find_map(|(i, _)| {
-                let word = span[..i].rsplit(' ').next().unwrap_or("");
-                (word.chars().count() >= 4 && !word.contains('.')).then_some(i + 2)
+            if let Some(cut) = span.rmatch_indices('.').find_map(|(i, _)| {
+                let after_stop = span[i + 1..].starts_with(char::is_whitespace);
+                let word = span[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+                (after_stop && word.chars().count() >= 4 && !word.contains('.')).then_some(i + 1)
             }) {
                 start += cut;
             }
+            if let Some(line_break) = text[start..end].rfind('\n') {
+                start += line_break + 1;
+            }
+            start += text[start..end].len() - text[start..end].trim_start().len();
             loop {
                 let rest = &text[start..end];
                 let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -459,7 +476,9 @@ impl Recognizer {
                 let before = text[..m.start()].trim_end();
                 let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
                 let multiword = text[m.start()..m.end()].contains(' ');
-                word.eq_ignore_ascii_case("the") || multiword_anywhere && multiword
+                // German quotes a ship's name: „Hessen“.
+                let quoted = before.ends_with('„') && text[m.end()..].starts_with('“');
+                word.eq_ignore_ascii_case("the") || quoted || multiword_anywhere && multiword
             })
             .map(|m| Candidate {
                 start: m.start(),
@@ -492,17 +511,74 @@ impl Recognizer {
             }
             out.push(c);
         }
-        for c in &mut out {
+        // A mark extends its system only up to the next mention.
+        let next_starts: Vec<usize> = out
+            .iter()
+            .skip(1)
+            .map(|c| c.start)
+            .chain([text.len()])
+            .collect();
+        for (c, next_start) in out.iter_mut().zip(next_starts) {
             if c.kind.is_system() {
                 let rest = &text[c.end..];
-                if let Some(variant) = rest.strip_prefix("(V)").map(|r| {
+                let parenthesised = rest.strip_prefix("(V)").map(|r| {
                     3 + r.len() - r.trim_start_matches(|ch: char| ch.is_ascii_digit()).len()
-                }) {
-                    c.end += variant;
+                });
+                let mark = parenthesised.unwrap_or_else(|| variant_suffix(rest));
+                if c.end + mark <= next_start {
+                    c.end += mark;
                 }
             }
         }
         *chosen = out;
+    }
+
+    /// The places that open a paragraph in capitals, as news datelines print them
+    /// ("KYIV, March 10 (Reuters) -", "NEW DELHI —", "BOGOTA, Colombia (AP) —"): the
+    /// capitals, and the gazetteer entry of the place they spell. The gazetteer's
+    /// aliases are written as names are printed in running text, so a place in capitals
+    /// is looked up in title case ("New Delhi"); a run of capitals that spells no place
+    /// ("NATO,") is left alone.
+    fn datelines(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let paragraph_starts =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        for start in paragraph_starts {
+            let line = &text[start..];
+            // Capitals, spaces, and the stops, hyphens and apostrophes of names such
+            // as "ST. PETERSBURG" and "PORT-AU-PRINCE".
+            let run = line
+                .find(|c: char| !(c.is_uppercase() || " .-'’".contains(c)))
+                .unwrap_or(line.len());
+            let place = line[..run].trim_end();
+            let rest = &line[place.len()..];
+            let closes_dateline = [",", " —", " –", " -", " ("]
+                .iter()
+                .any(|mark| rest.starts_with(mark));
+            if place.chars().filter(|c| c.is_alphabetic()).count() < 3
+                || place.split(' ').count() > 4
+                || !closes_dateline
+            {
+                continue;
+            }
+            let title_case: String = place
+                .split_inclusive([' ', '-'])
+                .map(|word| {
+                    let mut chars = word.chars();
+                    let first = chars.next().map(|c| c.to_string()).unwrap_or_default();
+                    first + &chars.as_str().to_lowercase()
+                })
+                .collect();
+            let spelled = self.gazetteer.find(&title_case).into_iter().find(|hit| {
+                hit.start == 0
+                    && hit.end == title_case.len()
+                    && self.gazetteer.entry(hit.entry).kind == EntityType::Location
+            });
+            if let Some(hit) = spelled {
+                found.push((start, start + place.len(), hit.entry));
+            }
+        }
+        found
     }
 
     /// A person named in full makes later mentions of the surname alone a person.
@@ -689,6 +765,282 @@ const BARE_FORCE_NAMES: [&str; 4] = ["Navy", "Army", "Air Force", "Coast Guard"]
 /// A candidate that crosses a stronger one without containing it ("3 interceptors"
 /// across the name "Arrow 3", "7 billion satellites" across "$7 billion") is dropped
 /// first: nesting is settled by length, crossing by priority.
+/// The length of a variant's mark that follows a system's name and belongs to it:
+/// "Rafale[ F4]", "Kfir[ C10/C12]", "Gripen[ E/F]", "F-5E[/F]", "CV90[ MkIV]", "Type 26[
+/// Batch 2]". Names and designations stay whole with their variant (annotation rule
+/// 6); 0 when none follows.
+fn variant_suffix(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let ends_word = |at: usize| {
+        bytes
+            .get(at)
+            .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+    };
+    // "/F", "/C12": the other variants of a pair, right after the name.
+    let mut at = 0;
+    while bytes.get(at) == Some(&b'/') {
+        let letters = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        let digits = bytes[at + 1 + letters..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=3).contains(&letters) || digits > 3 || !ends_word(at + 1 + letters + digits) {
+            break;
+        }
+        at += 1 + letters + digits;
+    }
+    if at > 0 {
+        return at;
+    }
+    let Some(word) = rest.strip_prefix(' ') else {
+        return 0;
+    };
+    // "Block 70", "Batch 2", "Flight III", "Mk 2", "Mark IV", "MkIV".
+    for lead in [
+        "Block ",
+        "Batch ",
+        "Flight ",
+        "Increment ",
+        "Mk ",
+        "Mk. ",
+        "Mark ",
+        "Mk",
+    ] {
+        if let Some(number) = word.strip_prefix(lead) {
+            let n = number
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || b"IVX".contains(b))
+                .count();
+            if n > 0 && ends_word(1 + lead.len() + n) {
+                return 1 + lead.len() + n;
+            }
+        }
+    }
+    // "F4", "C10", "E/F", "C10/C12", "M": capitals, then digits, then more of the
+    // same after a slash. A lone "A" or "I" is a word, not a variant.
+    let mut len = 0;
+    loop {
+        let part = &word.as_bytes()[len..];
+        let letters = part.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        let digits = part[letters..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let single_word = letters == 1 && digits == 0 && matches!(part[0], b'A' | b'I');
+        if !(1..=2).contains(&letters)
+            || digits > 3
+            || single_word
+            || !ends_word(1 + len + letters + digits)
+        {
+            break;
+        }
+        len += letters + digits;
+        if word.as_bytes().get(len) == Some(&b'/') {
+            len += 1;
+        } else {
+            return 1 + len;
+        }
+    }
+    // A trailing slash is not part of the mark.
+    if len > 0 && word.as_bytes()[len - 1] == b'/' {
+        return len;
+    }
+    0
+}
+
+/// Prepositions of place after which a name no rule knows is a place: "stationed near
+/// Boulkessi", "a plant in Sacheon". English only: German capitalises every noun ("in
+/// Dienst", "nach Angaben"), so the rule does not run on German text.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "at", "from", "outside", "around", "across", "towards", "toward",
+];
+
+/// Capitalised words after a place preposition that are not places.
+const NOT_PLACES: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "A",
+    "An",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "English",
+    "French",
+    "German",
+    "Russian",
+    "Spanish",
+    "Arabic",
+    "Chinese",
+    "Congress",
+    "Parliament",
+    "Senate",
+    "Total",
+    "Addition",
+    "Particular",
+    "Fact",
+    "Response",
+    "Order",
+    "Part",
+    "Contrast",
+    "Turn",
+    "Time",
+    "Least",
+    "First",
+    "Last",
+    "Christ",
+    "God",
+];
+
+/// Words that make a name an organisation's, not a place's: "at Goa Shipyard
+/// Limited", "from Gortal Shipping", "at Joint Headquarters".
+const NOT_PLACE_WORDS: &[&str] = &[
+    "Shipyard",
+    "Shipyards",
+    "Shipbuilding",
+    "Shipping",
+    "Limited",
+    "Ltd",
+    "Inc",
+    "Headquarters",
+    "Partners",
+    "Holdings",
+    "Aerospace",
+    "Dynamics",
+    "Technologies",
+    "Airlines",
+    "Airways",
+    "University",
+    "College",
+    "Institute",
+    "Bank",
+    "Media",
+    "Energy",
+    "Motors",
+    "Electronics",
+];
+
+/// Names no rule recognised that follow a place preposition ("in", "near"): places,
+/// unless a rule found something there. One to three capitalised words on one line,
+/// not an acronym (an acronym after "at" or "from" is far more often an organisation),
+/// not followed by a number ("Lot 17").
+fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    let mut taken: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
+    taken.sort_unstable();
+    let is_free = |start: usize, end: usize| {
+        let at = taken.partition_point(|&(s, _)| s < end);
+        taken[..at].last().is_none_or(|&(_, e)| e <= start)
+    };
+    let mut german = None;
+    // One pass over the bytes: a word ends at a space or a line break, and only a
+    // preposition before a space followed by a capital (or any non-ASCII letter) is
+    // looked at further.
+    let bytes = text.as_bytes();
+    let mut word_start = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        if b != b' ' && b != b'\n' {
+            continue;
+        }
+        let word = &text[word_start..at];
+        word_start = at + 1;
+        let next = bytes.get(at + 1).copied().unwrap_or(b' ');
+        if b != b' '
+            || !(next.is_ascii_uppercase() || next >= 0x80)
+            || !PLACE_PREPOSITIONS.contains(&word)
+            || *german.get_or_insert_with(|| is_german(text))
+        {
+            continue;
+        }
+        let start = at + 1;
+        let (mut end, mut words, mut organisation) = (start, 0, false);
+        let mut from = start;
+        while words < 3 {
+            let rest = &text[from..];
+            let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+            let core = word.trim_end_matches([',', '.', ';', ':', ')', '’', '\'', '"', '”']);
+            let core = core
+                .strip_suffix("’s")
+                .or_else(|| core.strip_suffix("'s"))
+                .unwrap_or(core);
+            let capitalised = core.chars().next().is_some_and(char::is_uppercase)
+                && core.chars().skip(1).any(char::is_lowercase)
+                && core.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_PLACES.contains(&core);
+            if !capitalised {
+                break;
+            }
+            organisation |= NOT_PLACE_WORDS.contains(&core);
+            end = from + core.len();
+            words += 1;
+            // A name ends at punctuation, a line's end or the text's end.
+            if core.len() != word.len() || !rest[word.len()..].starts_with(' ') {
+                break;
+            }
+            from += word.len() + 1;
+        }
+        let before_number = text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if words > 0 && !organisation && !before_number && is_free(start, end) {
+            found.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Location,
+                priority: 0,
+                entry: None,
+            });
+        }
+    }
+    if !found.is_empty() {
+        chosen.extend(found);
+        chosen.sort_by_key(|c| c.start);
+    }
+}
+
+/// Whether `text` reads as German: in its first 300 words, German's articles and
+/// "und" outnumber English's articles and "and" (a page keeps its language; the first
+/// words say which at a fraction of the cost of reading them all).
+fn is_german(text: &str) -> bool {
+    let (mut german, mut english) = (0usize, 0usize);
+    for word in text.split_whitespace().take(300) {
+        match word {
+            "der" | "die" | "das" | "und" | "den" | "dem" | "des" | "nicht" => german += 1,
+            "the" | "and" | "of" | "to" | "is" | "was" | "that" => english += 1,
+            _ => {}
+        }
+    }
+    german > english
+}
+
 fn select_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut spans: Vec<(usize, usize, u8)> = candidates
         .iter()
@@ -1026,5 +1378,93 @@ mod tests {
             .map(|e| e.text.as_str())
             .collect();
         assert_eq!(people, ["Oleksandr Syrskyi", "Syrskyi"]);
+    }
+
+    fn of_kind(e: &[Entity], kind: EntityType) -> Vec<&str> {
+        e.iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_a_place() {
+        let r = Recognizer::new();
+        let e = r.entities("NEW DELHI — India signed.\nKYIV, March 10 (Reuters) - Talks.");
+        assert_eq!(
+            of_kind(&e, EntityType::Location),
+            ["NEW DELHI", "India", "KYIV"]
+        );
+        // Capitals that spell no place are no dateline.
+        let e = r.entities("NATO, the alliance, met.\nBREAKING — Talks.");
+        assert!(of_kind(&e, EntityType::Location).is_empty());
+    }
+
+    #[test]
+    fn a_name_does_not_run_across_a_paragraph_break() {
+        let r = Recognizer::new();
+        let e = r.entities("It sailed between Asia and Europe.\n\nThe UN Security Council met.");
+        let orgs = of_kind(&e, EntityType::Organisation);
+        assert_eq!(orgs, ["UN Security Council"]);
+    }
+
+    #[test]
+    fn an_unknown_name_after_a_place_preposition_is_a_place() {
+        let r = Recognizer::new();
+        // Invented names, which no gazetteer holds.
+        let e = r.entities("Jets flew from Qarvenko Field and a camp near Ostravel.");
+        assert_eq!(
+            of_kind(&e, EntityType::Location),
+            ["Qarvenko Field", "Ostravel"]
+        );
+        // Not a company, a numbered item, a month or a sentence's own words.
+        let e = r.entities("Built at Qarvenko Shipyard Limited in Lot 17 in March at The end.");
+        assert!(of_kind(&e, EntityType::Location).is_empty(), "{e:?}");
+        // German capitalises its nouns: the rule keeps out of German text.
+        let e = r.entities("Das Schiff wurde in Dienst gestellt und die Crew ist in Hause.");
+        assert!(of_kind(&e, EntityType::Location).is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_variant_mark_stays_with_its_system() {
+        for (rest, len) in [
+            (" F4 jets", 3),
+            (" C10/C12 jets", 8),
+            (" E/F fighters", 4),
+            ("/F Tigers", 2),
+            (" MkIV, which", 5),
+            (" Block 70 jets", 9),
+            (" M beat", 2),
+            // Not a mark: a word, an article, a pronoun, a long acronym.
+            (" jets", 0),
+            (" A second", 0),
+            (" I think", 0),
+            (" NATO said", 0),
+            (" F4-like", 0),
+        ] {
+            assert_eq!(variant_suffix(rest), len, "{rest:?}");
+        }
+    }
+
+    #[test]
+    fn a_german_ship_is_named_in_quotes_after_its_type() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Die Fregatte „Hessen“ kehrt zurück. Die „Hessen“ gehört zur Sachsen-Klasse, wie Zerstörer vom Typ 055 nicht.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::MilitaryPlatform),
+            ["Hessen", "Hessen", "Sachsen-Klasse", "Typ 055"]
+        );
+    }
+
+    #[test]
+    fn a_variant_mark_stops_at_the_next_mention() {
+        // "G7" is a mention of its own: the mark after "T14" must not swallow it (the
+        // spans overlapped, and turning them into character offsets panicked).
+        let r = Recognizer::new();
+        let e = r.entities("Lenovo showed the ThinkPad T14 G7 at the fair.");
+        let spans: Vec<(usize, usize)> = e.iter().map(|e| (e.start, e.end)).collect();
+        assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0), "{e:?}");
     }
 }

@@ -428,7 +428,7 @@ pub fn patterns() -> Vec<Pattern> {
         },
         // Organisations by head word: "Syrian Arab Army", "Ministry of Defence",
         // "47th Mechanized Brigade".
-        p(Organisation, 0, 1, format!(r"\b(?:{CAP}\s+(?:(?:of|and|for|de|the)\s+)?){{1,5}}{ORG_HEADS}\b(?:\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,3}})?")),
+        p(Organisation, 0, 1, format!(r"\b(?:{CAP}\s+(?:(?:of|and|for|de|the)\s+)?){{1,5}}{ORG_HEADS}\b(?:\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,3}})?")),
         p(Organisation, 0, 1, format!(r"\b(?:Ministry|Department|Ministry of Defence|Office|Chief|Chiefs) of (?:the\s)?{CAP}(?:\s(?:and\s)?{CAP}){{0,3}}")),
         Pattern {
             gate: &["Brigade", "Division", "Regiment", "Battalion", "Army", "Fleet", "Corps", "Squadron", "Wing", "Group"],
@@ -442,7 +442,7 @@ pub fn patterns() -> Vec<Pattern> {
         // Ship classes and project numbers: "Hunter-class", "Fridtjof Nansen-class",
         // "Type 055". A leading article or possessive ("the", "Japan's") is not part
         // of the class name.
-        p(MilitaryPlatform, 0, 2, r"\b(?:Type|Project)\s\d{2,5}[A-Z]?\d?s?\b".to_string()),
+        p(MilitaryPlatform, 0, 2, r"\b(?:Type|Project|Typ|Projekt)\s\d{2,5}[A-Z]?\d?s?\b".to_string()),
         // Identifiers named as such: "hull number 51", "MMSI 620999538", "tail number
         // 14-5803" give the identifier.
         p(CommsIdentifier, 1, 2, r"\b(?:[Hh]ull (?:number|no\.)|[Pp]ennant(?: number)?|MMSI|IMO(?: number)?|[Tt]ail (?:number|no\.)|[Ss]erial(?: number)?|[Rr]egistration)\s?:?\s((?:[A-Z]{1,3}[- ]?)?\d(?:[\d-]{0,11}\d)?)\b".to_string()),
@@ -452,7 +452,7 @@ pub fn patterns() -> Vec<Pattern> {
         p(DocumentReference, 0, 1, format!(r"\b(?:{CAP} (?:(?:of|on|for|and|to|the|in) )*){{1,6}}{DOC_HEADS}\b(?: (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,4}})?")),
         p(DocumentReference, 0, 1, format!(r"\b(?:Treaty|Convention|Agreement) (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,5}}")),
         p(DocumentReference, 0, 2, format!(r"\b(?:Resolution|Article) \d{{1,4}}(?:/\d{{1,4}})?\b(?: of the (?:{CAP} ){{0,4}}{DOC_HEADS}\b)?")),
-        p(MilitaryPlatform, 1, 2, r"\b(?:The |the |A |a |An |an |This |this |Its |its )?((?:[A-Z][\p{L}.]*\s){0,2}[A-Z][\p{L}'’]+-class)\b".to_string()),
+        p(MilitaryPlatform, 1, 2, r"\b(?:The |the |A |a |An |an |This |this |Its |its )?((?:[A-Z][\p{L}.]*\s){0,2}[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}\d]*)?-(?:class|Klasse))\b".to_string()),
     ]
 }
 
@@ -473,6 +473,9 @@ pub fn designation_context() -> Regex {
 
 /// Ship types that name what follows or precedes them as a ship.
 const SHIP_KINDS: &str = r"(?:aircraft carrier|carrier|destroyer|frigate|corvette|cruiser|submarine|warship|assault ship|landing ship|patrol vessel|patrol ship)";
+
+/// German ship types, before a name in quotes.
+const GERMAN_SHIP_KINDS: &str = r"(?:Fregatte|Korvette|Zerstörer|Flugzeugträger|U-Boot|Einsatzgruppenversorger|Kriegsschiff|Tender|Minenjagdboot|Schnellboot)";
 
 /// Words of which every alternative of [`SHIP_KINDS`] holds one.
 const SHIP_KIND_WORDS: [&str; 8] = [
@@ -532,10 +535,14 @@ impl Gated {
 pub fn ship_name() -> Gated {
     let prefix = format!("(?:{})", SHIP_PREFIXES.join("|"));
     let name = r"[A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+){0,2}";
+    // German prints a ship's name in quotes after its type: "die Fregatte „Hessen“".
     let regex = compile(&format!(
-        r"\b{SHIP_KINDS}s?\s+((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
+        r"\b(?:{SHIP_KINDS}s?\s+|{GERMAN_SHIP_KINDS}\s+„)((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
     ));
-    Gated::new(regex, &[&SHIP_KIND_WORDS[..], &SHIP_PREFIXES[..]].concat())
+    Gated::new(
+        regex,
+        &[&SHIP_KIND_WORDS[..], &SHIP_PREFIXES[..], &["„"]].concat(),
+    )
 }
 
 /// Civilian ship types: the name after or before one is a Vehicle ("the tanker Eagle
