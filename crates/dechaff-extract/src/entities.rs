@@ -123,6 +123,16 @@ impl Recognizer {
     pub fn entities(&self, text: &str) -> Vec<Entity> {
         let mut candidates = Vec::new();
         for hit in self.gazetteer.find(text) {
+            // "The Australian" and "The National" are newspapers, but not in "The
+            // Australian Army" or "The National Intelligence Service": a name that opens
+            // with "The" and runs on into more capitalised words is another name.
+            if text[hit.start..hit.end].starts_with("The ")
+                && text[hit.end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            {
+                continue;
+            }
             let mut kind = self.gazetteer.entry(hit.entry).kind;
             if kind == EntityType::Location && is_adjectival_abbreviation(text, hit.start, hit.end)
             {
@@ -377,18 +387,27 @@ impl Recognizer {
                 if p.kind == EntityType::Person && self.not_a_name.is_match(&text[start..end]) {
                     continue;
                 }
-                candidates.push(Candidate {
-                    start,
-                    end,
-                    kind: p.kind,
-                    priority: p.priority,
-                    entry: None,
-                });
+                // "US Army and US Marine Corps": two forces, not one.
+                let parts = if p.kind == EntityType::Organisation {
+                    split_coordinated_forces(text, start, end)
+                } else {
+                    [(start, end), (end, end)]
+                };
+                for (start, end) in parts.into_iter().filter(|(s, e)| s < e) {
+                    candidates.push(Candidate {
+                        start,
+                        end,
+                        kind: p.kind,
+                        priority: p.priority,
+                        entry: None,
+                    });
+                }
             }
         }
         let mut chosen = select_longest(candidates);
         self.join_system_names(text, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
+        defined_acronyms(text, &mut chosen);
         places_after_prepositions(text, &mut chosen);
         to_entities(text, chosen, &self.gazetteer)
     }
@@ -726,6 +745,29 @@ const FORCE_HEADS: &[&str] = &[
     "Guard", "Army", "Ministry", "Marines",
 ];
 
+/// An organisation found by its head word that coordinates two forces ("US Army and US
+/// Marine Corps", "Indian Army and Wing ...") as two spans: the first ends at its own
+/// head word. A name whose "and" joins words before one head ("Ministry of Trade and
+/// Industry") stays whole. The second span is empty when there is no split.
+fn split_coordinated_forces(text: &str, start: usize, end: usize) -> [(usize, usize); 2] {
+    let span = &text[start..end];
+    if let Some(at) = span.find(" and ") {
+        let before = span[..at].rsplit(' ').next().unwrap_or("");
+        let after = &span[at + 5..];
+        if FORCE_HEADS.contains(&before) && after.starts_with(char::is_uppercase) {
+            let second = start + at + 5;
+            // The second part must end with a head word itself to be a force.
+            let last = after.rsplit(' ').next().unwrap_or("");
+            let second_is_force = FORCE_HEADS.contains(&last);
+            return [
+                (start, start + at),
+                (second, if second_is_force { end } else { second }),
+            ];
+        }
+    }
+    [(start, end), (end, end)]
+}
+
 /// Spans already chosen, for overlap checks in logarithmic time: a long text with many
 /// candidates must not cost mentions × candidates.
 pub(crate) struct Taken(std::collections::BTreeMap<usize, usize>);
@@ -849,6 +891,61 @@ fn variant_suffix(rest: &str) -> usize {
         return len;
     }
     0
+}
+
+/// An acronym defined in parentheses after a mention is a mention of the same kind,
+/// there and wherever else the text uses it: "Rapid Support Forces (RSF) ... the RSF
+/// said", "Naval Strike Missile (NSM)". Annotation rule 7 makes the parenthesis its own
+/// mention.
+fn defined_acronyms(text: &str, chosen: &mut Vec<Candidate>) {
+    let mut defined: Vec<(&str, EntityType)> = Vec::new();
+    for (open, _) in text.match_indices(" (") {
+        let inner_start = open + 2;
+        let Some(len) = text[inner_start..].bytes().take(12).position(|b| b == b')') else {
+            continue;
+        };
+        let acronym = &text[inner_start..inner_start + len];
+        let shaped = acronym.starts_with(|c: char| c.is_ascii_uppercase())
+            && acronym.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+            && acronym
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"&/-".contains(&b));
+        if !shaped {
+            continue;
+        }
+        let Some(named) = chosen.iter().find(|c| c.end == open) else {
+            continue;
+        };
+        if !defined.iter().any(|(a, _)| *a == acronym) {
+            defined.push((acronym, named.kind));
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    let mut taken: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
+    taken.sort_unstable();
+    let is_free = |start: usize, end: usize| {
+        let at = taken.partition_point(|&(s, _)| s < end);
+        taken[..at].last().is_none_or(|&(_, e)| e <= start)
+    };
+    let mut found = Vec::new();
+    for (acronym, kind) in defined {
+        for (start, _) in text.match_indices(acronym) {
+            let end = start + acronym.len();
+            if is_word_boundary(text, start, end) && is_free(start, end) {
+                found.push(Candidate {
+                    start,
+                    end,
+                    kind,
+                    priority: 1,
+                    entry: None,
+                });
+            }
+        }
+    }
+    chosen.extend(found);
+    chosen.sort_by_key(|c| c.start);
 }
 
 /// Prepositions of place after which a name no rule knows is a place: "stationed near
@@ -1466,5 +1563,59 @@ mod tests {
         let e = r.entities("Lenovo showed the ThinkPad T14 G7 at the fair.");
         let spans: Vec<(usize, usize)> = e.iter().map(|e| (e.start, e.end)).collect();
         assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0), "{e:?}");
+    }
+
+    #[test]
+    fn an_acronym_defined_in_parentheses_is_its_own_mention_everywhere() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "The Qarvenko Defence Forces (QDF) advanced. Later the QDF withdrew; QDFX did not.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["Qarvenko Defence Forces", "QDF", "QDF"]
+        );
+    }
+
+    #[test]
+    fn coordinated_forces_are_two_mentions() {
+        let r = Recognizer::new();
+        let e = r.entities("Troops of the Qarvenko Army and Ostravel Navy trained.");
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["Qarvenko Army", "Ostravel Navy"]
+        );
+        let e = r.entities("The Ministry of Trade and Industry said so.");
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["Ministry of Trade and Industry"]
+        );
+    }
+
+    #[test]
+    fn a_the_name_that_runs_on_is_another_name() {
+        // "The Australian" is a newspaper; "The Australian Submarine Agency" is not it.
+        let r = Recognizer::new();
+        let e = r.entities("The Australian Submarine Agency was set up.");
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["Australian Submarine Agency"]
+        );
+    }
+
+    #[test]
+    fn either_apostrophe_finds_a_name() {
+        let r = Recognizer::new();
+        for text in [
+            "The People’s Liberation Army Navy sailed.",
+            "The People's Liberation Army Navy sailed.",
+        ] {
+            let e = r.entities(text);
+            assert_eq!(of_kind(&e, EntityType::Organisation).len(), 1, "{e:?}");
+            assert!(
+                of_kind(&e, EntityType::Organisation)[0].starts_with("People"),
+                "{e:?}"
+            );
+        }
     }
 }

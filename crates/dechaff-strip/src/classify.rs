@@ -65,6 +65,8 @@ pub enum Basis {
     Hidden,
     Cue,
     Ticker,
+    /// HTML source printed as text.
+    Markup,
     TitleHeading,
     RepeatedLink,
     RepeatedLine,
@@ -504,6 +506,81 @@ fn is_ticker(text: &str) -> bool {
     items >= 3
 }
 
+/// HTML tags a block of text must show to be markup rather than prose that quotes a
+/// tag or two ("the parser crashed on <table><li>").
+const MARKUP_MIN_TAGS: usize = 8;
+
+/// Block-level and inline HTML elements whose tags mark a block as HTML source.
+const MARKUP_TAGS: &[&[u8]] = &[
+    b"p",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"div",
+    b"span",
+    b"a",
+    b"br",
+    b"strong",
+    b"em",
+    b"b",
+    b"i",
+    b"li",
+    b"ul",
+    b"ol",
+    b"img",
+    b"figure",
+    b"figcaption",
+    b"script",
+    b"iframe",
+    b"blockquote",
+    b"table",
+    b"tr",
+    b"td",
+    b"th",
+    b"section",
+    b"article",
+    b"abbr",
+    b"code",
+    b"pre",
+    b"sup",
+    b"sub",
+    b"small",
+    b"cite",
+    b"q",
+    b"s",
+    b"del",
+];
+
+/// Whether a block is HTML source shown as text: the article's own HTML in a "republish
+/// this story" box, a page's embed code, a JSX sample. A text dump keeps these as
+/// lines; their tags are never the article's words.
+fn is_markup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut tags = 0;
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'<', &bytes[from..]).map(|i| from + i) {
+        from = at + 1;
+        let name_start = at + 1 + usize::from(bytes.get(at + 1) == Some(&b'/'));
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &bytes[name_start..name_start + name_len];
+        let after = bytes.get(name_start + name_len).copied();
+        let closes = matches!(after, Some(b'>' | b'/' | b' ' | b'\t' | b'\n'));
+        if closes && MARKUP_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+            tags += 1;
+            if tags >= MARKUP_MIN_TAGS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// A caption is at most this long; a longer block above a credit is a paragraph that a
 /// picture without a caption follows.
 const CAPTION_MAX_CHARS: usize = 200;
@@ -657,6 +734,13 @@ fn own_class(
             Class::Bad,
             Basis::Ticker,
             format_args!("a ticker: headlines strung on one line"),
+        );
+    }
+    if is_markup(&b.text) {
+        return decision(
+            Class::Bad,
+            Basis::Markup,
+            format_args!("HTML source shown as text (a republishing box, a code sample)"),
         );
     }
     if b.heading == 1 || (b.flags.contains(Flags::TITLE) && b.heading > 0) {
@@ -1239,5 +1323,22 @@ fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision], exempt:
         if d.body && !b.flags.contains(Flags::CONTENT) && !b.flags.intersects(exempt) {
             demote(d, "outside the article container");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_markup;
+
+    #[test]
+    fn html_source_is_markup_and_prose_quoting_a_tag_is_not() {
+        let republish = "<h1>Title</h1> <p class=\"byline\">by A <br />May 1</p> <p>One.</p> \
+                         <p>Two <a href=\"x\">link</a>.</p> <p>Three.</p>";
+        assert!(is_markup(republish));
+        assert!(!is_markup(
+            "The parser crashed on <table></table><li><table></table> in a select."
+        ));
+        // Comparisons and arrows are no tags.
+        assert!(!is_markup("if a < b and c <= d then x<y<z<w<v<u<t<s<r"));
     }
 }

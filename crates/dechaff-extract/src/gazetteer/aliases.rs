@@ -92,6 +92,12 @@ fn usable_alias(alias: &'static str, file: File) -> Option<&'static str> {
     if alias.chars().count() < 2 || alias.ends_with("'s") || alias.ends_with("’s") {
         return None;
     }
+    // "Rapid Support Forces (RSF)", "Security Service (UK)", "HMS Diamond (D34)": an
+    // acronym in parentheses is a mention of its own (annotation rule 7), and a
+    // disambiguating country is no part of a name. ("FFG(X)" and "CVR(T)" keep theirs.)
+    if alias.contains(" (") {
+        return None;
+    }
     let first = alias.split_whitespace().next().unwrap_or("");
     const DIRECTIONS: [&str; 8] = [
         "northern",
@@ -138,15 +144,26 @@ fn usable_alias(alias: &'static str, file: File) -> Option<&'static str> {
 
 /// The patterns of the automaton, each with the index of the entry (row) it stands
 /// for. An alias listed twice keeps its first row, as the first of two equal
-/// patterns wins in a leftmost-longest search.
+/// patterns wins in a leftmost-longest search. An alias with an apostrophe is also
+/// sought with the other one: news prints "People’s Liberation Army" as often as
+/// "People's Liberation Army", and the files write one.
 #[cfg_attr(not(test), allow(dead_code))] // Called by the build script and tests.
-pub fn patterns(rows: &[Row]) -> Vec<(&'static str, u32)> {
+pub fn patterns(rows: &[Row]) -> Vec<(String, u32)> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (index, row) in rows.iter().enumerate() {
         for name in row.names() {
-            if seen.insert(name) {
-                out.push((name, index as u32));
+            let other_apostrophe = if name.contains('\'') {
+                Some(name.replace('\'', "’"))
+            } else if name.contains('’') {
+                Some(name.replace('’', "'"))
+            } else {
+                None
+            };
+            for pattern in std::iter::once(name.to_string()).chain(other_apostrophe) {
+                if seen.insert(pattern.clone()) {
+                    out.push((pattern, index as u32));
+                }
             }
         }
     }

@@ -165,7 +165,11 @@ mod tests {
         assert_eq!(gazetteer.entries.len(), rows.len());
         let patterns = aliases::patterns(&rows);
         assert!(patterns.len() > 10_000, "{} patterns", patterns.len());
-        for (name, entry) in patterns {
+        assert!(patterns
+            .iter()
+            .any(|(name, _)| name == "People’s Liberation Army"));
+        for (name, entry) in &patterns {
+            let (name, entry) = (name.as_str(), *entry);
             let first = gazetteer.automaton.leftmost_find_iter(name).next();
             let found = first.map(|m| (m.start(), m.end(), m.value()));
             assert_eq!(found, Some((0, name.len(), entry)), "{name}");
