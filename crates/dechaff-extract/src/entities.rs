@@ -1,6 +1,7 @@
 //! Entity recognition: gazetteer names, shape patterns and context rules, merged so
 //! that of overlapping candidates the longest wins.
 
+use crate::context::{defined_acronyms, persons_by_given_name, places_after_prepositions};
 use crate::gazetteer::{is_word_boundary, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
 use dechaff_schema::{Entity, EntityType};
@@ -73,15 +74,16 @@ const LEADING_NOISE: &[&str] = &[
     "Nach",
 ];
 
+/// A mention one rule proposes; [`select_longest`] picks among overlapping ones.
 #[derive(Clone, Debug)]
-struct Candidate {
-    start: usize,
-    end: usize,
-    kind: EntityType,
+pub(crate) struct Candidate {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: EntityType,
     /// Higher wins among candidates of equal length.
-    priority: u8,
+    pub(crate) priority: u8,
     /// The gazetteer entry behind a name, for its canonical form.
-    entry: Option<usize>,
+    pub(crate) entry: Option<usize>,
 }
 
 pub struct Recognizer {
@@ -367,6 +369,7 @@ impl Recognizer {
                 });
             }
         }
+        candidates.extend(persons_by_given_name(text));
         let number_starts = crate::patterns::number_starts(text);
         for p in &self.patterns {
             for (start, end) in p.spans(text, &number_starts) {
@@ -893,251 +896,6 @@ fn variant_suffix(rest: &str) -> usize {
     0
 }
 
-/// An acronym defined in parentheses after a mention is a mention of the same kind,
-/// there and wherever else the text uses it: "Rapid Support Forces (RSF) ... the RSF
-/// said", "Naval Strike Missile (NSM)". Annotation rule 7 makes the parenthesis its own
-/// mention.
-fn defined_acronyms(text: &str, chosen: &mut Vec<Candidate>) {
-    let mut defined: Vec<(&str, EntityType)> = Vec::new();
-    for (open, _) in text.match_indices(" (") {
-        let inner_start = open + 2;
-        let Some(len) = text[inner_start..].bytes().take(12).position(|b| b == b')') else {
-            continue;
-        };
-        let acronym = &text[inner_start..inner_start + len];
-        let shaped = acronym.starts_with(|c: char| c.is_ascii_uppercase())
-            && acronym.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-            && acronym
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"&/-".contains(&b));
-        if !shaped {
-            continue;
-        }
-        let Some(named) = chosen.iter().find(|c| c.end == open) else {
-            continue;
-        };
-        if !defined.iter().any(|(a, _)| *a == acronym) {
-            defined.push((acronym, named.kind));
-        }
-    }
-    if defined.is_empty() {
-        return;
-    }
-    let mut taken: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
-    taken.sort_unstable();
-    let is_free = |start: usize, end: usize| {
-        let at = taken.partition_point(|&(s, _)| s < end);
-        taken[..at].last().is_none_or(|&(_, e)| e <= start)
-    };
-    let mut found = Vec::new();
-    for (acronym, kind) in defined {
-        for (start, _) in text.match_indices(acronym) {
-            let end = start + acronym.len();
-            if is_word_boundary(text, start, end) && is_free(start, end) {
-                found.push(Candidate {
-                    start,
-                    end,
-                    kind,
-                    priority: 1,
-                    entry: None,
-                });
-            }
-        }
-    }
-    chosen.extend(found);
-    chosen.sort_by_key(|c| c.start);
-}
-
-/// Prepositions of place after which a name no rule knows is a place: "stationed near
-/// Boulkessi", "a plant in Sacheon". English only: German capitalises every noun ("in
-/// Dienst", "nach Angaben"), so the rule does not run on German text.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "near", "at", "from", "outside", "around", "across", "towards", "toward",
-];
-
-/// Capitalised words after a place preposition that are not places.
-const NOT_PLACES: &[&str] = &[
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "A",
-    "An",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "English",
-    "French",
-    "German",
-    "Russian",
-    "Spanish",
-    "Arabic",
-    "Chinese",
-    "Congress",
-    "Parliament",
-    "Senate",
-    "Total",
-    "Addition",
-    "Particular",
-    "Fact",
-    "Response",
-    "Order",
-    "Part",
-    "Contrast",
-    "Turn",
-    "Time",
-    "Least",
-    "First",
-    "Last",
-    "Christ",
-    "God",
-];
-
-/// Words that make a name an organisation's, not a place's: "at Goa Shipyard
-/// Limited", "from Gortal Shipping", "at Joint Headquarters".
-const NOT_PLACE_WORDS: &[&str] = &[
-    "Shipyard",
-    "Shipyards",
-    "Shipbuilding",
-    "Shipping",
-    "Limited",
-    "Ltd",
-    "Inc",
-    "Headquarters",
-    "Partners",
-    "Holdings",
-    "Aerospace",
-    "Dynamics",
-    "Technologies",
-    "Airlines",
-    "Airways",
-    "University",
-    "College",
-    "Institute",
-    "Bank",
-    "Media",
-    "Energy",
-    "Motors",
-    "Electronics",
-];
-
-/// Names no rule recognised that follow a place preposition ("in", "near"): places,
-/// unless a rule found something there. One to three capitalised words on one line,
-/// not an acronym (an acronym after "at" or "from" is far more often an organisation),
-/// not followed by a number ("Lot 17").
-fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>) {
-    let mut found = Vec::new();
-    let mut taken: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
-    taken.sort_unstable();
-    let is_free = |start: usize, end: usize| {
-        let at = taken.partition_point(|&(s, _)| s < end);
-        taken[..at].last().is_none_or(|&(_, e)| e <= start)
-    };
-    let mut german = None;
-    // One pass over the bytes: a word ends at a space or a line break, and only a
-    // preposition before a space followed by a capital (or any non-ASCII letter) is
-    // looked at further.
-    let bytes = text.as_bytes();
-    let mut word_start = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        if b != b' ' && b != b'\n' {
-            continue;
-        }
-        let word = &text[word_start..at];
-        word_start = at + 1;
-        let next = bytes.get(at + 1).copied().unwrap_or(b' ');
-        if b != b' '
-            || !(next.is_ascii_uppercase() || next >= 0x80)
-            || !PLACE_PREPOSITIONS.contains(&word)
-            || *german.get_or_insert_with(|| is_german(text))
-        {
-            continue;
-        }
-        let start = at + 1;
-        let (mut end, mut words, mut organisation) = (start, 0, false);
-        let mut from = start;
-        while words < 3 {
-            let rest = &text[from..];
-            let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
-            let core = word.trim_end_matches([',', '.', ';', ':', ')', '’', '\'', '"', '”']);
-            let core = core
-                .strip_suffix("’s")
-                .or_else(|| core.strip_suffix("'s"))
-                .unwrap_or(core);
-            let capitalised = core.chars().next().is_some_and(char::is_uppercase)
-                && core.chars().skip(1).any(char::is_lowercase)
-                && core.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !NOT_PLACES.contains(&core);
-            if !capitalised {
-                break;
-            }
-            organisation |= NOT_PLACE_WORDS.contains(&core);
-            end = from + core.len();
-            words += 1;
-            // A name ends at punctuation, a line's end or the text's end.
-            if core.len() != word.len() || !rest[word.len()..].starts_with(' ') {
-                break;
-            }
-            from += word.len() + 1;
-        }
-        let before_number = text[end..]
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-        if words > 0 && !organisation && !before_number && is_free(start, end) {
-            found.push(Candidate {
-                start,
-                end,
-                kind: EntityType::Location,
-                priority: 0,
-                entry: None,
-            });
-        }
-    }
-    if !found.is_empty() {
-        chosen.extend(found);
-        chosen.sort_by_key(|c| c.start);
-    }
-}
-
-/// Whether `text` reads as German: in its first 300 words, German's articles and
-/// "und" outnumber English's articles and "and" (a page keeps its language; the first
-/// words say which at a fraction of the cost of reading them all).
-fn is_german(text: &str) -> bool {
-    let (mut german, mut english) = (0usize, 0usize);
-    for word in text.split_whitespace().take(300) {
-        match word {
-            "der" | "die" | "das" | "und" | "den" | "dem" | "des" | "nicht" => german += 1,
-            "the" | "and" | "of" | "to" | "is" | "was" | "that" => english += 1,
-            _ => {}
-        }
-    }
-    german > english
-}
-
 fn select_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut spans: Vec<(usize, usize, u8)> = candidates
         .iter()
@@ -1617,5 +1375,44 @@ mod tests {
                 "{e:?}"
             );
         }
+    }
+
+    #[test]
+    fn no_rule_panics_on_any_cut_of_multibyte_text() {
+        // Every rule slices text by byte offsets; cut a text dense with multibyte
+        // characters, quotes and names at every character boundary and run them all.
+        let r = Recognizer::new();
+        let sample = "KYIV — Poland’s „Hessen“ met ‘Tobias Ellwood’ in Šenov; \
+                      Über 5 km, the Rafale F4/F3 (RAF) near Ostravel. \
+                      Müller Kübsch, Jan Christian Kaack und „Ölfeld“ — €2 bn.\n\
+                      ŁÓDŹ, Mai 3 (dpa) - Die Fregatte „Sachsen“ in Dienst.";
+        let cuts: Vec<usize> = sample.char_indices().map(|(i, _)| i).collect();
+        for &i in &cuts {
+            r.entities(&sample[i..]);
+            r.entities(&sample[..i]);
+        }
+    }
+
+    #[test]
+    fn a_given_name_and_a_surname_are_a_person() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Tobias Qarvenko met Jan Christian Ostravel and Dinesh K Zarkov. Later Qarvenko left.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Person),
+            [
+                "Tobias Qarvenko",
+                "Jan Christian Ostravel",
+                "Dinesh K Zarkov",
+                "Qarvenko"
+            ]
+        );
+        // A given name alone, a named base or school, a ship after "the", a class.
+        let e = r.entities(
+            "David said so at Luke Qarvenko Air Force Base, near the George Ostravel, \
+             aboard a Harry Zarkov-class ship.",
+        );
+        assert!(of_kind(&e, EntityType::Person).is_empty(), "{e:?}");
     }
 }

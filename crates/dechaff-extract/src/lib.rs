@@ -17,6 +17,7 @@
 //! assert!(names.contains(&"Hmeimim Air Base"));
 //! ```
 
+mod context;
 mod dates;
 mod entities;
 mod error;
