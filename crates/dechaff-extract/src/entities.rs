@@ -552,7 +552,7 @@ impl Recognizer {
                 }
             }
         }
-        *chosen = out;
+        *chosen = join_popular_names(text, out);
     }
 
     /// The places that open a paragraph in capitals, as news datelines print them
@@ -810,6 +810,131 @@ const BARE_FORCE_NAMES: [&str; 4] = ["Navy", "Army", "Air Force", "Coast Guard"]
 /// A candidate that crosses a stronger one without containing it ("3 interceptors"
 /// across the name "Arrow 3", "7 billion satellites" across "$7 billion") is dropped
 /// first: nesting is settled by length, crossing by priority.
+/// A designation and the popular name that follows it are one system: "EE-9 Cascavel",
+/// "CC-130J Hercules", "IA-63 Pampa III", "KC-390 Millennium" (annotation rule 6:
+/// variants and designations stay whole). The name is one or two capitalised words,
+/// then perhaps a Roman numeral; a mention it covers is absorbed when it is a place or
+/// a system ("Cascavel" is also a city), and blocks the join otherwise.
+fn join_popular_names(text: &str, chosen: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(chosen.len());
+    let mut iter = chosen.into_iter().peekable();
+    while let Some(mut c) = iter.next() {
+        let span = &text[c.start..c.end];
+        let designation =
+            c.kind.is_system() && span.contains('-') && span.bytes().any(|b| b.is_ascii_digit());
+        let name_len = if designation {
+            popular_name_len(&text[c.end..])
+        } else {
+            0
+        };
+        if name_len > 0 {
+            let end = c.end + name_len;
+            let mut absorbed = Vec::new();
+            let mut blocked = false;
+            while let Some(next) = iter.peek() {
+                if next.start >= end {
+                    break;
+                }
+                let next = iter.next().expect("peeked");
+                blocked |=
+                    next.end > end || !(next.kind.is_system() || next.kind == EntityType::Location);
+                absorbed.push(next);
+            }
+            if blocked {
+                out.push(c);
+                out.extend(absorbed);
+                continue;
+            }
+            c.end = end;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The length of a popular name after a designation (" Cascavel", " Twin Otter", "
+/// Pampa III"), 0 when none follows.
+fn popular_name_len(rest: &str) -> usize {
+    const NOT_NAMES: &[&str] = &[
+        "The",
+        "And",
+        "Block",
+        "Batch",
+        "Flight",
+        "Mark",
+        "Jets",
+        "Jet",
+        "Fighters",
+        "Fighter",
+        "Aircraft",
+        "Helicopters",
+        "Helicopter",
+        "Missiles",
+        "Missile",
+        "Tanks",
+        "Tank",
+        "Drones",
+        "Drone",
+        "Systems",
+        "System",
+        "Launchers",
+        "Launcher",
+        "Interceptors",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut len = 0;
+    for _ in 0..2 {
+        let Some(after) = rest[len..].strip_prefix(' ') else {
+            break;
+        };
+        let word_len = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        let word = &after[..word_len];
+        let title_case = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.chars().count() >= 3;
+        let ends_word = after[word_len..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+        if !title_case || !ends_word || NOT_NAMES.contains(&word) {
+            break;
+        }
+        len += 1 + word_len;
+    }
+    // "Pampa III", "Tiger II".
+    if let Some(after) = rest[len..].strip_prefix(' ') {
+        let numeral = after.bytes().take_while(|b| b"IVX".contains(b)).count();
+        let ends = after[numeral..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if (2..=4).contains(&numeral) && ends {
+            len += 1 + numeral;
+        }
+    }
+    len
+}
+
 /// The length of a variant's mark that follows a system's name and belongs to it:
 /// "Rafale[ F4]", "Kfir[ C10/C12]", "Gripen[ E/F]", "F-5E[/F]", "CV90[ MkIV]", "Type 26[
 /// Batch 2]". Names and designations stay whole with their variant (annotation rule
@@ -1414,5 +1539,18 @@ mod tests {
              aboard a Harry Zarkov-class ship.",
         );
         assert!(of_kind(&e, EntityType::Person).is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_designation_keeps_its_popular_name_and_a_class_gives_its_name() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Canada flies CH-146 Griffon helicopters and IA-63 Pampa III trainers; the Su-34 \
+             Monday sortie flew. Canberra picked the Qarvenko class, not a First class cabin.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::MilitaryPlatform),
+            ["CH-146 Griffon", "IA-63 Pampa III", "Su-34", "Qarvenko"]
+        );
     }
 }

@@ -201,6 +201,48 @@ fn any_text(_: &str) -> bool {
     true
 }
 
+/// Capitalised words before "class" that rank or sort rather than name a ship's class:
+/// "First class", "World class", "the Middle class".
+fn names_a_ship_class(span: &str) -> bool {
+    const NOT_CLASSES: &[&str] = &[
+        "First",
+        "Second",
+        "Third",
+        "Business",
+        "Economy",
+        "World",
+        "Middle",
+        "Working",
+        "Upper",
+        "Lower",
+        "Ruling",
+        "Political",
+        "Master",
+        "Premium",
+        "Top",
+        "High",
+        "Low",
+        "Entry",
+        "Open",
+        "Advanced",
+        "Beginner",
+        "Fitness",
+        "Yoga",
+        "Dance",
+        "Art",
+        "Math",
+        "History",
+        "Science",
+        "Graduating",
+        "Freshman",
+        "Senior",
+        "Junior",
+    ];
+    span.split_whitespace()
+        .next()
+        .is_some_and(|first| !NOT_CLASSES.contains(&first))
+}
+
 /// Words that cannot sit between a number and the noun it counts, or be that noun.
 const NOT_IN_A_COUNT: &[&str] = &[
     "of", "the", "its", "his", "her", "their", "our", "a", "an", "at", "to", "in", "on", "for",
@@ -453,6 +495,12 @@ pub fn patterns() -> Vec<Pattern> {
         p(DocumentReference, 0, 1, format!(r"\b(?:Treaty|Convention|Agreement) (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,5}}")),
         p(DocumentReference, 0, 2, format!(r"\b(?:Resolution|Article) \d{{1,4}}(?:/\d{{1,4}})?\b(?: of the (?:{CAP} ){{0,4}}{DOC_HEADS}\b)?")),
         p(MilitaryPlatform, 1, 2, r"\b(?:The |the |A |a |An |an |This |this |Its |its )?((?:[A-Z][\p{L}.]*\s){0,2}[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}\d]*)?-(?:class|Klasse))\b".to_string()),
+        // A class named without a hyphen gives its name: "the Hunter class", "Renhai
+        // class" (annotation rule 12). A leading article or possessive is not part of it.
+        Pattern {
+            accept: names_a_ship_class,
+            ..p(MilitaryPlatform, 1, 2, r"\b(?:The |A |An |This |Its |Their |Our )?((?:[A-Z][\p{L}'’-]+\s){0,2}[A-Z][\p{L}'’-]+)\sclass\b".to_string())
+        },
     ]
 }
 
