@@ -16,7 +16,7 @@ const MODIFIERS: [&str; 9] = [
     "early", "mid", "late", "next", "last", "this", "past", "coming", "previous",
 ];
 /// Cardinal numbers in digits or words.
-pub const NUMBER: &str = r"(?:\d[\d,.]*\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a dozen|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several hundred|several thousand|a few hundred|a few thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s(?:million|billion|thousand|hundred))?";
+pub const NUMBER: &str = r"(?:\d[\d,.]*\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a dozen|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several hundred|several thousand|a few hundred|a few thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s(?:million|billion|trillion|thousand|hundred|Millionen|Million|Milliarden|Milliarde))?";
 /// The words [`NUMBER`] may start with, as its alternation lists them (a test keeps the
 /// two together): with the digits, every place a number can start.
 const NUMBER_WORDS: [&str; 39] = [
@@ -187,11 +187,11 @@ fn modifier_before(text: &str, at: usize) -> Option<usize> {
     })
 }
 
-/// Where a currency symbol's country prefix ("US", "A", "C") that ends right before `at`
+/// Where a currency symbol's country prefix ("US", "A", "C", "R" of R$) that ends right before `at`
 /// starts, if one does. The longest is taken first, as the regex's alternation did.
 fn currency_prefix_before(text: &str, at: usize) -> Option<usize> {
     let before = &text[..at];
-    ["US", "A", "C"]
+    ["US", "NZ", "HK", "A", "C", "R", "S"]
         .iter()
         .find(|prefix| before.ends_with(*prefix))
         .map(|prefix| at - prefix.len())
@@ -428,26 +428,41 @@ pub fn patterns() -> Vec<Pattern> {
         p(Temporal, 0, 2, r"\b(?:[Ff]iscal (?:[Yy]ear )?|FY ?)(?:19|20)\d{2}\b".to_string()),
         modified(r"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Fall|[Ff]all (?:of )?(?:19|20)\d{2}|Frühjahr|Frühling|Sommer|Herbst)(?: (?:of )?(?:19|20)\d{2})?\b".to_string()),
         // German durations: "zwei Wochen", "drei Jahre", "mehrere Monate".
-        p(Temporal, 0, 2, r"\b(?:[Ee]ine?[nm]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|[Mm]ehrere[n]?|[Ww]enige[n]?|\d+)\s(?:Tage?n?|Wochen?|Monate?n?|Jahre?n?|Stunden?|Jahrzehnte?n?)\b".to_string()),
+        p(Temporal, 0, 2, r"\b(?:[Ee]ine?[nm]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|[Mm]ehrere[n]?|[Ww]enige[n]?|\d+)\s(?:Tage?n?|Wochen?|Monate?n?|Jahre?n?|Stunden?|Minuten?|Jahrzehnte?n?)\b".to_string()),
         // "Tuesday", "Tuesday evening".
         modified(format!(
             r"\b{WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"
         )),
         p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
         p(Temporal, 0, 2, r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|evening|night)\b".to_string()),
-        modified(format!(r"\b{NUMBER}\s(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)\b")),
+        modified(format!(r"\b{NUMBER}(?:\sand\sa\shalf)?\s(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)(?:\sago)?\b")),
+        // "a decade ago", "less than a week", "for an hour", "a year and a half": a
+        // span of time after a word that measures it, not a rate ("650 missiles a
+        // year").
+        p(Temporal, 1, 2, r"\b(?:than|for|within|after|over|about|nearly|almost|only|just|took|under|around|roughly|least|barely|spent|lasted|take|takes|ended|ending|a|half)\s((?:a|an)\s(?:day|week|fortnight|month|year|decade|hour|minute)(?:\sand\sa\shalf)?(?:\sago)?)\b".to_string()),
+        p(Temporal, 0, 2, r"\b(?:a|an)\s(?:day|week|fortnight|month|year|decade|hour|minute)\sago\b".to_string()),
+        // "recent years", "the coming months", "several weeks".
+        p(Temporal, 0, 2, r"\b(?:[Rr]ecent|[Cc]oming|[Ss]everal|[Ff]ew)\s(?:days|weeks|months|years|decades)\b".to_string()),
+        // Military time: "2330 local time", "1815 GMT".
+        p(Temporal, 0, 2, r"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|Zulu|local time)\b".to_string()),
+        // A month abbreviated without a stop before a day: "Jan 10", "Sept 12".
+        p(Temporal, 0, 2, r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\s\d{1,2}\b(?:,?\s(?:19|20)\d{2}\b)?".to_string()),
+        // German: "Mittwochvormittag", "im vergangenen Jahr", "in den Neunzigerjahren".
+        p(Temporal, 0, 2, r"\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:vormittag|nachmittag|abend|morgen|nacht|mittag)\b".to_string()),
+        p(Temporal, 0, 2, r"\b(?:vergangenen|vergangene|nächsten|nächste|kommenden|kommende|diesem|dieses|diese|letzten|letzte)\s(?:Jahr|Jahren|Jahres|Woche|Wochen|Monat|Monaten|Herbst|Sommer|Winter|Frühjahr|Jahrzehnt)\b".to_string()),
+        p(Temporal, 0, 2, r"\b(?:Zwanziger|Dreißiger|Vierziger|Fünfziger|Sechziger|Siebziger|Achtziger|Neunziger)jahren?\b|\b(?:19|20)\d0er(?:-Jahren?|jahren?)\b".to_string()),
         p(Temporal, 0, 2, r"\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|local time|a\.m\.|p\.m\.|am|pm))?".to_string()),
         p(Temporal, 0, 2, r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b".to_string()),
         // Money: "€40 million", "$1.2bn", "150 billion euros", "USD 300m".
         Pattern {
             lead: Lead::CurrencyPrefix,
-            ..p(Money, 0, 2, r"[$€£¥₹₩]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|tn|m)\b)?".to_string())
+            ..p(Money, 0, 2, r"[$€£¥₹₩]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|tn|m|lakh crore|crore|lakh)\b)?".to_string())
         },
         Pattern {
-            gate: &["dollars", "euros", "pounds", "roubles", "rubles", "yuan", "won", "rupees", "shekels", "lira", "hryvnias", "zlotys", "kronor", "Euro"],
-            ..p(Money, 0, 2, format!(r"\b{NUMBER}\s(?:US\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|won|rupees|shekels|lira|hryvnias|zlotys|kronor|Euro)\b"))
+            gate: &["dollars", "euros", "pounds", "roubles", "rubles", "yuan", "won", "rupees", "shekels", "lira", "hryvnias", "zlotys", "kron", "pesos", "rand", "reais", "yen", "francs", "dinars", "riyals", "dirhams", "baht", "ringgit", "rupiah", "forints", "crore", "Euro", "Dollar"],
+            ..p(Money, 0, 2, format!(r"\b{NUMBER}\s(?:of\s)?(?:US\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|won|rupees|shekels|lira|hryvnias|zlotys|kronor|kroner|krone|pesos|rand|reais|yen|francs|dinars|riyals|dirhams|baht|ringgit|rupiah|forints|lakh crore|crore|Euro|Dollar)\b"))
         },
-        p(Money, 0, 2, r"\b(?:USD|EUR|GBP|RUB|CNY|INR|KRW|JPY|PLN|SEK|NOK|TRY|UAH|AUD|CAD)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?".to_string()),
+        p(Money, 0, 2, r"\b(?:USD|EUR|GBP|RUB|CNY|INR|KRW|JPY|PLN|SEK|NOK|DKK|CHF|CZK|HUF|RON|TRY|UAH|AUD|CAD|NZD|NIS|ILS|BRL|ARS|MXN|ZAR|SAR|AED|TWD|SGD|HKD|PKR|IDR|THB|EGP|NGN|KZT)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|tn)\b)?".to_string()),
         // Quantities: a number with a unit, or with a generic counted noun.
         p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\s|-)?{UNIT}\b")),
         p(Quantity, 0, 2, format!(r"\b{NUMBER}\s?%")),
@@ -811,6 +826,29 @@ mod tests {
         // A part of the day goes with its weekday.
         let t = found(EntityType::Temporal, "talks ended late Tuesday evening");
         assert!(t.contains(&"late Tuesday evening".to_string()), "{t:?}");
+        // Spans of time, not rates; military times; stopless month abbreviations;
+        // German compounds and relative times.
+        for (text, time) in [
+            ("retired a decade ago.", "a decade ago"),
+            ("took a year and a half to plan", "a year and a half"),
+            (
+                "fought for three and a half years",
+                "three and a half years",
+            ),
+            ("attacks in recent weeks", "recent weeks"),
+            ("at 2330 local time on Tuesday", "2330 local time"),
+            ("DUBAI, Jan 10 (AFP) -", "Jan 10"),
+            ("sind am Mittwochvormittag gestartet", "Mittwochvormittag"),
+            ("stiegen im vergangenen Jahr", "vergangenen Jahr"),
+            ("seit den Achtzigerjahren", "Achtzigerjahren"),
+        ] {
+            let t = found(EntityType::Temporal, text);
+            assert!(t.contains(&time.to_string()), "{text}: {t:?}");
+        }
+        for rate in ["650 missiles a year", "7,000 rounds a day"] {
+            let t = found(EntityType::Temporal, rate);
+            assert!(t.is_empty(), "{rate}: {t:?}");
+        }
         assert_eq!(
             found(EntityType::Money, "a US$5 million grant and C$40"),
             ["US$5 million", "C$40"]
@@ -823,6 +861,25 @@ mod tests {
             found(EntityType::Money, "a €40 million deal"),
             ["€40 million"]
         );
+        // Other currencies' codes, words and multipliers; German amounts.
+        for (text, money) in [
+            ("inside CHF 6 billion approved", "CHF 6 billion"),
+            ("worth 9 trillion won in all", "9 trillion won"),
+            ("spend 600 billion kroner more", "600 billion kroner"),
+            ("valued at ₹63,000 crore, or", "₹63,000 crore"),
+            ("worth about R$9bn in", "R$9bn"),
+            (
+                "cost tens of thousands of dollars each",
+                "tens of thousands of dollars",
+            ),
+            (
+                "Kosten von rund 3,1 Milliarden Euro für",
+                "3,1 Milliarden Euro",
+            ),
+        ] {
+            let found = found(EntityType::Money, text);
+            assert!(found.contains(&money.to_string()), "{text}: {found:?}");
+        }
         assert!(found(EntityType::Quantity, "a range of 400 km").contains(&"400 km".to_string()));
         assert!(found(
             EntityType::Quantity,
