@@ -474,3 +474,129 @@ fn surname_end(text: &str, from: usize) -> Option<usize> {
     }
     end
 }
+
+/// German number words a count may open with.
+const GERMAN_NUMBERS: &[&str] = &[
+    "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+    "zwanzig", "dreißig", "vierzig", "fünfzig", "hundert", "tausend", "Zwei", "Drei", "Vier",
+    "Fünf", "Sechs", "Sieben", "Acht", "Neun", "Zehn", "Elf", "Zwölf", "mehreren", "mehrere",
+    "Mehrere",
+];
+
+/// German nouns after a number that are no counted things: units of time and money,
+/// which other rules type, and words that make the number a date or a name.
+const GERMAN_NOT_COUNTED: &[&str] = &[
+    "Uhr",
+    "Jahre",
+    "Jahren",
+    "Jahr",
+    "Monate",
+    "Monaten",
+    "Wochen",
+    "Tage",
+    "Tagen",
+    "Stunden",
+    "Minuten",
+    "Euro",
+    "Dollar",
+    "Millionen",
+    "Milliarden",
+    "Prozentpunkte",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// Counts in German text: a number, perhaps an adjective, and a noun (German
+/// capitalises every noun, so the noun is the capitalised word): "27 Handelsschiffe",
+/// "zwei anfliegende Drohnen", "400 Soldatinnen und Soldaten", "65 Kilometer". English
+/// counts are the patterns' job; this rule runs on German text only.
+pub(crate) fn german_counts(text: &str, chosen: &mut Vec<Candidate>) {
+    if !is_german(text) {
+        return;
+    }
+    let mut taken: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
+    taken.sort_unstable();
+    let is_free = |start: usize, end: usize| {
+        let at = taken.partition_point(|&(s, _)| s < end);
+        taken[..at].last().is_none_or(|&(_, e)| e <= start)
+    };
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    let word_starts = std::iter::once(0).chain(
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b' ' || b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    for start in word_starts {
+        let rest = &text[start..];
+        let number_len = rest.find(' ').unwrap_or(rest.len());
+        let number = &rest[..number_len];
+        let digits = number.starts_with(|c: char| c.is_ascii_digit())
+            && number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        if !(digits || GERMAN_NUMBERS.contains(&number)) || number_len == rest.len() {
+            continue;
+        }
+        // A year is no count ("2024 Soldaten" is rare; "im Jahr 2024 Soldaten" rarer).
+        if digits && number.len() == 4 && (number.starts_with("19") || number.starts_with("20")) {
+            continue;
+        }
+        let mut at = start + number_len;
+        let word_at = |at: usize| {
+            let rest = text[at..].strip_prefix(' ')?;
+            let len = rest
+                .find(|c: char| !c.is_alphabetic() && c != '-')
+                .unwrap_or(rest.len());
+            (len > 0).then(|| &rest[..len])
+        };
+        // Perhaps one adjective ("anfliegende", "neue", "zusätzliche").
+        if let Some(adjective) = word_at(at).filter(|w| w.starts_with(char::is_lowercase)) {
+            if !matches!(
+                adjective,
+                "und" | "oder" | "bis" | "von" | "der" | "die" | "das" | "im" | "in"
+            ) {
+                at += 1 + adjective.len();
+            }
+        }
+        let Some(noun) = word_at(at).filter(|w| w.starts_with(char::is_uppercase)) else {
+            continue;
+        };
+        if GERMAN_NOT_COUNTED.contains(&noun) || noun.chars().count() < 3 {
+            continue;
+        }
+        let mut end = at + 1 + noun.len();
+        // "Soldatinnen und Soldaten", "Männer und Frauen".
+        if let Some(rest) = text[end..].strip_prefix(" und ") {
+            let len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            if len >= 3 && rest.starts_with(char::is_uppercase) {
+                end += 5 + len;
+            }
+        }
+        if is_free(start, end) {
+            found.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Quantity,
+                priority: 0,
+                entry: None,
+            });
+        }
+    }
+    chosen.extend(found);
+    chosen.sort_by_key(|c| c.start);
+}

@@ -1,7 +1,9 @@
 //! Entity recognition: gazetteer names, shape patterns and context rules, merged so
 //! that of overlapping candidates the longest wins.
 
-use crate::context::{defined_acronyms, persons_by_given_name, places_after_prepositions};
+use crate::context::{
+    defined_acronyms, german_counts, persons_by_given_name, places_after_prepositions,
+};
 use crate::gazetteer::{is_word_boundary, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
 use dechaff_schema::{Entity, EntityType};
@@ -412,6 +414,7 @@ impl Recognizer {
         self.propagate_surnames(text, &mut chosen);
         defined_acronyms(text, &mut chosen);
         places_after_prepositions(text, &mut chosen);
+        german_counts(text, &mut chosen);
         to_entities(text, chosen, &self.gazetteer)
     }
 
@@ -1551,6 +1554,28 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::MilitaryPlatform),
             ["CH-146 Griffon", "IA-63 Pampa III", "Su-34", "Qarvenko"]
+        );
+    }
+
+    #[test]
+    fn counts_in_german_text_and_at_a_sentence_start() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Die Fregatte begleitete 27 Handelsschiffe und schoss zwei anfliegende Drohnen ab. \
+             Für rund 400 Soldatinnen und Soldaten beginnt im Jahr 2024 ein neuer Abschnitt.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Quantity),
+            [
+                "27 Handelsschiffe",
+                "zwei anfliegende Drohnen",
+                "400 Soldatinnen und Soldaten"
+            ]
+        );
+        let e = r.entities("Two people were injured. Dozens of mercenaries were killed.");
+        assert_eq!(
+            of_kind(&e, EntityType::Quantity),
+            ["Two people", "Dozens of mercenaries"]
         );
     }
 }
