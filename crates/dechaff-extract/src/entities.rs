@@ -1578,4 +1578,22 @@ mod tests {
             ["Two people", "Dozens of mercenaries"]
         );
     }
+
+    #[test]
+    fn a_name_before_a_place_noun_is_a_place() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Drones hit the Qarvenko region and Russia's Ostravel air base. \
+             Key facts: Disputed area about 160,000 sq km.",
+        );
+        let places = of_kind(&e, EntityType::Location);
+        assert!(places.contains(&"Qarvenko"), "{e:?}");
+        assert!(places.contains(&"Ostravel"), "{e:?}");
+        assert!(
+            !places
+                .iter()
+                .any(|p| p.contains("Disputed") || p.contains('\'')),
+            "{e:?}"
+        );
+    }
 }

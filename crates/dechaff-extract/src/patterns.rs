@@ -252,6 +252,100 @@ const NOT_IN_A_COUNT: &[&str] = &[
     "since", "into", "over", "per", "more", "most",
 ];
 
+/// Capitalised words before a place noun that are not a place's name: sentence
+/// openers and determiners ("The region"), peoples and directions ("Russian border"
+/// is caught by the gazetteer first), and words that qualify rather than name.
+fn names_a_place(span: &str) -> bool {
+    const NOT_PLACES: &[&str] = &[
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "A",
+        "An",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Every",
+        "Each",
+        "Another",
+        "Any",
+        "No",
+        "One",
+        "Some",
+        "Which",
+        "What",
+        "Whose",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "As",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Until",
+        "Air",
+        "Naval",
+        "Military",
+        "Border",
+        "Home",
+        "Capital",
+        "Coastal",
+        "Frontline",
+        "Front-line",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Greater",
+        "Wider",
+        "Entire",
+        "Whole",
+        "Same",
+        "Key",
+        "Main",
+        "New",
+        "Old",
+        "Disputed",
+        "Occupied",
+        "Affected",
+        "Restricted",
+        "Protected",
+        "Contested",
+        "Controlled",
+        "Surrounding",
+        "Nearby",
+        "Rural",
+        "Urban",
+        "Industrial",
+        "Residential",
+        "Exclusion",
+        "Buffer",
+        "Training",
+        "Target",
+    ];
+    span.split_whitespace()
+        .next()
+        .is_some_and(|first| !NOT_PLACES.contains(&first))
+}
+
 /// [`plausible_count`] for a count opening a sentence, whose "of" after "Dozens",
 /// "Hundreds" or "Thousands" belongs to the number.
 fn plausible_capitalised_count(span: &str) -> bool {
@@ -516,6 +610,12 @@ pub fn patterns() -> Vec<Pattern> {
         // Locations by head word: "Idlib Province", "Hmeimim Air Base", "Gulf of Aden".
         p(Location, 0, 1, format!(r"\b(?:{CAP}\s){{1,3}}{LOC_HEADS}\b")),
         p(Location, 0, 1, format!(r"\b(?:Gulf|Strait|Straits|Sea|Bay|Port|Lake|Mount|Cape|Isle|Sea) of (?:the\s)?{CAP}(?:\s{CAP})?")),
+        // A name before a lowercase place noun: "the Amur region", "Poonch district",
+        // "Belaya air base", "the border town of" is not one ("the Amur" alone is).
+        Pattern {
+            accept: names_a_place,
+            ..p(Location, 1, 0, r"\b((?:[A-Z][\p{L}-]+\s){0,2}[A-Z][\p{L}-]+)\s(?:region|district|county|province|oblast|governorate|area|village|town|city|air\sbase|airbase|naval\sbase|base|airport|island|peninsula|valley|coast|enclave)\b".to_string())
+        },
         // People after a title: "Defence Minister Rustem Umerov" gives the name.
         p(Person, 1, 1, format!(r"\b{TITLES}\s((?:\p{{Lu}}[\p{{L}}’'-]+|al-\p{{Lu}}[\p{{L}}’'-]+|bin|van|von|de|der|da|el-\p{{Lu}}[\p{{L}}-]+)(?:\s(?:\p{{Lu}}[\p{{L}}’'-]+|al-\p{{Lu}}[\p{{L}}’'-]+|\p{{Lu}}\.|bin|van|von|de|der|da)){{0,3}})")),
         // Ship classes and project numbers: "Hunter-class", "Fridtjof Nansen-class",
