@@ -2,7 +2,8 @@
 //! that of overlapping candidates the longest wins.
 
 use crate::context::{
-    defined_acronyms, german_counts, persons_by_given_name, places_after_prepositions,
+    defined_acronyms, german_counts, names_before_nouns, persons_by_given_name,
+    places_after_prepositions, time_spans,
 };
 use crate::gazetteer::{is_word_boundary, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
@@ -372,6 +373,8 @@ impl Recognizer {
             }
         }
         candidates.extend(persons_by_given_name(text));
+        candidates.extend(time_spans(text));
+        candidates.extend(names_before_nouns(text));
         let number_starts = crate::patterns::number_starts(text);
         for p in &self.patterns {
             for (start, end) in p.spans(text, &number_starts) {
@@ -1594,6 +1597,19 @@ mod tests {
                 .iter()
                 .any(|p| p.contains("Disputed") || p.contains('\'')),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_span_of_time_with_an_article_is_not_a_rate() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "The fleet retired a decade ago. The plan took a year and a half, and the plant \
+             makes 650 missiles a year.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Temporal),
+            ["a decade ago", "a year and a half"]
         );
     }
 }
