@@ -79,16 +79,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "near", "at", "from", "outside", "around", "across", "towards", "toward",
 ];
 
-/// [`PLACE_PREPOSITIONS`], each with the space that follows it, as one automaton.
-fn prepositions() -> &'static aho_corasick::AhoCorasick {
-    static AUTOMATON: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AUTOMATON.get_or_init(|| {
-        let patterns: Vec<String> = PLACE_PREPOSITIONS.iter().map(|p| format!("{p} ")).collect();
-        // Constant patterns: a failure is a build defect.
-        aho_corasick::AhoCorasick::new(patterns).expect("prepositions compile")
-    })
-}
-
 /// Capitalised words after a place preposition that are not places.
 const NOT_PLACES: &[&str] = &[
     "The",
@@ -193,14 +183,25 @@ pub(crate) fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>)
     };
     let mut german = None;
     let bytes = text.as_bytes();
-    // The prepositions, each between spaces, found by one SIMD scan; only one before a
-    // capital (or any non-ASCII letter) is looked at further.
-    for hit in prepositions().find_iter(text) {
-        let at = hit.end() - 1;
+    // Each space, found by SIMD; only a preposition after it (its first letter first)
+    // followed by a space and a capital (or any non-ASCII letter) is looked at further.
+    for space in memchr::memchr_iter(b' ', bytes) {
+        if !matches!(
+            bytes.get(space + 1),
+            Some(b'i' | b'n' | b'a' | b'f' | b'o' | b't')
+        ) {
+            continue;
+        }
+        let rest = &text[space + 1..];
+        let Some(preposition) = PLACE_PREPOSITIONS
+            .iter()
+            .find(|p| rest.starts_with(*p) && rest.as_bytes().get(p.len()) == Some(&b' '))
+        else {
+            continue;
+        };
+        let at = space + 1 + preposition.len();
         let next = bytes.get(at + 1).copied().unwrap_or(b' ');
-        let at_word_start = hit.start() == 0 || matches!(bytes[hit.start() - 1], b' ' | b'\n');
-        if !at_word_start
-            || !(next.is_ascii_uppercase() || next >= 0x80)
+        if !(next.is_ascii_uppercase() || next >= 0x80)
             || *german.get_or_insert_with(|| is_german(text))
         {
             continue;
@@ -251,12 +252,16 @@ pub(crate) fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>)
     }
 }
 
-/// Whether `text` reads as German: in its first 100 words, German's articles and
+/// Whether `text` reads as German: in its first 800 bytes, German's articles and
 /// "und" outnumber English's articles and "and" (a page keeps its language; the first
 /// words say which at a fraction of the cost of reading them all).
 fn is_german(text: &str) -> bool {
     let (mut german, mut english) = (0usize, 0usize);
-    for word in text.split_whitespace().take(100) {
+    let mut head = text.len().min(800);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    for word in text[..head].split_whitespace() {
         match word {
             "der" | "die" | "das" | "und" | "den" | "dem" | "des" | "nicht" => german += 1,
             "the" | "and" | "of" | "to" | "is" | "was" | "that" => english += 1,
