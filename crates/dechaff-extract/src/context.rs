@@ -4,7 +4,7 @@
 //! mentions, and only add mentions where none was chosen (or, for persons, propose
 //! candidates that any longer or stronger mention beats).
 
-use crate::entities::Candidate;
+use crate::entities::{Candidate, Taken};
 use crate::gazetteer::is_word_boundary;
 use dechaff_schema::EntityType;
 
@@ -47,17 +47,13 @@ pub(crate) fn defined_acronyms(text: &str, chosen: &mut Vec<Candidate>) {
     if defined.is_empty() {
         return;
     }
-    let mut taken: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
-    taken.sort_unstable();
-    let is_free = |start: usize, end: usize| {
-        let at = taken.partition_point(|&(s, _)| s < end);
-        taken[..at].last().is_none_or(|&(_, e)| e <= start)
-    };
+    let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
     let mut found = Vec::new();
     for (acronym, kind) in defined {
         for (start, _) in text.match_indices(acronym) {
             let end = start + acronym.len();
-            if is_word_boundary(text, start, end) && is_free(start, end) {
+            if is_word_boundary(text, start, end) && taken.is_free(start, end) {
+                taken.insert(start, end);
                 found.push(Candidate {
                     start,
                     end,
@@ -71,6 +67,30 @@ pub(crate) fn defined_acronyms(text: &str, chosen: &mut Vec<Candidate>) {
     chosen.extend(found);
     chosen.sort_by_key(|c| c.start);
 }
+
+/// Months and weekdays: capitalised, and never a place's, a person's or a system's
+/// name in the rules that read capitalised words.
+pub(crate) const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Prepositions of place after which a name no rule knows is a place: "stationed near
 /// Boulkessi", "a plant in Sacheon". English only: German capitalises every noun ("in
@@ -95,25 +115,6 @@ const NOT_PLACES: &[&str] = &[
     "Our",
     "My",
     "Your",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "English",
     "French",
     "German",
@@ -175,12 +176,7 @@ const NOT_PLACE_WORDS: &[&str] = &[
 /// not followed by a number ("Lot 17").
 pub(crate) fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>) {
     let mut found = Vec::new();
-    let mut taken: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
-    taken.sort_unstable();
-    let is_free = |start: usize, end: usize| {
-        let at = taken.partition_point(|&(s, _)| s < end);
-        taken[..at].last().is_none_or(|&(_, e)| e <= start)
-    };
+    let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
     let mut german = None;
     let bytes = text.as_bytes();
     // Each space, found by SIMD; only a preposition after it (its first letter first)
@@ -220,7 +216,8 @@ pub(crate) fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>)
             let capitalised = core.chars().next().is_some_and(char::is_uppercase)
                 && core.chars().skip(1).any(char::is_lowercase)
                 && core.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !NOT_PLACES.contains(&core);
+                && !NOT_PLACES.contains(&core)
+                && !CALENDAR_WORDS.contains(&core);
             if !capitalised {
                 break;
             }
@@ -236,7 +233,8 @@ pub(crate) fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>)
         let before_number = text[end..]
             .strip_prefix(' ')
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-        if words > 0 && !organisation && !before_number && is_free(start, end) {
+        if words > 0 && !organisation && !before_number && taken.is_free(start, end) {
+            taken.insert(start, end);
             found.push(Candidate {
                 start,
                 end,
@@ -392,25 +390,6 @@ const NOT_SURNAMES: &[&str] = &[
     "And",
     "But",
     "For",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// Lowercase particles inside a person's name: "Ursula von der Leyen", "Vincent van
@@ -489,7 +468,11 @@ fn surname_end(text: &str, from: usize) -> Option<usize> {
         let particle =
             NAME_PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-");
         // "Harry DeWolf-class": a class named after a person is a ship's class.
-        if NOT_SURNAMES.contains(&word) || word.ends_with("-class") || word.ends_with("-Klasse") {
+        if NOT_SURNAMES.contains(&word)
+            || CALENDAR_WORDS.contains(&word)
+            || word.ends_with("-class")
+            || word.ends_with("-Klasse")
+        {
             return None;
         }
         let surname = first_upper && !initial && word.chars().skip(1).any(char::is_lowercase);
@@ -560,12 +543,7 @@ pub(crate) fn german_counts(text: &str, chosen: &mut Vec<Candidate>) {
     if !is_german(text) {
         return;
     }
-    let mut taken: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
-    taken.sort_unstable();
-    let is_free = |start: usize, end: usize| {
-        let at = taken.partition_point(|&(s, _)| s < end);
-        taken[..at].last().is_none_or(|&(_, e)| e <= start)
-    };
+    let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     let word_starts = std::iter::once(0).chain(
@@ -623,7 +601,8 @@ pub(crate) fn german_counts(text: &str, chosen: &mut Vec<Candidate>) {
                 end += 5 + len;
             }
         }
-        if is_free(start, end) {
+        if taken.is_free(start, end) {
+            taken.insert(start, end);
             found.push(Candidate {
                 start,
                 end,

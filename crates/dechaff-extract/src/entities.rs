@@ -3,7 +3,7 @@
 
 use crate::context::{
     defined_acronyms, german_counts, names_before_nouns, persons_by_given_name,
-    places_after_prepositions, time_spans,
+    places_after_prepositions, time_spans, CALENDAR_WORDS,
 };
 use crate::gazetteer::{is_word_boundary, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
@@ -886,25 +886,6 @@ fn popular_name_len(rest: &str) -> usize {
         "Launchers",
         "Launcher",
         "Interceptors",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
     ];
     let mut len = 0;
     for _ in 0..2 {
@@ -922,7 +903,8 @@ fn popular_name_len(rest: &str) -> usize {
             .chars()
             .next()
             .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
-        if !title_case || !ends_word || NOT_NAMES.contains(&word) {
+        if !title_case || !ends_word || NOT_NAMES.contains(&word) || CALENDAR_WORDS.contains(&word)
+        {
             break;
         }
         len += 1 + word_len;
