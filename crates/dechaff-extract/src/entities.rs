@@ -397,7 +397,10 @@ impl Recognizer {
                 }
                 // "US Army and US Marine Corps": two forces, not one.
                 let parts = if p.kind == EntityType::Organisation {
-                    split_coordinated_forces(text, start, end)
+                    let is_named_organisation = |s: usize, e: usize| {
+                        named_by_gazetteer.get(&(s, e)) == Some(&EntityType::Organisation)
+                    };
+                    split_coordinated_forces(text, start, end, is_named_organisation)
                 } else {
                     [(start, end), (end, end)]
                 };
@@ -452,6 +455,16 @@ impl Recognizer {
                 start += line_break + 1;
             }
             start += text[start..end].len() - text[start..end].trim_start().len();
+            // "Expect the Black Sea Fleet", "Whether the European Commission": a
+            // sentence's first word and "the" before a name are not part of it.
+            if kind != EntityType::Person {
+                let rest = &text[start..end];
+                if let Some((first, _)) = rest.split_once(" the ") {
+                    if !first.contains(' ') && first.len() < rest.len() {
+                        start += first.len() + " the ".len();
+                    }
+                }
+            }
             loop {
                 let rest = &text[start..end];
                 let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -754,23 +767,46 @@ const FORCE_HEADS: &[&str] = &[
     "Guard", "Army", "Ministry", "Marines",
 ];
 
-/// An organisation found by its head word that coordinates two forces ("US Army and US
-/// Marine Corps", "Indian Army and Wing ...") as two spans: the first ends at its own
-/// head word. A name whose "and" joins words before one head ("Ministry of Trade and
-/// Industry") stays whole. The second span is empty when there is no split.
-fn split_coordinated_forces(text: &str, start: usize, end: usize) -> [(usize, usize); 2] {
+/// An organisation found by its head word that coordinates two ("US Army and US
+/// Marine Corps", "Rafael and Elbit Systems") as two spans: the first ends at a force's
+/// or a company's head word, or is a name the gazetteer holds. A name whose "and" joins
+/// words before one head ("Ministry of Trade and Industry") stays whole. The second
+/// span is empty when there is no split.
+fn split_coordinated_forces(
+    text: &str,
+    start: usize,
+    end: usize,
+    is_named_organisation: impl Fn(usize, usize) -> bool,
+) -> [(usize, usize); 2] {
+    const COMPANY_HEADS: &[&str] = &[
+        "Systems",
+        "Industries",
+        "Corporation",
+        "Company",
+        "Aerospace",
+        "Dynamics",
+        "Technologies",
+        "Ltd",
+        "Inc.",
+        "AG",
+        "GmbH",
+        "plc",
+    ];
     let span = &text[start..end];
     if let Some(at) = span.find(" and ") {
         let before = span[..at].rsplit(' ').next().unwrap_or("");
         let after = &span[at + 5..];
-        if FORCE_HEADS.contains(&before) && after.starts_with(char::is_uppercase) {
+        let first_is_whole = FORCE_HEADS.contains(&before)
+            || COMPANY_HEADS.contains(&before)
+            || is_named_organisation(start, start + at);
+        if first_is_whole && after.starts_with(char::is_uppercase) {
             let second = start + at + 5;
-            // The second part must end with a head word itself to be a force.
+            // The second part must end with a head word itself to be an organisation.
             let last = after.rsplit(' ').next().unwrap_or("");
-            let second_is_force = FORCE_HEADS.contains(&last);
+            let second_is_whole = FORCE_HEADS.contains(&last) || COMPANY_HEADS.contains(&last);
             return [
                 (start, start + at),
-                (second, if second_is_force { end } else { second }),
+                (second, if second_is_whole { end } else { second }),
             ];
         }
     }
@@ -1592,6 +1628,26 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::Temporal),
             ["a decade ago", "a year and a half"]
+        );
+    }
+
+    #[test]
+    fn numbered_units_companies_in_pairs_and_leading_words() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Jets of 333 Squadron and the 3rd Qarvenko Air Defence Missile Brigade flew. \
+             The laser came from Qarvenko Systems and Ostravel Industries. \
+             Expect the Qarvenko Fleet to sail.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            [
+                "333 Squadron",
+                "3rd Qarvenko Air Defence Missile Brigade",
+                "Qarvenko Systems",
+                "Ostravel Industries",
+                "Qarvenko Fleet"
+            ]
         );
     }
 }

@@ -465,7 +465,9 @@ pub fn patterns() -> Vec<Pattern> {
         p(Organisation, 0, 1, format!(r"\b(?:Ministry|Department|Ministry of Defence|Office|Chief|Chiefs) of (?:the\s)?{CAP}(?:\s(?:and\s)?{CAP}){{0,3}}")),
         Pattern {
             gate: &["Brigade", "Division", "Regiment", "Battalion", "Army", "Fleet", "Corps", "Squadron", "Wing", "Group"],
-            ..p(Organisation, 0, 1, format!(r"\b\d{{1,3}}(?:st|nd|rd|th)\s(?:{CAP}\s){{0,3}}(?:Brigade|Division|Regiment|Battalion|Army|Fleet|Corps|Squadron|Wing|Group)\b"))
+            // "47th Mechanized Brigade", "3rd Warsaw Air Defence Missile Brigade", and
+            // numbered without a suffix: "333 Squadron", "408 Tactical Helicopter Squadron".
+            ..p(Organisation, 0, 1, format!(r"\b\d{{1,3}}(?:(?:st|nd|rd|th)\s(?:{CAP}\s){{0,4}}(?:Brigade|Division|Regiment|Battalion|Army|Fleet|Corps|Squadron|Wing|Group)|\s(?:{CAP}\s){{0,3}}(?:Squadron|Wing|Brigade|Regiment|Battalion|Flotilla))\b"))
         },
         // Locations by head word: "Idlib Province", "Hmeimim Air Base", "Gulf of Aden".
         p(Location, 0, 1, format!(r"\b(?:{CAP}\s){{1,3}}{LOC_HEADS}\b")),
