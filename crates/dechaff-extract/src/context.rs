@@ -847,7 +847,9 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
             continue;
         }
         let kind = *kind;
-        // Up to three capitalised words right before the noun, read backwards.
+        // Up to three capitalised words right before the noun, read backwards. A word
+        // is letters and hyphens, so a possessive ends the walk at its "s": "Russia's
+        // Kursk region" gives "Kursk".
         let mut start = noun_start;
         let mut words: Vec<&str> = Vec::new();
         while words.len() < 3 {
@@ -870,11 +872,7 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
                 break;
             }
             start -= 1;
-            if text[..start].ends_with(['’', '\'']) || text[..start].ends_with("'s") {
-                break;
-            }
         }
-        // `start` may sit on the space before the first word read.
         words.reverse();
         // Sentence openers and determiners come off the front.
         while words.first().is_some_and(|w| NOT_NAME_WORDS.contains(w)) {
@@ -886,8 +884,6 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
         }
         let name_start =
             noun_start - words.iter().map(|w| w.len()).sum::<usize>() - (words.len() - 1);
-        // A possessive right before the name ends it, and a name after a possessive's
-        // "'s" starts after it: "Russia's Kursk region" gives "Kursk".
         found.push(Candidate {
             start: name_start,
             end: noun_start,
