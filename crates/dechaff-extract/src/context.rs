@@ -174,10 +174,12 @@ const NOT_PLACE_WORDS: &[&str] = &[
 /// unless a rule found something there. One to three capitalised words on one line,
 /// not an acronym (an acronym after "at" or "from" is far more often an organisation),
 /// not followed by a number ("Lot 17").
-pub(crate) fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>) {
+pub(crate) fn places_after_prepositions(text: &str, german: bool, chosen: &mut Vec<Candidate>) {
+    if german {
+        return;
+    }
     let mut found = Vec::new();
     let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
-    let mut german = None;
     let bytes = text.as_bytes();
     // Each space, found by SIMD; only a preposition after it (its first letter first)
     // followed by a space and a capital (or any non-ASCII letter) is looked at further.
@@ -197,9 +199,7 @@ pub(crate) fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>)
         };
         let at = space + 1 + preposition.len();
         let next = bytes.get(at + 1).copied().unwrap_or(b' ');
-        if !(next.is_ascii_uppercase() || next >= 0x80)
-            || *german.get_or_insert_with(|| is_german(text))
-        {
+        if !(next.is_ascii_uppercase() || next >= 0x80) {
             continue;
         }
         let start = at + 1;
@@ -253,7 +253,7 @@ pub(crate) fn places_after_prepositions(text: &str, chosen: &mut Vec<Candidate>)
 /// Whether `text` reads as German: in its first 800 bytes, German's articles and
 /// "und" outnumber English's articles and "and" (a page keeps its language; the first
 /// words say which at a fraction of the cost of reading them all).
-fn is_german(text: &str) -> bool {
+pub(crate) fn is_german(text: &str) -> bool {
     let (mut german, mut english) = (0usize, 0usize);
     let mut head = text.len().min(800);
     while !text.is_char_boundary(head) {
@@ -539,8 +539,8 @@ const GERMAN_NOT_COUNTED: &[&str] = &[
 /// capitalises every noun, so the noun is the capitalised word): "27 Handelsschiffe",
 /// "zwei anfliegende Drohnen", "400 Soldatinnen und Soldaten", "65 Kilometer". English
 /// counts are the patterns' job; this rule runs on German text only.
-pub(crate) fn german_counts(text: &str, chosen: &mut Vec<Candidate>) {
-    if !is_german(text) {
+pub(crate) fn german_counts(text: &str, german: bool, chosen: &mut Vec<Candidate>) {
+    if !german {
         return;
     }
     let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));

@@ -2,7 +2,7 @@
 //! that of overlapping candidates the longest wins.
 
 use crate::context::{
-    defined_acronyms, german_counts, names_before_nouns, persons_by_given_name,
+    defined_acronyms, german_counts, is_german, names_before_nouns, persons_by_given_name,
     places_after_prepositions, time_spans, CALENDAR_WORDS,
 };
 use crate::gazetteer::{is_word_boundary, Gazetteer};
@@ -419,8 +419,10 @@ impl Recognizer {
         self.join_system_names(text, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
         defined_acronyms(text, &mut chosen);
-        places_after_prepositions(text, &mut chosen);
-        german_counts(text, &mut chosen);
+        // Both rules read German's capitalised nouns differently from English names.
+        let german = is_german(text);
+        places_after_prepositions(text, german, &mut chosen);
+        german_counts(text, german, &mut chosen);
         to_entities(text, chosen, &self.gazetteer)
     }
 
