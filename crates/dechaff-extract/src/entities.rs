@@ -502,30 +502,20 @@ impl Recognizer {
         if names.is_empty() {
             return Vec::new();
         }
-        // Built for one page and searched once: the plain NFA, whose construction is
-        // the cheapest (the default picks a DFA for few names, costlier to build than
-        // this search saves).
-        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(&names)
-        else {
-            return Vec::new();
-        };
-        automaton
-            .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .filter(|m| {
-                let before = text[..m.start()].trim_end();
+        leftmost_longest(text, &names)
+            .into_iter()
+            .filter(|&(start, end)| is_word_boundary(text, start, end))
+            .filter(|&(start, end)| {
+                let before = text[..start].trim_end();
                 let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                let multiword = text[m.start()..m.end()].contains(' ');
+                let multiword = text[start..end].contains(' ');
                 // German quotes a ship's name: „Hessen“.
-                let quoted = before.ends_with('„') && text[m.end()..].starts_with('“');
+                let quoted = before.ends_with('„') && text[end..].starts_with('“');
                 word.eq_ignore_ascii_case("the") || quoted || multiword_anywhere && multiword
             })
-            .map(|m| Candidate {
-                start: m.start(),
-                end: m.end(),
+            .map(|(start, end)| Candidate {
+                start,
+                end,
                 kind,
                 priority,
                 entry: None,
@@ -637,26 +627,16 @@ impl Recognizer {
         if surnames.is_empty() {
             return;
         }
-        // One pass for all surnames, and a sorted index of what is already chosen:
-        // linear in the text however many people it names.
-        // Built for one page and searched once: the plain NFA, whose construction is
-        // the cheapest (the default picks a DFA for few names, costlier to build than
-        // this search saves).
-        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(&surnames)
-        else {
-            return;
-        };
+        // A sorted index of what is already chosen: linear in the text however many
+        // people it names.
         let taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
         let free = |s: usize, e: usize| taken.is_free(s, e);
-        let extra: Vec<Candidate> = automaton
-            .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()) && free(m.start(), m.end()))
-            .map(|m| Candidate {
-                start: m.start(),
-                end: m.end(),
+        let extra: Vec<Candidate> = leftmost_longest(text, &surnames)
+            .into_iter()
+            .filter(|&(start, end)| is_word_boundary(text, start, end) && free(start, end))
+            .map(|(start, end)| Candidate {
+                start,
+                end,
                 kind: EntityType::Person,
                 priority: 1,
                 entry: None,
@@ -665,6 +645,37 @@ impl Recognizer {
         chosen.extend(extra);
         chosen.sort_by_key(|c| c.start);
     }
+}
+
+/// The non-overlapping occurrences of `names` in `text` (byte spans, in order), as an
+/// Aho-Corasick search with leftmost-longest semantics would find them: from where the
+/// last one ended, the leftmost start, and there the longest name.
+///
+/// A page names few people and ships, and its text is searched once for them: one
+/// SIMD substring scan per name costs less than building an automaton for one search.
+fn leftmost_longest(text: &str, names: &[&str]) -> Vec<(usize, usize)> {
+    let mut all: Vec<(usize, usize)> = Vec::new();
+    for name in names.iter().filter(|n| !n.is_empty()) {
+        let finder = memchr::memmem::Finder::new(name.as_bytes());
+        // Every start, overlapping ones included ("aa" in "aaa" at 0 and 1): which one
+        // survives depends on the other names.
+        let mut at = 0;
+        while let Some(i) = finder.find(&text.as_bytes()[at..]) {
+            all.push((at + i, at + i + name.len()));
+            at += i + 1;
+        }
+    }
+    // Leftmost start first, and at one start the longest.
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut found = Vec::new();
+    let mut end = 0;
+    for (s, e) in all {
+        if s >= end {
+            found.push((s, e));
+            end = e;
+        }
+    }
+    found
 }
 
 impl Default for Recognizer {
@@ -1123,6 +1134,36 @@ mod tests {
             .into_iter()
             .map(|e| (e.text, e.kind))
             .collect()
+    }
+
+    /// The substring scan finds what an Aho-Corasick automaton with leftmost-longest
+    /// semantics finds, overlapping and nested names included.
+    #[test]
+    fn leftmost_longest_agrees_with_an_automaton() {
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "Kim met Kim Jong Un and Kimberly",
+                &["Kim", "Kim Jong Un", "Kimberly"],
+            ),
+            ("aaaa", &["aa", "aaa"]),
+            (
+                "the Shandong and the Liaoning, Shandong’s",
+                &["Shandong", "Liaoning", "Shan"],
+            ),
+            ("abcd bcde", &["bc", "abc", "cde", "d b"]),
+            ("nothing here", &["Zelensky"]),
+        ];
+        for (text, names) in cases {
+            let automaton = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(names)
+                .unwrap();
+            let expected: Vec<(usize, usize)> = automaton
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(leftmost_longest(text, names), expected, "{text}");
+        }
     }
 
     #[test]

@@ -488,7 +488,9 @@ pub fn patterns() -> Vec<Pattern> {
         p(DocumentReference, 0, 1, format!(r"\b(?:{CAP} (?:(?:of|on|for|and|to|the|in) )*){{1,6}}{DOC_HEADS}\b(?: (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,4}})?")),
         p(DocumentReference, 0, 1, format!(r"\b(?:Treaty|Convention|Agreement) (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,5}}")),
         p(DocumentReference, 0, 2, format!(r"\b(?:Resolution|Article) \d{{1,4}}(?:/\d{{1,4}})?\b(?: of the (?:{CAP} ){{0,4}}{DOC_HEADS}\b)?")),
-        p(MilitaryPlatform, 1, 2, r"\b(?:The |the |A |a |An |an |This |this |Its |its )?((?:[A-Z][\p{L}.]*\s){0,2}[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}\d]*)?-(?:class|Klasse))\b".to_string()),
+        // Gated: its leading optional article keeps the regex engine from scanning for a
+        // literal, and most texts name no class.
+        Pattern { gate: &["-class", "-Klasse"], ..p(MilitaryPlatform, 1, 2, r"\b(?:The |the |A |a |An |an |This |this |Its |its )?((?:[A-Z][\p{L}.]*\s){0,2}[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}\d]*)?-(?:class|Klasse))\b".to_string()) },
         // ("the Hunter class": `context::names_before_nouns`.)
     ]
 }
