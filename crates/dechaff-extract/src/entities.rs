@@ -338,8 +338,15 @@ impl Recognizer {
                 _ => self.gazetteer.prefix_kind(prefix),
             };
             if let Some(kind) = kind {
+                // US equipment keeps its "AN/" ("AN/TPY-2").
+                let start = m.start()
+                    - if text[..m.start()].ends_with("AN/") {
+                        3
+                    } else {
+                        0
+                    };
                 candidates.push(Candidate {
-                    start: m.start(),
+                    start,
                     end: m.end(),
                     kind,
                     priority: NAME_PRIORITY,
@@ -941,12 +948,25 @@ fn popular_name_len(rest: &str) -> usize {
         let Some(after) = rest[len..].strip_prefix(' ') else {
             break;
         };
-        let word_len = after
+        let mut word_len = after
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(after.len());
+        // An apostrophe inside a transliterated name ("Yas’ur"), not a possessive's.
+        if let Some(tail) = after[word_len..]
+            .strip_prefix('’')
+            .or_else(|| after[word_len..].strip_prefix('\''))
+        {
+            let inner = tail.find(|c: char| !c.is_lowercase()).unwrap_or(tail.len());
+            if inner > 0 && &tail[..inner] != "s" {
+                word_len = after.len() - tail.len() + inner;
+            }
+        }
         let word = &after[..word_len];
         let title_case = word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().skip(1).all(char::is_lowercase)
+            && word
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '’' || c == '\'')
             && word.chars().count() >= 3;
         let ends_word = after[word_len..]
             .chars()
@@ -1134,6 +1154,59 @@ mod tests {
             .into_iter()
             .map(|e| (e.text, e.kind))
             .collect()
+    }
+
+    #[test]
+    fn variants_glued_to_a_number_and_an_equipment_prefix_stay_with_the_system() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Peru flies the Mirage 2000P, Korea the Type 055A, and the AN/SPY-7 radar is new.",
+        );
+        for name in ["Mirage 2000P", "Type 055A", "AN/SPY-7"] {
+            assert!(
+                found.contains(&(name.to_string(), EntityType::MilitaryPlatform)),
+                "{name}: {found:?}"
+            );
+        }
+        // A number run on into a word is no variant.
+        assert!(!kinds(&r, "the Mirage 2000Plus")
+            .iter()
+            .any(|(t, _)| t.contains("2000")));
+        // The popular name keeps its inner apostrophe; a possessive is not part of it.
+        let found = kinds(
+            &r,
+            "Israel retired the CH-53D Yas’ur fleet and the CH-53K Stallion’s.",
+        );
+        assert!(
+            found.contains(&("CH-53D Yas’ur".to_string(), EntityType::MilitaryPlatform)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("CH-53K Stallion".to_string(), EntityType::MilitaryPlatform)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn numbered_satellites_are_platforms() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Cosmos 2576 shadowed USA 314, and Kosmos-2558 followed. The USA 2024 budget grew.",
+        );
+        for name in ["Cosmos 2576", "USA 314", "Kosmos-2558"] {
+            assert!(
+                found.contains(&(name.to_string(), EntityType::MilitaryPlatform)),
+                "{name}: {found:?}"
+            );
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|(t, _)| t.contains("2024") && t.contains("USA")),
+            "{found:?}"
+        );
     }
 
     /// The substring scan finds what an Aho-Corasick automaton with leftmost-longest

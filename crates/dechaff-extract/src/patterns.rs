@@ -492,6 +492,9 @@ pub fn patterns() -> Vec<Pattern> {
         // literal, and most texts name no class.
         Pattern { gate: &["-class", "-Klasse"], ..p(MilitaryPlatform, 1, 2, r"\b(?:The |the |A |a |An |an |This |this |Its |its )?((?:[A-Z][\p{L}.]*\s){0,2}[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}\d]*)?-(?:class|Klasse))\b".to_string()) },
         // ("the Hunter class": `context::names_before_nouns`.)
+        // Numbered military satellites: "Cosmos 2576", "Kosmos-2558", "USA 314" (three
+        // digits for "USA", which a year follows too).
+        Pattern { gate: &["osmos", "USA"], ..p(MilitaryPlatform, 0, 2, r"\b(?:(?:Cosmos|Kosmos)[ -]\d{3,4}|USA[ -]\d{3})\b".to_string()) },
     ]
 }
 
@@ -506,7 +509,7 @@ pub fn designation() -> Regex {
 /// Context words after a designation that say what it is.
 pub fn designation_context() -> Regex {
     compile(
-        r"^\s*(?:[a-z-]+\s){0,2}?(?:(missiles?|rockets?|bombs?|munitions?|shells?|torpedo(?:es)?|rounds?|warheads?|rifles?|guns?)|(jets?|fighters?|bombers?|aircraft|planes?|helicopters?|tanks?|drones?|UAVs?|systems?|launchers?|frigates?|destroyers?|corvettes?|submarines?|vehicles?|howitzers?|radars?|carriers?|interceptors?))\b",
+        r"^\s*(?:[a-z-]+\s){0,2}?(?:(missiles?|rockets?|bombs?|munitions?|shells?|torpedo(?:es)?|rounds?|warheads?|rifles?|guns?)|(jets?|fighters?|bombers?|aircraft|planes?|helicopters?|tanks?|drones?|UAVs?|systems?|launchers?|frigates?|destroyers?|corvettes?|submarines?|vehicles?|howitzers?|radars?|carriers?|interceptors?|satellites?))\b",
     )
 }
 

@@ -111,17 +111,32 @@ impl Gazetteer {
             .leftmost_find_iter(text)
             .filter_map(|m| {
                 let entry = m.value() as usize;
-                let (start, mut end) = (m.start(), m.end());
+                let (mut start, mut end) = (m.start(), m.end());
+                let is_system = self.entries[entry].kind.is_system();
                 if !is_word_boundary(text, start, end) {
-                    // A system's plural keeps its "s": "Patriots", "TB2s", "Type 26s".
-                    let is_system = self.entries[entry].kind.is_system();
-                    if !(is_system
-                        && text[end..].starts_with('s')
-                        && is_word_boundary(text, start, end + 1))
+                    // A system's plural keeps its "s": "Patriots", "TB2s", "Type 26s";
+                    // and a name ending in a number keeps a variant's letters glued
+                    // on: "Mirage 2000P", "Type 055A", "Su-35S".
+                    let glued = if is_system && text[..end].ends_with(|c: char| c.is_ascii_digit())
                     {
+                        glued_variant_len(&text[end..])
+                    } else {
+                        0
+                    };
+                    if is_system
+                        && text[end..].starts_with('s')
+                        && is_word_boundary(text, start, end + 1)
+                    {
+                        end += 1;
+                    } else if glued > 0 && is_word_boundary(text, start, end + glued) {
+                        end += glued;
+                    } else {
                         return None;
                     }
-                    end += 1;
+                }
+                // US equipment keeps its "AN/" ("AN/SPY-7", "AN/TPY-2").
+                if is_system && text[..start].ends_with("AN/") {
+                    start -= 3;
                 }
                 Some(Hit { start, end, entry })
             })
@@ -141,6 +156,23 @@ impl Gazetteer {
         self.find(name)
             .iter()
             .any(|h| h.start == 0 && h.end == name.len() && self.entries[h.entry].group == "media")
+    }
+}
+
+/// The length of a variant's mark glued to a name that ends in a number: one to three
+/// capital letters and at most two digits ("P" of "Mirage 2000P", "MK2" of
+/// "Su-30MK2"); 0 when the text goes on otherwise.
+fn glued_variant_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let letters = bytes.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let digits = bytes[letters..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if (1..=3).contains(&letters) && digits <= 2 {
+        letters + digits
+    } else {
+        0
     }
 }
 
