@@ -441,13 +441,17 @@ impl Recognizer {
         mut end: usize,
         kind: EntityType,
     ) -> (usize, usize) {
-        if matches!(
-            kind,
-            EntityType::Organisation
-                | EntityType::Location
-                | EntityType::Person
-                | EntityType::DocumentReference
-        ) {
+        let class_name = kind == EntityType::MilitaryPlatform
+            && (text[start..end].ends_with("-class") || text[start..end].ends_with("-Klasse"));
+        if class_name
+            || matches!(
+                kind,
+                EntityType::Organisation
+                    | EntityType::Location
+                    | EntityType::Person
+                    | EntityType::DocumentReference
+            )
+        {
             // A name does not run across a line break or a sentence end:
             // "Bozdoğan. The US Navy" is "US Navy". The stop of an abbreviation ("U.S.
             // Navy", "Gen. Smith") is not an end: the word before it has four letters
@@ -485,12 +489,57 @@ impl Recognizer {
                 }
             }
         }
+        if class_name {
+            start = self.class_name_start(text, start, end);
+        }
         for suffix in ["’s", "'s", ".", ","] {
             if text[start..end].ends_with(suffix) && end - start > suffix.len() {
                 end -= suffix.len();
             }
         }
         (start, end)
+    }
+
+    /// Where a class name starts once the words before it that name its owner or count
+    /// its boats are dropped: "US Virginia-class" and "Royal Navy Astute-class" are the
+    /// Virginia and Astute classes, "First Virginia-class" is one boat of it. The word
+    /// joined to "-class" always stays ("Fridtjof Nansen-class" keeps both words).
+    fn class_name_start(&self, text: &str, mut start: usize, end: usize) -> usize {
+        const COUNTING_WORDS: &[&str] = &[
+            "First", "Second", "Third", "Fourth", "Fifth", "Next", "Two", "Three", "Four", "Five",
+            "Six", "Eight", "Twelve", "All", "Some", "More", "Older", "Newer",
+        ];
+        loop {
+            let span = &text[start..end];
+            // The start of the word joined to "-class".
+            let Some(last_word) = span.rfind(' ').map(|i| i + 1) else {
+                return start;
+            };
+            let first_end = span.find(' ').unwrap_or(span.len());
+            let owner = self
+                .gazetteer
+                .find(&span[..last_word])
+                .into_iter()
+                .find(|h| {
+                    h.start == 0
+                        && matches!(
+                            self.gazetteer.entry(h.entry).kind,
+                            EntityType::Nationality
+                                | EntityType::Location
+                                | EntityType::Organisation
+                        )
+                })
+                .map(|h| h.end);
+            let drop = match owner {
+                Some(owner_end) if owner_end < last_word => owner_end,
+                _ if COUNTING_WORDS.contains(&&span[..first_end]) && first_end < last_word => {
+                    first_end
+                }
+                _ => return start,
+            };
+            start += drop;
+            start += text[start..end].len() - text[start..end].trim_start().len();
+        }
     }
 
     /// Every mention of names found by context earlier in the text, typed `kind`: after
@@ -1185,6 +1234,33 @@ mod tests {
         assert!(
             found.contains(&("CH-53K Stallion".to_string(), EntityType::MilitaryPlatform)),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_class_name_leaves_out_its_owner_and_the_sentence_before_it() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Up to four US Virginia-class boats and one Royal Navy Astute-class submarine \
+             will rotate. The fleet sits at Severomorsk. Its Borei-class boats carry \
+             Bulava. First Virginia-class boat arrives in 2032, and the Fridtjof \
+             Nansen-class frigates stay.",
+        );
+        let classes: Vec<&str> = found
+            .iter()
+            .filter(|(t, k)| *k == EntityType::MilitaryPlatform && t.ends_with("-class"))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                "Virginia-class",
+                "Astute-class",
+                "Borei-class",
+                "Virginia-class",
+                "Fridtjof Nansen-class"
+            ]
         );
     }
 
