@@ -308,6 +308,24 @@ mod tests {
     }
 
     #[test]
+    fn a_thin_post_with_a_comment_section_does_not_keep_its_headline_rail() {
+        // A video post: a title, a byline and no prose, then "Post a comment" and a
+        // rail of other posts' headlines. The rail is not the page's content, as a
+        // front page's headlines are (see the test above).
+        let headlines: String = (1..=12)
+            .map(|i| format!("<li><a href=\"/a{i}\">Brigade {i} completes its winter exercise near the northern border</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a></nav><main><h1>Exercise video</h1><p>Posted by the editors</p><h3>Post a comment</h3><p>Name:</p></main><div><ul>{headlines}</ul></div></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            !kept.iter().any(|p| p.starts_with("Brigade 7 ")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn a_category_page_with_one_paragraph_of_intro_keeps_its_items() {
         let items: String = (1..=10)
             .map(|i| format!("<div class=\"card\"><h3>Field radio model {i}</h3><div>Handheld, 5 W, {i}0 channels</div><div>In stock</div></div>"))
