@@ -9,7 +9,7 @@ use dechaff_score::{PageScore, Summary};
 use dechaff_strip::{decode_page, strip, Document, Favor, Limits, Options, SiteMemory};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -100,10 +100,10 @@ pub fn evaluate(corpus: &Corpus, options: &EvalOptions) -> Result<Report> {
     } else {
         Style::Dechaff
     });
-    let memories = if options.site_memory {
+    let (memories, sites) = if options.site_memory {
         learn_sites(corpus)?
     } else {
-        BTreeMap::new()
+        (BTreeMap::new(), HashMap::new())
     };
     let done = AtomicUsize::new(0);
     let total = corpus.pages.len();
@@ -112,7 +112,7 @@ pub fn evaluate(corpus: &Corpus, options: &EvalOptions) -> Result<Report> {
         .pages
         .par_iter()
         .map(|page| {
-            let memory = corpus.site(page).and_then(|site| memories.get(&site));
+            let memory = sites.get(&page.id).and_then(|site| memories.get(site));
             let r = match &options.predicted {
                 Some(dir) => score_predicted(corpus, page, dir),
                 None => evaluate_page(corpus, page, extractor, &strip_options, style, memory),
@@ -159,27 +159,36 @@ pub fn evaluate(corpus: &Corpus, options: &EvalOptions) -> Result<Report> {
 
 /// One site memory per site of the corpus, learnt from all its pages (as a batch run
 /// with site memory sees every page of the batch).
-fn learn_sites(corpus: &Corpus) -> Result<BTreeMap<String, SiteMemory>> {
-    let documents: Vec<Result<Option<(String, Document)>>> = corpus
+/// Site memories, one per site, and the site of each page (by id). A page's site is
+/// what the corpus says (a bundled page's template, a benchmark page's URL) or else
+/// the host of the page's own canonical address (Dragnet gives no URLs).
+fn learn_sites(corpus: &Corpus) -> Result<(BTreeMap<String, SiteMemory>, HashMap<String, String>)> {
+    let documents: Vec<Result<Option<(String, String, Document)>>> = corpus
         .pages
         .par_iter()
         .map(|page| {
-            let Some(site) = corpus.site(page) else {
+            if !corpus.strips() {
                 return Ok(None);
-            };
+            }
             let bytes = corpus.read_page(page)?;
             let text = decode_page(&bytes, &Limits::default())
                 .with_context(|| page.path.display().to_string())?;
-            Ok(Some((site, Document::parse(&text, None))))
+            let document = Document::parse(&text, None);
+            let Some(site) = corpus.site(page).or_else(|| document.meta.site()) else {
+                return Ok(None);
+            };
+            Ok(Some((page.id.clone(), site, document)))
         })
         .collect();
     let mut memories: BTreeMap<String, SiteMemory> = BTreeMap::new();
+    let mut sites = HashMap::new();
     for d in documents {
-        if let Some((site, document)) = d? {
-            memories.entry(site).or_default().learn(&document);
+        if let Some((id, site, document)) = d? {
+            memories.entry(site.clone()).or_default().learn(&document);
+            sites.insert(id, site);
         }
     }
-    Ok(memories)
+    Ok((memories, sites))
 }
 
 /// Scores a body another tool wrote for `page`; a missing file is an empty body (the

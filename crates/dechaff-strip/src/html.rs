@@ -110,6 +110,24 @@ pub struct HtmlMeta {
     pub author_links: Vec<String>,
 }
 
+impl HtmlMeta {
+    /// The host of the page's own address (`<link rel="canonical">`, else `og:url`),
+    /// lowercased and without "www.": which site the page belongs to, for site memory
+    /// when the caller does not know where the page came from.
+    pub fn site(&self) -> Option<String> {
+        let url = ["canonical", "og:url"]
+            .iter()
+            .find_map(|key| self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v))?;
+        let rest = url.split_once("://").map(|(_, r)| r)?;
+        let host = rest
+            .split(['/', '?', '#', ':'])
+            .next()?
+            .to_ascii_lowercase();
+        let host = host.trim_start_matches("www.");
+        (host.contains('.') && !host.contains(char::is_whitespace)).then(|| host.to_string())
+    }
+}
+
 /// Author links remembered per page.
 const MAX_AUTHOR_LINKS: usize = 4;
 

@@ -34,7 +34,7 @@ pub use error::Error;
 pub use html::HtmlMeta;
 pub use input::{decode_page, decode_page_declared, decode_page_owned, Limits};
 pub use language::Language;
-pub use site::SiteMemory;
+pub use site::{SiteMemories, SiteMemory};
 
 use std::time::Instant;
 

@@ -98,6 +98,43 @@ impl SiteMemory {
     }
 }
 
+/// Site memories of a mixed batch, one per site: a page's site is the host of its own
+/// canonical address ([`crate::HtmlMeta::site`]). Pages that do not name their address
+/// (text dumps, pages without `rel="canonical"` or `og:url`) are neither learnt nor
+/// touched.
+#[derive(Clone, Debug, Default)]
+pub struct SiteMemories {
+    by_site: HashMap<String, SiteMemory>,
+}
+
+impl SiteMemories {
+    pub fn new() -> SiteMemories {
+        SiteMemories::default()
+    }
+
+    /// Learns one page into its site's memory.
+    pub fn learn(&mut self, document: &Document) {
+        if let Some(site) = document.meta.site() {
+            self.by_site.entry(site).or_default().learn(document);
+        }
+    }
+
+    /// Sites with enough pages for their memory to act.
+    pub fn sites(&self) -> usize {
+        self.by_site
+            .values()
+            .filter(|m| m.pages() >= MIN_PAGES)
+            .count()
+    }
+
+    /// Applies the memory of the page's site, if any ([`SiteMemory::apply`]).
+    pub fn apply(&self, stripped: &mut Stripped) -> usize {
+        let site = stripped.document.meta.site();
+        site.and_then(|s| self.by_site.get(&s))
+            .map_or(0, |memory| memory.apply(stripped))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +168,37 @@ mod tests {
         let kept = stripped.paragraphs();
         assert!(!kept.iter().any(|p| p.starts_with(about)), "{kept:?}");
         assert!(kept[0].starts_with("Two frigates"));
+    }
+
+    /// An HTML page of `host` with a story and the site's footer line.
+    fn html_page(host: &str, story: &str) -> String {
+        format!(
+            "<html><head><link rel=\"canonical\" href=\"https://www.{host}/news/1\"></head><body><main><p>{story} The ministry confirmed the figures in a statement released on Tuesday evening, and the commander spoke to reporters.</p><p>About {host}: an independent news service covering the armed forces of Europe since 2009, with reporters in six capitals.</p></main></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_batch_learns_each_site_apart_by_its_canonical_host() {
+        let stories = [
+            "The brigade completed its winter exercise near the border after three weeks in the field.",
+            "Two frigates left the naval base for a six-month deployment to the eastern Mediterranean.",
+            "The air force received its first batch of upgraded fighter jets from the factory this week.",
+        ];
+        let mut memories = SiteMemories::new();
+        for story in stories {
+            memories.learn(&Document::parse(&html_page("wire.example", story), None));
+        }
+        // Another site with one page: its footer has not repeated anywhere.
+        memories.learn(&Document::parse(
+            &html_page("other.example", stories[0]),
+            None,
+        ));
+        assert_eq!(memories.sites(), 1);
+        let mut wire = strip(&html_page("wire.example", stories[1]), &Options::default());
+        assert_eq!(memories.apply(&mut wire), 1);
+        assert!(!wire.paragraphs().iter().any(|p| p.starts_with("About")));
+        let mut other = strip(&html_page("other.example", stories[1]), &Options::default());
+        assert_eq!(memories.apply(&mut other), 0);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dechaff_extract::{Extractor, Style};
 use dechaff_strip::{
     decode_page_declared, decode_page_owned, strip, strip_until, Document, Favor, Format, Limits,
-    Options, SiteMemory, Stripped,
+    Options, SiteMemories, SiteMemory, Stripped,
 };
 use std::io::Write;
 use std::path::PathBuf;
@@ -95,6 +95,12 @@ struct CommonArgs {
     /// the same site as the inputs.
     #[arg(long, value_name = "DIR")]
     site_corpus: Option<PathBuf>,
+    /// Learn site memory from the inputs themselves: a first pass reads every page,
+    /// groups the pages by the host of their canonical address, and learns what
+    /// repeats within each site; the second pass drops it. Pages reach the output in
+    /// the same order; every input is read twice.
+    #[arg(long, conflicts_with = "site_corpus")]
+    site_memory: bool,
     /// Write JSON Lines: one record per page, with its source path.
     #[arg(long)]
     jsonl: bool,
@@ -225,12 +231,20 @@ fn run(cli: Cli, process_started: Instant) -> Result<ExitCode> {
         .as_deref()
         .map(|dir| learn_site(dir, &limits, &options))
         .transpose()?;
+    let memories = common
+        .site_memory
+        .then(|| learn_sites(&common.inputs, &limits, &options))
+        .transpose()?;
     let pipeline = Pipeline {
         mode,
         jsonl,
         style,
         options: &options,
-        memory: memory.as_ref(),
+        memory: match (&memory, &memories) {
+            (Some(one), _) => Memory::One(one),
+            (_, Some(by_site)) => Memory::BySite(by_site),
+            _ => Memory::None,
+        },
     };
     let work = |id: &inputs::PageId, bytes: Vec<u8>, charset: Option<&str>| -> Result<String> {
         // A page's clock starts when its work does, not when the batch did.
@@ -306,13 +320,46 @@ fn learn_site(dir: &std::path::Path, limits: &Limits, options: &Options) -> Resu
     Ok(memory)
 }
 
+/// Learns the site memory of every site among the inputs (`--site-memory`); a page
+/// that cannot be read is left out here and reported by the batch itself.
+fn learn_sites(inputs: &[PathBuf], limits: &Limits, options: &Options) -> Result<SiteMemories> {
+    let sources = inputs::collect(inputs)?;
+    let mut memories = SiteMemories::new();
+    for page in inputs::Pages::new(sources, limits.max_bytes) {
+        let loaded = page
+            .content
+            .load(limits.max_bytes)
+            .and_then(|(bytes, charset)| {
+                Ok(decode_page_declared(&bytes, limits, charset.as_deref())?)
+            });
+        if let Ok(text) = loaded {
+            memories.learn(&Document::parse(&text, options.format));
+        }
+    }
+    if memories.sites() == 0 {
+        eprintln!(
+            "dechaff: --site-memory: no site has 3 distinct pages among the inputs (pages are grouped by their canonical address); site memory does nothing"
+        );
+    }
+    Ok(memories)
+}
+
+/// Which site memory a batch applies.
+enum Memory<'a> {
+    None,
+    /// `--site-corpus`: one site's memory, for every page.
+    One(&'a SiteMemory),
+    /// `--site-memory`: each page's own site's, learnt from the batch.
+    BySite(&'a SiteMemories),
+}
+
 /// What is done to each page.
 struct Pipeline<'a> {
     mode: Mode,
     jsonl: bool,
     style: Style,
     options: &'a Options,
-    memory: Option<&'a SiteMemory>,
+    memory: Memory<'a>,
 }
 
 impl Pipeline<'_> {
@@ -367,9 +414,11 @@ impl Pipeline<'_> {
             Some(d) => strip_until(text, self.options, d)?,
             None => strip(text, self.options),
         };
-        if let Some(memory) = self.memory {
-            memory.apply(&mut stripped);
-        }
+        match self.memory {
+            Memory::None => 0,
+            Memory::One(memory) => memory.apply(&mut stripped),
+            Memory::BySite(memories) => memories.apply(&mut stripped),
+        };
         Ok(stripped)
     }
 }

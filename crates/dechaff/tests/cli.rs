@@ -389,6 +389,49 @@ fn site_memory_drops_a_line_every_page_of_the_site_repeats() {
 }
 
 #[test]
+fn site_memory_from_the_batch_learns_each_canonical_host_apart() {
+    let dir = temp_dir("site-batch");
+    let stories = [
+        "The Estonian brigade finished its winter exercise near Tapa after three weeks in the field, the army said.",
+        "Latvia signed a contract for six more HIMARS launchers, to be delivered by the end of next year, officials said.",
+        "Lithuanian engineers opened a new bridge over the Neris for heavy armour, the defence ministry announced.",
+    ];
+    let page = |host: &str, i: usize, story: &str| {
+        format!(
+            "<html><head><link rel=\"canonical\" href=\"https://{host}/story/{i}\"></head><body><main><p>{story} The ministry gave no further details on the timing or the cost.</p><p>About {host}: an independent newsletter on the armed forces of the Baltic states, published weekly since 2011.</p></main></body></html>"
+        )
+    };
+    for (i, story) in stories.iter().enumerate() {
+        std::fs::write(
+            dir.join(format!("a{i}.html")),
+            page("review.example", i, story),
+        )
+        .unwrap();
+    }
+    // One page of another site: nothing of it repeats.
+    std::fs::write(dir.join("b0.html"), page("other.example", 0, stories[0])).unwrap();
+    let (code, out, err) = dechaff(
+        &["strip", "--jsonl", "--site-memory", dir.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 4);
+    for r in &records {
+        let text = r["paragraphs"].to_string();
+        let source = r["source"].as_str().unwrap();
+        assert!(!text.contains("About review.example"), "{source}: {text}");
+        if source.ends_with("b0.html") {
+            assert!(text.contains("About other.example"), "{text}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn explain_as_json_gives_every_block_with_its_features() {
     let (code, out, _) = dechaff(&["strip", "--explain", "--jsonl", "-"], DUMP.as_bytes());
     assert_eq!(code, 0);
