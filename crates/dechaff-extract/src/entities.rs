@@ -1265,6 +1265,20 @@ mod tests {
     }
 
     #[test]
+    fn a_shorter_alias_is_found_when_the_longest_is_cut_inside_a_word() {
+        // "Mk 54 lightweight torpedo" is an alias; "torpedoes" is not its plural.
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "The SeaGuardians can carry Mk 54 lightweight torpedoes.",
+        );
+        assert!(
+            found.contains(&("Mk 54".to_string(), EntityType::Weapon)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn numbered_satellites_are_platforms() {
         let r = Recognizer::new();
         let found = kinds(

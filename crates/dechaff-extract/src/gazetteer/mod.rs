@@ -111,36 +111,61 @@ impl Gazetteer {
             .leftmost_find_iter(text)
             .filter_map(|m| {
                 let entry = m.value() as usize;
-                let (mut start, mut end) = (m.start(), m.end());
-                let is_system = self.entries[entry].kind.is_system();
-                if !is_word_boundary(text, start, end) {
-                    // A system's plural keeps its "s": "Patriots", "TB2s", "Type 26s";
-                    // and a name ending in a number keeps a variant's letters glued
-                    // on: "Mirage 2000P", "Type 055A", "Su-35S".
-                    let glued = if is_system && text[..end].ends_with(|c: char| c.is_ascii_digit())
-                    {
-                        glued_variant_len(&text[end..])
-                    } else {
-                        0
-                    };
-                    if is_system
-                        && text[end..].starts_with('s')
-                        && is_word_boundary(text, start, end + 1)
-                    {
-                        end += 1;
-                    } else if glued > 0 && is_word_boundary(text, start, end + glued) {
-                        end += glued;
-                    } else {
-                        return None;
-                    }
-                }
-                // US equipment keeps its "AN/" ("AN/SPY-7", "AN/TPY-2").
-                if is_system && text[..start].ends_with("AN/") {
-                    start -= 3;
-                }
-                Some(Hit { start, end, entry })
+                self.whole_word(text, m.start(), m.end(), entry)
+                    .or_else(|| self.shorter_alias(text, m.start(), m.end()))
             })
             .collect()
+    }
+
+    /// The match of alias `entry` at `start..end` as a whole-word hit, if it is one.
+    fn whole_word(
+        &self,
+        text: &str,
+        mut start: usize,
+        mut end: usize,
+        entry: usize,
+    ) -> Option<Hit> {
+        let is_system = self.entries[entry].kind.is_system();
+        if !is_word_boundary(text, start, end) {
+            // A system's plural keeps its "s": "Patriots", "TB2s", "Type 26s"; and a
+            // name ending in a number keeps a variant's letters glued on: "Mirage
+            // 2000P", "Type 055A", "Su-35S".
+            let glued = if is_system && text[..end].ends_with(|c: char| c.is_ascii_digit()) {
+                glued_variant_len(&text[end..])
+            } else {
+                0
+            };
+            if is_system && text[end..].starts_with('s') && is_word_boundary(text, start, end + 1) {
+                end += 1;
+            } else if glued > 0 && is_word_boundary(text, start, end + glued) {
+                end += glued;
+            } else {
+                return None;
+            }
+        }
+        // US equipment keeps its "AN/" ("AN/SPY-7", "AN/TPY-2").
+        if is_system && text[..start].ends_with("AN/") {
+            start -= 3;
+        }
+        Some(Hit { start, end, entry })
+    }
+
+    /// When the longest alias at `start` is cut off inside a word ("Mk 54 lightweight
+    /// torpedo" in "... torpedoes"), the longest shorter alias there that is a whole
+    /// word ("Mk 54"): the automaton reports only the longest.
+    fn shorter_alias(&self, text: &str, start: usize, end: usize) -> Option<Hit> {
+        let mut cut = end;
+        loop {
+            cut = start + text[start..cut].trim_end().rfind(char::is_whitespace)?;
+            let m = self
+                .automaton
+                .leftmost_find_iter(&text[start..cut])
+                .next()
+                .filter(|m| m.start() == 0)?;
+            if let Some(hit) = self.whole_word(text, start, start + m.end(), m.value() as usize) {
+                return Some(hit);
+            }
+        }
     }
 
     /// The kind a designation prefix ("Su" in "Su-34") usually denotes.
