@@ -1279,6 +1279,29 @@ mod tests {
     }
 
     #[test]
+    fn german_numbered_units_and_federal_bodies_are_organisations() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Das Panzerbataillon 203 aus Augustdorf und zwei Eurofighter des Taktischen \
+             Luftwaffengeschwaders 73 verlegen; die Bundesregierung und die Deutschen Marine \
+             bestätigten es, ebenso die Joint Headquarters in Bodø.",
+        );
+        for name in [
+            "Panzerbataillon 203",
+            "Taktischen Luftwaffengeschwaders 73",
+            "Bundesregierung",
+            "Deutschen Marine",
+            "Joint Headquarters",
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), EntityType::Organisation)),
+                "{name}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn numbered_satellites_are_platforms() {
         let r = Recognizer::new();
         let found = kinds(

@@ -70,7 +70,7 @@ const MODIFIER_WORD: &str = r"(?:[a-z][a-z-]*[a-z])";
 const PLURAL: &str = r"(?:[a-z][a-z-]*[^s\W]s)";
 const CAP: &str = r"[A-Z][\p{L}\d&.-]*";
 /// Head words that make a capitalised phrase an organisation.
-pub const ORG_HEADS: &str = r"(?:Army|Navy|Air Force|Air Forces|Aerospace Forces|Armed Forces|Defence Forces|Defense Forces|Forces|Force|Corps|Guard|Guards|Ministry|Agency|Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Flotilla|Group|Council|Commission|Committee|Industries|Systems|Corporation|Company|Institute|Bureau|Office|Service|Services|Directorate|Staff|Parliament|Assembly|Party|Front|Movement|Organisation|Organization|Alliance|Union|Coalition|Bank|Fund|Department|Administration|Authority|Centre|Center|Academy|Agency|Inc\.|Ltd|AG|GmbH|SA|plc|LLC)";
+pub const ORG_HEADS: &str = r"(?:Headquarters|Army|Navy|Air Force|Air Forces|Aerospace Forces|Armed Forces|Defence Forces|Defense Forces|Forces|Force|Corps|Guard|Guards|Ministry|Agency|Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Flotilla|Group|Council|Commission|Committee|Industries|Systems|Corporation|Company|Institute|Bureau|Office|Service|Services|Directorate|Staff|Parliament|Assembly|Party|Front|Movement|Organisation|Organization|Alliance|Union|Coalition|Bank|Fund|Department|Administration|Authority|Centre|Center|Academy|Agency|Inc\.|Ltd|AG|GmbH|SA|plc|LLC)";
 /// Head words that make a capitalised phrase a document.
 const DOC_HEADS: &str = r"(?:Treaty|Agreement|Declaration|Convention|Accords?|Pact|Act|Charter|Protocol|Memorandum of Understanding|Regulations?|White Paper|Defence Plan|Defense Plan|Review)";
 const LOC_HEADS: &str = r"(?:Province|Oblast|Region|Governorate|District|Air Base|Airbase|Naval Base|Base|Sea|Strait|Straits|Gulf|Island|Islands|Peninsula|Mountains|River|Bay|Valley|Canal|Desert|Plateau|Heights|Corridor|Airport|Port|Harbour|Harbor|Proving Ground|Test Range|Range)";
@@ -468,6 +468,13 @@ pub fn patterns() -> Vec<Pattern> {
             // "47th Mechanized Brigade", "3rd Warsaw Air Defence Missile Brigade", and
             // numbered without a suffix: "333 Squadron", "408 Tactical Helicopter Squadron".
             ..p(Organisation, 0, 1, format!(r"\b\d{{1,3}}(?:(?:st|nd|rd|th)\s(?:{CAP}\s){{0,4}}(?:Brigade|Division|Regiment|Battalion|Army|Fleet|Corps|Squadron|Wing|Group)|\s(?:{CAP}\s){{0,3}}(?:Squadron|Wing|Brigade|Regiment|Battalion|Flotilla))\b"))
+        },
+        // German numbered units, one compound noun and a number: "Panzerbataillon 203",
+        // "Panzerbrigade 21", "Lufttransportgeschwader 62", with an adjective:
+        // "Taktischen Luftwaffengeschwaders 73".
+        Pattern {
+            gate: &["bataillon", "brigade", "geschwader", "regiment", "division", "staffel", "flottille", "kompanie"],
+            ..p(Organisation, 0, 1, r"\b(?:(?:Taktische[nrs]?|Schwere[nrs]?|Leichte[nrs]?|Gepanzerte[nrs]?)\s)?\p{Lu}\p{Ll}*(?:bataillon|brigade|geschwader|regiment|division|staffel|flottille|kompanie)s?\s\d{1,3}\b".to_string())
         },
         // Locations by head word: "Idlib Province", "Hmeimim Air Base", "Gulf of Aden".
         p(Location, 0, 1, format!(r"\b(?:{CAP}\s){{1,3}}{LOC_HEADS}\b")),
