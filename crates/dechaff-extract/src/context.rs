@@ -689,6 +689,12 @@ pub(crate) fn time_spans(text: &str) -> Vec<Candidate> {
 
 /// Lowercase nouns after which capitalised words name a place or a ship's class.
 const NAMING_NOUNS: &[(&str, EntityType)] = &[
+    // Plurals name a list: "the Ivanovo, Ryazan and Amur regions".
+    (" regions", EntityType::Location),
+    (" districts", EntityType::Location),
+    (" provinces", EntityType::Location),
+    (" oblasts", EntityType::Location),
+    (" governorates", EntityType::Location),
     (" region", EntityType::Location),
     (" district", EntityType::Location),
     (" county", EntityType::Location),
@@ -891,6 +897,72 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
             priority: if kind == EntityType::Location { 0 } else { 2 },
             entry: None,
         });
+        if noun.ends_with('s') {
+            found.extend(coordinated_names(text, name_start, kind));
+        }
+    }
+    found
+}
+
+/// The names listed before the last one of a plural noun's list, read backwards from
+/// `last_start`: "Irkutsk, Ivanovo, Ryazan and" before "Amur regions". Each is one or
+/// two capitalised words after ", ", " and " or ", and ".
+fn coordinated_names(text: &str, last_start: usize, kind: EntityType) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let mut end_of_list = last_start;
+    loop {
+        let before = &text[..end_of_list];
+        let Some(name_end) = [", and ", " and ", ", "]
+            .iter()
+            .find_map(|sep| before.strip_suffix(sep).map(str::len))
+        else {
+            break;
+        };
+        // One or two capitalised words, separated by one space.
+        let is_name_word = |w: &str| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !NOT_NAME_WORDS.contains(&w)
+                && !CALENDAR_WORDS.contains(&w)
+        };
+        let word_before = |at: usize| {
+            let head = &text[..at];
+            let word_start = head
+                .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+                .map_or(0, |i| {
+                    i + head[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            (word_start, &head[word_start..])
+        };
+        let mut start = name_end;
+        let mut words = 0;
+        while words < 2 {
+            let (word_start, word) = word_before(start);
+            if !is_name_word(word) {
+                break;
+            }
+            start = word_start;
+            words += 1;
+            if words == 2 || !(start >= 1 && text[..start].ends_with(' ')) {
+                break;
+            }
+            // A second word only when it too is a name's.
+            if !is_name_word(word_before(start - 1).1) {
+                break;
+            }
+            start -= 1;
+        }
+        if start == name_end {
+            break;
+        }
+        found.push(Candidate {
+            start,
+            end: name_end,
+            kind,
+            priority: 0,
+            entry: None,
+        });
+        end_of_list = start;
     }
     found
 }

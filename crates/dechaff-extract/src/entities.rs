@@ -1848,6 +1848,20 @@ mod tests {
     }
 
     #[test]
+    fn every_name_of_a_listed_plural_place_noun_is_a_place() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Attacks on the Zarnova, Pelkino and Tulmar regions were repelled. \
+             On Friday, Vostrel and Mirkov districts lost power.",
+        );
+        let places = of_kind(&e, EntityType::Location);
+        for name in ["Zarnova", "Pelkino", "Tulmar", "Vostrel", "Mirkov"] {
+            assert!(places.contains(&name), "{name}: {e:?}");
+        }
+        assert!(!places.iter().any(|p| p.contains("Friday")), "{e:?}");
+    }
+
+    #[test]
     fn a_span_of_time_with_an_article_is_not_a_rate() {
         let r = Recognizer::new();
         let e = r.entities(
