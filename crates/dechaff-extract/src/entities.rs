@@ -399,6 +399,24 @@ impl Recognizer {
                 if after_hyphen && matches!(p.kind, EntityType::Quantity | EntityType::Temporal) {
                     continue;
                 }
+                // "spokesman Rear Admiral Daniel Hagari": the title after the first is no
+                // part of the name either.
+                let start = if p.kind == EntityType::Person {
+                    start + crate::patterns::leading_titles_len(&text[start..end])
+                } else {
+                    start
+                };
+                // "Chief of the Defence Force Admiral David Johnston": an office's name
+                // ends where a title and a person's name begin.
+                let end = if p.kind == EntityType::Organisation {
+                    let span = &text[start..end];
+                    span.match_indices(' ')
+                        .map(|(i, _)| i)
+                        .find(|&i| crate::patterns::leading_titles_len(&span[i + 1..]) > 0)
+                        .map_or(end, |i| start + i)
+                } else {
+                    end
+                };
                 if p.kind == EntityType::Person && self.not_a_name.is_match(&text[start..end]) {
                     continue;
                 }
@@ -1844,6 +1862,19 @@ mod tests {
                 .iter()
                 .any(|p| p.contains("Disputed") || p.contains('\'')),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_is_named_without_the_titles_before_the_name() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "The spokesman Rear Admiral Daniel Zorvik said so, and Chief of the Defence \
+             Force Admiral David Kellner agreed. President Xi Jinping came.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Person),
+            ["Daniel Zorvik", "David Kellner", "Xi Jinping"]
         );
     }
 

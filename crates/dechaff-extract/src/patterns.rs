@@ -658,6 +658,42 @@ pub fn speaker() -> Regex {
 }
 
 /// Whether a name found after a title is really a name.
+/// The length of the titles a person's span opens with, with the spaces after them:
+/// "Rear Admiral " of "Rear Admiral Daniel Hagari" when a lowercase title before it
+/// ("spokesman Rear Admiral Daniel Hagari") led the title pattern's match.
+pub fn leading_titles_len(span: &str) -> usize {
+    static TITLES_SET: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    let titles = TITLES_SET.get_or_init(|| {
+        TITLES
+            .trim_start_matches("(?:")
+            .trim_end_matches(')')
+            .split('|')
+            .flat_map(|t| {
+                let t = t.replace(r"\.", ".");
+                match t.split_once("[cs]") {
+                    Some((a, b)) => vec![format!("{a}c{b}"), format!("{a}s{b}")],
+                    None => vec![t],
+                }
+            })
+            .collect()
+    });
+    let mut len = 0;
+    'next: loop {
+        let rest = &span[len..];
+        // The longest title first: "Rear Admiral" before "Admiral"... of three words
+        // at most ("Deputy Prime Minister").
+        let ends: Vec<usize> = rest.match_indices(' ').map(|(i, _)| i).take(3).collect();
+        for &end in ends.iter().rev() {
+            if titles.contains(&rest[..end]) && rest.len() > end + 1 {
+                len += end + 1;
+                continue 'next;
+            }
+        }
+        return len;
+    }
+}
+
 pub fn not_a_name() -> Regex {
     Regex::new(NOT_NAMES).expect("name stop list compiles")
 }
