@@ -394,6 +394,30 @@ impl Recognizer {
                 {
                     continue;
                 }
+                // "Pillar 2 covers", "Lot 18 accounts", "Jelcz 663 trucks": a number right
+                // after a capitalised word is part of a name, not a count.
+                if p.kind == EntityType::Quantity
+                    && text[start..].starts_with(|c: char| c.is_ascii_digit())
+                {
+                    // "promised Ukraine 300 tanks": a country, a force or a person
+                    // before the count is its receiver, not a name with a number.
+                    if let Some(word_start) = after_a_name_word(text, start) {
+                        let receiver = named_by_gazetteer
+                            .get(&(word_start, start - 1))
+                            .is_some_and(|k| {
+                                matches!(
+                                    k,
+                                    EntityType::Location
+                                        | EntityType::Organisation
+                                        | EntityType::Nationality
+                                        | EntityType::Person
+                                )
+                            });
+                        if !receiver {
+                            continue;
+                        }
+                    }
+                }
                 // "34 jets" inside "Su-34 jets" is the tail of a designation.
                 let after_hyphen = text[..start].ends_with('-');
                 if after_hyphen && matches!(p.kind, EntityType::Quantity | EntityType::Temporal) {
@@ -756,6 +780,77 @@ impl Default for Recognizer {
     fn default() -> Recognizer {
         Recognizer::new()
     }
+}
+
+/// Where the word right before `at` (one space between) starts, when it is capitalised
+/// and not one of the words that open a sentence before a count ("About 300 troops",
+/// "Some 40 ships").
+fn after_a_name_word(text: &str, at: usize) -> Option<usize> {
+    const COUNT_OPENERS: &[&str] = &[
+        "About",
+        "Some",
+        "Nearly",
+        "Almost",
+        "Around",
+        "Roughly",
+        "Approximately",
+        "Over",
+        "Under",
+        "Only",
+        "Another",
+        "All",
+        "More",
+        "Fewer",
+        "Just",
+        "Exactly",
+        "At",
+        "By",
+        "For",
+        "In",
+        "Of",
+        "On",
+        "With",
+        "After",
+        "Since",
+        "Up",
+        "The",
+        "These",
+        "Those",
+        "Its",
+        "Their",
+        "Our",
+        "His",
+        "Her",
+        "A",
+        "An",
+        "And",
+        "But",
+        "Least",
+        "Most",
+        "Than",
+        "To",
+        "From",
+        "Between",
+        "Among",
+        "Including",
+        "Every",
+        "Each",
+        "Estimated",
+        "Perhaps",
+        "Maybe",
+        "Total",
+        "Overall",
+        "Altogether",
+    ];
+    let before = text[..at].strip_suffix(' ')?;
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    (word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !COUNT_OPENERS.contains(&word))
+    .then(|| before.len() - word.len())
 }
 
 /// Words after a country abbreviation that keep it a noun ("the US said", "US and").
@@ -1875,6 +1970,20 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::Person),
             ["Daniel Zorvik", "David Kellner", "Xi Jinping"]
+        );
+    }
+
+    #[test]
+    fn a_number_in_a_name_or_a_share_of_a_group_is_no_count() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Pillar 2 covers hypersonic work and Lot 18 accounts for most jets. The guns \
+             destroyed seven of the drones. Berlin promised Ukraine 300 tanks. About 300 \
+             troops left.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Quantity),
+            ["300 tanks", "300 troops"]
         );
     }
 

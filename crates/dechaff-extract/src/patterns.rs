@@ -221,6 +221,19 @@ fn plausible_capitalised_count(span: &str) -> bool {
     }
 }
 
+/// A count that is not a share of things named before: "seven of the drones", "one of
+/// its positions" pick from a group the text has already counted or named.
+fn not_a_share(span: &str) -> bool {
+    !span.split_once(" of ").is_some_and(|(_, rest)| {
+        rest.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "its" | "their" | "these" | "those" | "his" | "her" | "our" | "them"
+            )
+        })
+    })
+}
+
 /// A count with a generic noun: not a year ("2024 showed ..."), no function word
 /// inside ("one of its positions"), not a thing measured in time or money.
 fn plausible_count(span: &str) -> bool {
@@ -432,7 +445,10 @@ pub fn patterns() -> Vec<Pattern> {
         p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\s|-)?{UNIT}\b")),
         p(Quantity, 0, 2, format!(r"\b{NUMBER}\s?%")),
         p(Quantity, 0, 2, r"\bMach\s?\d+(?:\.\d+)?\b".to_string()),
-        p(Quantity, 0, 2, format!(r"\b{NUMBER}\s(?:of\s)?(?:[a-z][a-z-]+\s)?{COUNTED}\b")),
+        Pattern {
+            accept: not_a_share,
+            ..p(Quantity, 0, 2, format!(r"\b{NUMBER}\s(?:of\s)?(?:[a-z][a-z-]+\s)?{COUNTED}\b"))
+        },
         // A count of any plural noun, with up to three modifiers and a coordinated
         // second noun: "31 companies", "three new inspection vessels", "75
         // individuals and entities". Function words are not modifiers, so "seven of
