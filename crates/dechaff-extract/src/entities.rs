@@ -465,6 +465,13 @@ impl Recognizer {
             }
         }
         let mut chosen = select_longest(candidates);
+        // Operations and exercises ("Aspides", "Prosperity Guardian") are no entities
+        // (annotation rule 13): listed, they win their span from the shorter names
+        // inside them, and then leave.
+        chosen.retain(|c| {
+            c.entry
+                .is_none_or(|e| self.gazetteer.entry(e).group != "operation")
+        });
         self.join_system_names(text, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
         defined_acronyms(text, &mut chosen);
@@ -1984,6 +1991,23 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::Quantity),
             ["300 tanks", "300 troops"]
+        );
+    }
+
+    #[test]
+    fn operations_and_exercises_are_no_entities() {
+        // "Aspides" would otherwise be the plural of the Aspide missile.
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "The frigate joined Aspides, while Talisman Sabre and Operation Prosperity \
+             Guardian went on.",
+        );
+        assert!(
+            !found.iter().any(|(t, _)| t.contains("Aspide")
+                || t.contains("Sabre")
+                || t.contains("Guardian")),
+            "{found:?}"
         );
     }
 
