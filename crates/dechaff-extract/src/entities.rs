@@ -251,6 +251,11 @@ impl Recognizer {
             after_type.chain(before_type).chain(with_pennant).collect();
         for (start, end, prefixed) in found {
             let (start, end) = self.trim(text, start, end, EntityType::MilitaryPlatform);
+            // "HMAS Stirling", "INS Hansa": shore bases named like ships, which the
+            // gazetteer knows by the whole name, prefix and all.
+            if prefixed && named_by_gazetteer.get(&(start, end)) == Some(&EntityType::Location) {
+                continue;
+            }
             candidates.push(Candidate {
                 start,
                 end,
@@ -1991,6 +1996,23 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::Quantity),
             ["300 tanks", "300 troops"]
+        );
+    }
+
+    #[test]
+    fn a_shore_base_named_like_a_ship_is_a_place() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "The boats will be based at HMAS Stirling, and HMS Trent sails.",
+        );
+        assert!(
+            found.contains(&("HMAS Stirling".to_string(), EntityType::Location)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("HMS Trent".to_string(), EntityType::MilitaryPlatform)),
+            "{found:?}"
         );
     }
 
