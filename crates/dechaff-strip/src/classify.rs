@@ -1069,6 +1069,43 @@ fn keep_lists_between_body(blocks: &[Block], out: &mut [Decision]) {
         let after = i < blocks.len() && out[i].body;
         let links: usize = blocks[start..i].iter().map(|b| b.link_chars).sum();
         let chars: usize = blocks[start..i].iter().map(|b| b.text.len()).sum();
+        // A timeline or a list of facts closing the article ("1899 — Paris tribunal
+        // awards the Essequibo to British Guiana."): items of prose without links,
+        // after the body inside the article's content container, under a short
+        // heading or right under the body.
+        let heading = start.checked_sub(1).filter(|&h| {
+            blocks[h].heading > 0
+                && blocks[h].text.len() < 40
+                && out[h].cue.is_none()
+                && out[h].basis != Basis::Container
+        });
+        let body_before = out[..start]
+            .iter()
+            .zip(&blocks[..start])
+            .any(|(d, b)| d.body && b.flags.contains(Flags::CONTENT));
+        let closing_facts = (before || (heading.is_some() && body_before))
+            && !after
+            && links == 0
+            && blocks[start..i].iter().all(|b| {
+                b.flags.contains(Flags::CONTENT)
+                    && b.text.len() >= 30
+                    && b.text.split_whitespace().nth(4).is_some()
+            });
+        if closing_facts {
+            for d in &mut out[start..i] {
+                let condemned = d.cue.is_some() || d.basis == Basis::Container;
+                if !d.body && !condemned {
+                    promote(d, "a list of facts closing the article");
+                }
+            }
+            if let Some(h) = heading.filter(|&h| !out[h].body) {
+                promote(
+                    &mut out[h],
+                    "the heading of a list of facts closing the article",
+                );
+            }
+            continue;
+        }
         if before && after && links * 3 < chars {
             for d in &mut out[start..i] {
                 let condemned = d.cue.is_some() || d.basis == Basis::Container;

@@ -308,6 +308,21 @@ mod tests {
     }
 
     #[test]
+    fn a_timeline_closing_the_article_is_body() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the explainer says what the dispute is about, who holds the land, and why the two governments have argued over it for more than a century.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a></nav><article><div class=\"article-body\"><h1>The border dispute, explained</h1>{body}<aside><h3>Key facts</h3><ul><li>Area: about 160,000 sq km</li><li>Population: about 125,000</li></ul></aside><h3>Timeline</h3><ul><li>1899 — A tribunal in Paris awards the region to the colony.</li><li>1962 — The neighbour declares the award null and void.</li><li>2018 — The government takes the dispute to the court.</li></ul><p>With files from the Associated Press.</p></div></article><footer><p>All rights reserved 2026</p></footer></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(kept.iter().any(|p| p.starts_with("1962 — ")), "{kept:?}");
+        assert!(kept.iter().any(|p| p == "Timeline"), "{kept:?}");
+        assert!(!kept.iter().any(|p| p.contains("rights reserved")));
+    }
+
+    #[test]
     fn a_thin_post_with_a_comment_section_does_not_keep_its_headline_rail() {
         // A video post: a title, a byline and no prose, then "Post a comment" and a
         // rail of other posts' headlines. The rail is not the page's content, as a
