@@ -859,13 +859,7 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
         let mut start = noun_start;
         let mut words: Vec<&str> = Vec::new();
         while words.len() < 3 {
-            let before = &text[..start];
-            let word_start = before
-                .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
-                .map_or(0, |i| {
-                    i + before[i..].chars().next().map_or(1, char::len_utf8)
-                });
-            let word = &before[word_start..];
+            let (word_start, word) = word_before(text, start);
             let capitalised = word.starts_with(char::is_uppercase)
                 && word.chars().skip(1).any(char::is_lowercase);
             if !capitalised {
@@ -904,6 +898,18 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
     found
 }
 
+/// The word (letters and hyphens) that ends at `at`, and where it starts; empty when
+/// the character before `at` is neither.
+fn word_before(text: &str, at: usize) -> (usize, &str) {
+    let head = &text[..at];
+    let word_start = head
+        .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    (word_start, &head[word_start..])
+}
+
 /// The names listed before the last one of a plural noun's list, read backwards from
 /// `last_start`: "Irkutsk, Ivanovo, Ryazan and" before "Amur regions". Each is one or
 /// two capitalised words after ", ", " and " or ", and ".
@@ -925,19 +931,10 @@ fn coordinated_names(text: &str, last_start: usize, kind: EntityType) -> Vec<Can
                 && !NOT_NAME_WORDS.contains(&w)
                 && !CALENDAR_WORDS.contains(&w)
         };
-        let word_before = |at: usize| {
-            let head = &text[..at];
-            let word_start = head
-                .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
-                .map_or(0, |i| {
-                    i + head[i..].chars().next().map_or(1, char::len_utf8)
-                });
-            (word_start, &head[word_start..])
-        };
         let mut start = name_end;
         let mut words = 0;
         while words < 2 {
-            let (word_start, word) = word_before(start);
+            let (word_start, word) = word_before(text, start);
             if !is_name_word(word) {
                 break;
             }
@@ -947,7 +944,7 @@ fn coordinated_names(text: &str, last_start: usize, kind: EntityType) -> Vec<Can
                 break;
             }
             // A second word only when it too is a name's.
-            if !is_name_word(word_before(start - 1).1) {
+            if !is_name_word(word_before(text, start - 1).1) {
                 break;
             }
             start -= 1;

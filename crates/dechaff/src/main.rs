@@ -292,13 +292,17 @@ enum Mode {
     ExtractWhole,
 }
 
-/// Learns site memory from every page under `dir`; a page that cannot be read is
-/// reported and left out, as in a batch.
-fn learn_site(dir: &std::path::Path, limits: &Limits, options: &Options) -> Result<SiteMemory> {
-    let sources = inputs::collect(&[dir.to_path_buf()])?;
-    let mut memory = SiteMemory::new();
+/// Parses every page under `inputs` for site memory, in input order, and hands each
+/// document to `learn`; a page that cannot be read goes to `unreadable` with its name.
+fn learn_from(
+    inputs: &[PathBuf],
+    limits: &Limits,
+    options: &Options,
+    mut learn: impl FnMut(&Document),
+    mut unreadable: impl FnMut(&str, anyhow::Error),
+) -> Result<()> {
+    let sources = inputs::collect(inputs)?;
     for page in inputs::Pages::new(sources, limits.max_bytes) {
-        let name = page.id.name();
         let loaded = page
             .content
             .load(limits.max_bytes)
@@ -306,10 +310,24 @@ fn learn_site(dir: &std::path::Path, limits: &Limits, options: &Options) -> Resu
                 Ok(decode_page_declared(&bytes, limits, charset.as_deref())?)
             });
         match loaded {
-            Ok(text) => memory.learn(&Document::parse(&text, options.format)),
-            Err(e) => eprintln!("dechaff: --site-corpus: {name}: {e:#}"),
+            Ok(text) => learn(&Document::parse(&text, options.format)),
+            Err(e) => unreadable(&page.id.name(), e),
         }
     }
+    Ok(())
+}
+
+/// Learns site memory from every page under `dir`; a page that cannot be read is
+/// reported and left out, as in a batch.
+fn learn_site(dir: &std::path::Path, limits: &Limits, options: &Options) -> Result<SiteMemory> {
+    let mut memory = SiteMemory::new();
+    learn_from(
+        &[dir.to_path_buf()],
+        limits,
+        options,
+        |document| memory.learn(document),
+        |name, e| eprintln!("dechaff: --site-corpus: {name}: {e:#}"),
+    )?;
     if memory.pages() < 3 {
         eprintln!(
             "dechaff: --site-corpus {}: {} distinct page(s); site memory needs at least 3 and does nothing",
@@ -323,19 +341,14 @@ fn learn_site(dir: &std::path::Path, limits: &Limits, options: &Options) -> Resu
 /// Learns the site memory of every site among the inputs (`--site-memory`); a page
 /// that cannot be read is left out here and reported by the batch itself.
 fn learn_sites(inputs: &[PathBuf], limits: &Limits, options: &Options) -> Result<SiteMemories> {
-    let sources = inputs::collect(inputs)?;
     let mut memories = SiteMemories::new();
-    for page in inputs::Pages::new(sources, limits.max_bytes) {
-        let loaded = page
-            .content
-            .load(limits.max_bytes)
-            .and_then(|(bytes, charset)| {
-                Ok(decode_page_declared(&bytes, limits, charset.as_deref())?)
-            });
-        if let Ok(text) = loaded {
-            memories.learn(&Document::parse(&text, options.format));
-        }
-    }
+    learn_from(
+        inputs,
+        limits,
+        options,
+        |document| memories.learn(document),
+        |_, _| {},
+    )?;
     if memories.sites() == 0 {
         eprintln!(
             "dechaff: --site-memory: no site has 3 distinct pages among the inputs (pages are grouped by their canonical address); site memory does nothing"
