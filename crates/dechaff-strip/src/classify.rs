@@ -1079,18 +1079,22 @@ fn keep_lists_between_body(blocks: &[Block], out: &mut [Decision]) {
                 && out[h].cue.is_none()
                 && out[h].basis != Basis::Container
         });
-        let body_before = out[..start]
-            .iter()
-            .zip(&blocks[..start])
-            .any(|(d, b)| d.body && b.flags.contains(Flags::CONTENT));
-        let closing_facts = (before || (heading.is_some() && body_before))
-            && !after
+        // Body earlier in the content container: looked for last, as few runs get
+        // that far.
+        let body_before = || {
+            out[..start]
+                .iter()
+                .zip(&blocks[..start])
+                .any(|(d, b)| d.body && b.flags.contains(Flags::CONTENT))
+        };
+        let closing_facts = !after
             && links == 0
             && blocks[start..i].iter().all(|b| {
                 b.flags.contains(Flags::CONTENT)
                     && b.text.len() >= 30
                     && b.text.split_whitespace().nth(4).is_some()
-            });
+            })
+            && (before || (heading.is_some() && body_before()));
         if closing_facts {
             for d in &mut out[start..i] {
                 let condemned = d.cue.is_some() || d.basis == Basis::Container;
