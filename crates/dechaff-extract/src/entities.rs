@@ -729,8 +729,13 @@ impl Recognizer {
         let surnames: Vec<&str> = chosen
             .iter()
             .filter(|c| c.kind == EntityType::Person)
-            .filter_map(|c| text[c.start..c.end].rsplit(' ').next())
-            .filter(|s| s.chars().count() > 2)
+            .filter_map(|c| family_name(&text[c.start..c.end]))
+            // Two letters are a surname only when they are no English word ("Li", "Xi",
+            // "Wu", but not "He" of He Weidong, which opens sentences).
+            .filter(|s| {
+                let n = s.chars().count();
+                n > 2 || n == 2 && !TWO_LETTER_WORDS.contains(&s.to_ascii_lowercase().as_str())
+            })
             .collect::<HashSet<&str>>()
             .into_iter()
             .collect();
@@ -864,6 +869,35 @@ fn after_a_name_word(text: &str, at: usize) -> Option<usize> {
         && !COUNT_OPENERS.contains(&word))
     .then(|| before.len() - word.len())
 }
+
+/// The family name of a person's name: its last word, or its first when that is a
+/// common Chinese or Korean family name and the name has two or three words ("Li" of
+/// "Li Shangfu", "Kim" of "Kim Jong Un", "Lee" of "Lee Yong-bae"), as those languages
+/// put it first.
+fn family_name(name: &str) -> Option<&str> {
+    const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
+        "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun",
+        "Hu", "Zhu", "Gao", "Lin", "Guo", "Luo", "Liang", "Song", "Zheng", "Xie", "Tang", "Feng",
+        "Dong", "Xiao", "Cheng", "Cao", "Yuan", "Deng", "Fu", "Shen", "Zeng", "Peng", "Lu", "Su",
+        "Jiang", "Cai", "Jia", "Ding", "Wei", "Xue", "Ye", "Yan", "Pan", "Du", "Dai", "Xia",
+        "Zhong", "Tian", "Ren", "Fan", "Fang", "Shi", "Yao", "Tan", "Liao", "Zou", "Xiong", "Jin",
+        "Hao", "Kong", "Bai", "Cui", "Kang", "Mao", "Qiu", "Qin", "Gu", "Hou", "Shao", "Meng",
+        "Long", "Wan", "Duan", "Lei", "Qian", "Yin", "Kim", "Lee", "Park", "Choi", "Jung", "Cho",
+        "Yoon", "Jang", "Lim", "Shin", "Kwon", "Hwang", "Ahn", "Yoo", "Hong", "Moon", "Noh",
+    ];
+    let words: Vec<&str> = name.split(' ').collect();
+    match words[..] {
+        [first, _] | [first, _, _] if EAST_ASIAN_FAMILY_NAMES.contains(&first) => Some(first),
+        _ => words.last().copied(),
+    }
+}
+
+/// English words of two letters, which a two-letter surname must not be.
+const TWO_LETTER_WORDS: &[&str] = &[
+    "ah", "am", "an", "as", "at", "be", "by", "do", "go", "ha", "he", "hi", "if", "in", "is", "it",
+    "ma", "me", "my", "no", "of", "oh", "ok", "on", "or", "ox", "pa", "so", "to", "up", "us", "we",
+    "ye", "yo",
+];
 
 /// Words after a country abbreviation that keep it a noun ("the US said", "US and").
 const NOUN_FOLLOWERS: &[&str] = &[
@@ -1970,6 +2004,18 @@ mod tests {
                 .any(|p| p.contains("Disputed") || p.contains('\'')),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn an_east_asian_family_name_comes_first() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Defence minister Li Shangfu spoke on Sunday. Li said the strait was calm. \
+             General He Weidong was absent. He had been in Beijing.",
+        );
+        let people = of_kind(&e, EntityType::Person);
+        assert!(people.contains(&"Li"), "{e:?}");
+        assert!(!people.contains(&"He"), "{e:?}");
     }
 
     #[test]
