@@ -963,3 +963,118 @@ fn coordinated_names(text: &str, last_start: usize, kind: EntityType) -> Vec<Can
     }
     found
 }
+
+/// Time units that end a duration ("14 days", "three years").
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades",
+];
+
+/// Numbers in words that open a range ("two to three years").
+const SMALL_NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty",
+];
+
+/// Whether `word` is a number: ASCII digits, or a small number in words.
+fn is_number_word(word: &str) -> bool {
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
+        || SMALL_NUMBER_WORDS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Whether a temporal span is a duration: a number and a time unit, nothing else
+/// ("six months", not "six months ago").
+fn is_duration(span: &str) -> bool {
+    let mut words = span.split(' ');
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(n), Some(unit), None) if is_number_word(n) && TIME_UNITS.contains(&unit)
+    )
+}
+
+/// Ranges and compound spans of time are one mention, as the annotation conventions
+/// mark them: a number joined to the time after it ("10 to 14 days", "two to three
+/// years", "8 to 9 July", "17–18 November 2024", "17 and 18 November 2024"), two years
+/// ("2023–2024", "2022-23"), and durations in a row ("one year, six months and nine
+/// days"). Runs after selection, on temporal mentions only.
+pub(crate) fn join_time_ranges(text: &str, chosen: &mut Vec<Candidate>) {
+    // A number right before a temporal mention, joined by "to", a dash or (before a
+    // date) "and", that no mention holds.
+    // No other mention may hold any of the text taken in front.
+    let free = |from: usize, to: usize, chosen: &[Candidate]| {
+        !chosen.iter().any(|c| c.start < to && c.end > from)
+    };
+    for i in 0..chosen.len() {
+        if chosen[i].kind != EntityType::Temporal {
+            continue;
+        }
+        let start = chosen[i].start;
+        let first_word = text[start..chosen[i].end].split(' ').next().unwrap_or("");
+        if !is_number_word(first_word) {
+            continue;
+        }
+        let before = &text[..start];
+        let dated = text[start..chosen[i].end]
+            .split(' ')
+            .nth(1)
+            .is_some_and(|w| CALENDAR_WORDS.contains(&w) && !TIME_UNITS.contains(&w));
+        let joiner = [" to ", "–", "-", " and "]
+            .iter()
+            .find(|j| before.ends_with(*j) && (**j != " and " || dated));
+        let Some(joiner) = joiner else { continue };
+        let head = &before[..before.len() - joiner.len()];
+        let number_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| {
+            k + head[k..].chars().next().map_or(1, char::len_utf8)
+        });
+        let number = &head[number_start..];
+        if is_number_word(number) && free(number_start, start, chosen) {
+            chosen[i].start = number_start;
+        }
+    }
+    // Years and durations in a row become one mention.
+    let mut out: Vec<Candidate> = Vec::with_capacity(chosen.len());
+    for c in chosen.drain(..) {
+        if let Some(prev) = out.last_mut().filter(|p| p.end <= c.start) {
+            let between = &text[prev.end..c.start];
+            let (a, b) = (&text[prev.start..prev.end], &text[c.start..c.end]);
+            let years = (between == "–" || between == "-")
+                && a.len() == 4
+                && a.bytes().all(|x| x.is_ascii_digit())
+                && b.bytes().all(|x| x.is_ascii_digit())
+                && matches!(b.len(), 2 | 4);
+            let durations = matches!(between, ", " | " and " | ", and ")
+                && a.split(", ")
+                    .flat_map(|p| p.split(" and "))
+                    .all(|p| is_duration(p.trim_start_matches("and ")))
+                && is_duration(b);
+            if prev.kind == EntityType::Temporal
+                && c.kind == EntityType::Temporal
+                && (years || durations)
+            {
+                prev.end = c.end;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    // "the winter of 2022-23": a year's two-digit partner.
+    for c in &mut out {
+        let span = &text[c.start..c.end];
+        let ends_in_year = span.len() >= 4
+            && span.as_bytes()[span.len() - 4..]
+                .iter()
+                .all(u8::is_ascii_digit);
+        if c.kind != EntityType::Temporal || !ends_in_year {
+            continue;
+        }
+        let rest = &text[c.end..];
+        let Some(after_dash) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) else {
+            continue;
+        };
+        let digits = after_dash.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 2 && !after_dash[2..].starts_with(char::is_alphanumeric) {
+            c.end += rest.len() - after_dash.len() + 2;
+        }
+    }
+    *chosen = out;
+}

@@ -2,8 +2,8 @@
 //! that of overlapping candidates the longest wins.
 
 use crate::context::{
-    defined_acronyms, german_counts, is_german, names_before_nouns, persons_by_given_name,
-    places_after_prepositions, time_spans, CALENDAR_WORDS,
+    defined_acronyms, german_counts, is_german, join_time_ranges, names_before_nouns,
+    persons_by_given_name, places_after_prepositions, time_spans, CALENDAR_WORDS,
 };
 use crate::gazetteer::{is_word_boundary, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
@@ -484,6 +484,7 @@ impl Recognizer {
         let german = is_german(text);
         places_after_prepositions(text, german, &mut chosen);
         german_counts(text, german, &mut chosen);
+        join_time_ranges(text, &mut chosen);
         to_entities(text, chosen, &self.gazetteer)
     }
 
@@ -546,7 +547,12 @@ impl Recognizer {
         if class_name {
             start = self.class_name_start(text, start, end);
         }
+        // "a.m." and "p.m." keep their stop.
+        let clock = text[start..end].ends_with("a.m.") || text[start..end].ends_with("p.m.");
         for suffix in ["’s", "'s", ".", ","] {
+            if suffix == "." && clock {
+                continue;
+            }
             if text[start..end].ends_with(suffix) && end - start > suffix.len() {
                 end -= suffix.len();
             }
@@ -2003,6 +2009,32 @@ mod tests {
                 .iter()
                 .any(|p| p.contains("Disputed") || p.contains('\'')),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn ranges_and_compound_spans_of_time_are_one_mention() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "It adds 10 to 14 days. Training takes two to three years. On the night of 8 to \
+             9 July, on 17 and 18 November 2024 and in 2023–2024, in the winter of 2022-23. \
+             It took one year, six months and nine days. In 2023 and 2024 it grew. At \
+             6:14 a.m. it flew.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Temporal),
+            [
+                "10 to 14 days",
+                "two to three years",
+                "8 to 9 July",
+                "17 and 18 November 2024",
+                "2023–2024",
+                "winter of 2022-23",
+                "one year, six months and nine days",
+                "2023",
+                "2024",
+                "6:14 a.m."
+            ]
         );
     }
 
