@@ -2013,6 +2013,24 @@ mod tests {
     }
 
     #[test]
+    fn a_vessel_named_before_its_type_in_apposition_is_a_vehicle() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Police boarded the Eagle S, a tanker flying the flag of the Cook Islands. \
+             Eagle S was held.",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(t, _)| t == "Eagle S")
+                .map(|(_, k)| *k)
+                .collect::<Vec<_>>(),
+            [EntityType::Vehicle, EntityType::Vehicle]
+        );
+    }
+
+    #[test]
     fn ranges_and_compound_spans_of_time_are_one_mention() {
         let r = Recognizer::new();
         let e = r.entities(

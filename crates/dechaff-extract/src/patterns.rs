@@ -640,10 +640,13 @@ pub fn civilian_vessel() -> Gated {
 }
 
 /// A civilian vessel named between "the" and its type ("the Galaxy Leader car
-/// carrier"), group 1. Separate from [`civilian_vessel`], so that "the Chinese bulk
-/// carrier Yi Peng 3" still finds the name after the type.
+/// carrier"), or before its type in apposition ("the Eagle S, a tanker flying the flag
+/// of the Cook Islands"), group 1. Separate from [`civilian_vessel`], so that "the
+/// Chinese bulk carrier Yi Peng 3" still finds the name after the type.
 pub fn civilian_vessel_before_type() -> Gated {
-    let regex = compile(&format!(r"\b[Tt]he ({VESSEL_NAME}) {CIVILIAN_KINDS}\b"));
+    let regex = compile(&format!(
+        r"\b[Tt]he ({VESSEL_NAME})(?: |, an? (?:\p{{Ll}}[\p{{L}}-]* )?){CIVILIAN_KINDS}\b"
+    ));
     Gated::new(regex, &CIVILIAN_KIND_WORDS)
 }
 
