@@ -477,6 +477,7 @@ impl Recognizer {
             c.entry
                 .is_none_or(|e| self.gazetteer.entry(e).group != "operation")
         });
+        ships_named_in_apposition(text, &mut chosen);
         self.join_system_names(text, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
         defined_acronyms(text, &mut chosen);
@@ -895,6 +896,54 @@ fn family_name(name: &str) -> Option<&str> {
     match words[..] {
         [first, _] | [first, _, _] if EAST_ASIAN_FAMILY_NAMES.contains(&first) => Some(first),
         _ => words.last().copied(),
+    }
+}
+
+/// Places that a system's class in apposition makes ships, as navies name ships after
+/// cities: "the Kazan, the first Yasen-M, ...", "Kazan and Arkhangelsk, both Yasen-M
+/// boats"; and their other mentions after "the" ("the Kazan's reactor").
+fn ships_named_in_apposition(text: &str, chosen: &mut [Candidate]) {
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "lead",
+        "latest", "newest", "last",
+    ];
+    let is_place = |c: &Candidate| c.kind == EntityType::Location;
+    let is_system = |c: &Candidate| c.kind == EntityType::MilitaryPlatform;
+    let mut ships: Vec<usize> = Vec::new();
+    for i in 0..chosen.len() {
+        let Some(next) = chosen.get(i + 1) else { break };
+        let between = &text[chosen[i].end..next.start.max(chosen[i].end)];
+        // "the Kazan, the first Yasen-M"
+        let ordinal = between
+            .strip_prefix(", the ")
+            .and_then(|r| r.strip_suffix(' '))
+            .is_some_and(|w| ORDINALS.contains(&w));
+        if is_place(&chosen[i]) && is_system(next) && ordinal {
+            ships.push(i);
+        }
+        // "Kazan and Arkhangelsk, both Yasen-M boats"
+        if let Some(third) = chosen.get(i + 2) {
+            let pair = between == " and "
+                && is_place(&chosen[i])
+                && is_place(next)
+                && is_system(third)
+                && text[next.end..third.start.max(next.end)] == *", both ";
+            if pair {
+                ships.extend([i, i + 1]);
+            }
+        }
+    }
+    let names: HashSet<String> = ships
+        .iter()
+        .map(|&i| text[chosen[i].start..chosen[i].end].to_string())
+        .collect();
+    for (i, c) in chosen.iter_mut().enumerate() {
+        let named = names.contains(&text[c.start..c.end]);
+        let after_the = text[..c.start].ends_with("the ") || text[..c.start].ends_with("The ");
+        if c.kind == EntityType::Location && named && (ships.contains(&i) || after_the) {
+            c.kind = EntityType::MilitaryPlatform;
+            c.entry = None;
+        }
     }
 }
 
@@ -2009,6 +2058,35 @@ mod tests {
                 .iter()
                 .any(|p| p.contains("Disputed") || p.contains('\'')),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_with_a_class_in_apposition_is_a_ship() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "The Kazan, the first Yasen-M, entered service. Kazan and Arkhangelsk, both \
+             Yasen-M boats, carry Kalibr. The Kazan sailed; Kazan is a city.",
+        );
+        let kazan: Vec<EntityType> = found
+            .iter()
+            .filter(|(t, _)| t == "Kazan")
+            .map(|(_, k)| *k)
+            .collect();
+        use EntityType::{Location, MilitaryPlatform};
+        assert_eq!(
+            kazan,
+            [
+                MilitaryPlatform,
+                MilitaryPlatform,
+                MilitaryPlatform,
+                Location
+            ]
+        );
+        assert!(
+            found.contains(&("Arkhangelsk".to_string(), MilitaryPlatform)),
+            "{found:?}"
         );
     }
 
