@@ -2062,6 +2062,24 @@ mod tests {
     }
 
     #[test]
+    fn bases_named_by_a_prefix_are_places() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Flights from 19 Wing Comox, RAAF Base Amberley and Marine Corps Air Station New \
+             River. Troops left Air Base 201.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Location),
+            [
+                "19 Wing Comox",
+                "RAAF Base Amberley",
+                "Marine Corps Air Station New River",
+                "Air Base 201"
+            ]
+        );
+    }
+
+    #[test]
     fn a_place_with_a_class_in_apposition_is_a_ship() {
         let r = Recognizer::new();
         let found = kinds(

@@ -492,6 +492,12 @@ pub fn patterns() -> Vec<Pattern> {
             gate: &["bataillon", "brigade", "geschwader", "regiment", "division", "staffel", "flottille", "kompanie"],
             ..p(Organisation, 0, 1, r"\b(?:(?:Taktische[nrs]?|Schwere[nrs]?|Leichte[nrs]?|Gepanzerte[nrs]?)\s)?\p{Lu}\p{Ll}*(?:bataillon|brigade|geschwader|regiment|division|staffel|flottille|kompanie)s?\s\d{1,3}\b".to_string())
         },
+        // Bases named by a prefix: "RAAF Base Amberley", "19 Wing Comox", "Naval Air
+        // Station Jacksonville", "Marine Corps Air Station New River", "Air Base 201".
+        Pattern {
+            gate: &["Base", "Wing ", "Station", "CFB "],
+            ..p(Location, 0, 2, r"\b(?:(?:RAAF Base|RNZAF Base|CFB|Naval Air Station|Marine Corps Air Station|Naval Station|Joint Base|\d{1,2} Wing) \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2}|(?:Air|Naval) Base \d{1,3})\b".to_string())
+        },
         // Locations by head word: "Idlib Province", "Hmeimim Air Base", "Gulf of Aden".
         p(Location, 0, 1, format!(r"\b(?:{CAP}\s){{1,3}}{LOC_HEADS}\b")),
         p(Location, 0, 1, format!(r"\b(?:Gulf|Strait|Straits|Sea|Bay|Port|Lake|Mount|Cape|Isle|Sea) of (?:the\s)?{CAP}(?:\s{CAP})?")),
