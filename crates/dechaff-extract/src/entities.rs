@@ -5,7 +5,7 @@ use crate::context::{
     defined_acronyms, german_counts, is_german, join_time_ranges, names_before_nouns,
     persons_by_given_name, places_after_prepositions, time_spans, CALENDAR_WORDS,
 };
-use crate::gazetteer::{is_word_boundary, Gazetteer};
+use crate::gazetteer::{is_word_boundary, with_equipment_prefix, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
 use dechaff_schema::{Entity, EntityType};
 use regex::Regex;
@@ -343,13 +343,7 @@ impl Recognizer {
                 _ => self.gazetteer.prefix_kind(prefix),
             };
             if let Some(kind) = kind {
-                // US equipment keeps its "AN/" ("AN/TPY-2").
-                let start = m.start()
-                    - if text[..m.start()].ends_with("AN/") {
-                        3
-                    } else {
-                        0
-                    };
+                let start = with_equipment_prefix(text, m.start());
                 candidates.push(Candidate {
                     start,
                     end: m.end(),
@@ -933,9 +927,9 @@ fn ships_named_in_apposition(text: &str, chosen: &mut [Candidate]) {
             }
         }
     }
-    let names: HashSet<String> = ships
+    let names: HashSet<&str> = ships
         .iter()
-        .map(|&i| text[chosen[i].start..chosen[i].end].to_string())
+        .map(|&i| &text[chosen[i].start..chosen[i].end])
         .collect();
     for (i, c) in chosen.iter_mut().enumerate() {
         let named = names.contains(&text[c.start..c.end]);

@@ -143,9 +143,8 @@ impl Gazetteer {
                 return None;
             }
         }
-        // US equipment keeps its "AN/" ("AN/SPY-7", "AN/TPY-2").
-        if is_system && text[..start].ends_with("AN/") {
-            start -= 3;
+        if is_system {
+            start = with_equipment_prefix(text, start);
         }
         Some(Hit { start, end, entry })
     }
@@ -198,6 +197,17 @@ fn glued_variant_len(rest: &str) -> usize {
         letters + digits
     } else {
         0
+    }
+}
+
+/// Where a system's name that starts at `start` starts with the "AN/" that US equipment
+/// designations keep ("AN/SPY-7", "AN/TPY-2"), whether the gazetteer or the designation
+/// pattern found it.
+pub fn with_equipment_prefix(text: &str, start: usize) -> usize {
+    if text[..start].ends_with("AN/") {
+        start - 3
+    } else {
+        start
     }
 }
 
