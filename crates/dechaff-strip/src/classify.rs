@@ -1319,7 +1319,13 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
     let mut close = None;
     let mut i = 0;
     while i < out.len() {
-        if out[i].cue == Some(CueKind::Close) && before[i] > total - before[i + 1] {
+        // A menu item that reads "Top Stories" links elsewhere and closes nothing here;
+        // a linked heading ("Most Popular" over a rail) still heads what follows.
+        if out[i].cue == Some(CueKind::Close)
+            && (blocks[i].link_density() < 0.99 || blocks[i].heading > 0)
+            && before[i] > 0
+            && (before[i] > total - before[i + 1] || (!text_dump && boxed_after(blocks, out, i)))
+        {
             match text_dump.then(|| article_resumes(blocks, out, i)).flatten() {
                 Some(resume) => {
                     // An inserted box: its items are chaff, the article goes on.
@@ -1349,6 +1355,32 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
             demote(d, format_args!("after the closing cue {cue:?}"));
         }
     }
+}
+
+/// Whether all body after the cue at `close` sits in a box nested deeper than the
+/// paragraphs before it: a slideshow or a teaser block under "Also on ...", however
+/// much text it holds. The article's own paragraphs, resumed after a mid-article
+/// "Related" line, come back at their own depth.
+fn boxed_after(blocks: &[Block], out: &[Decision], close: usize) -> bool {
+    let mut by_depth: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
+    for (b, d) in blocks[..close].iter().zip(&out[..close]) {
+        if d.body {
+            *by_depth.entry(b.depth).or_insert(0) += b.text.len();
+        }
+    }
+    let Some(depth) = by_depth
+        .into_iter()
+        .max_by_key(|&(depth, n)| (n, depth))
+        .map(|(depth, _)| depth)
+    else {
+        return false;
+    };
+    let mut after = blocks[close + 1..]
+        .iter()
+        .zip(&out[close + 1..])
+        .filter(|(_, d)| d.body)
+        .peekable();
+    after.peek().is_some() && after.all(|(b, _)| b.depth >= depth + 2)
 }
 
 /// Where the article goes on after the closing cue at `close` of a text dump, if it

@@ -323,6 +323,88 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_cue_over_a_nested_gallery_ends_the_article_however_long_the_gallery() {
+        // "Also on ..." over a slideshow whose captions outweigh the article: the
+        // captions sit in a box nested under the article's container, deeper than its
+        // paragraphs, so the cue closes the article even though more text follows.
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the report says the brigade finished its winter exercise on schedule and that the new radios worked in the cold.</p>")
+        };
+        let body: String = (1..=3).map(para).collect();
+        let captions: String = (1..=8)
+            .map(|n| format!("<div class=\"slide\"><div class=\"caption\"><p>Caption {n}: soldiers of the brigade load a tracked carrier onto a rail car at the depot before the winter exercise began in the north.</p></div></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><div class=\"entry-content\">{body}<p>Also on Example News:</p><div class=\"promo\"><div class=\"gallery\"><em>Loading Slideshow</em>{captions}</div></div></div></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 3 ")),
+            "{kept:?}"
+        );
+        assert!(
+            !kept
+                .iter()
+                .any(|p| p.starts_with("Caption") || p.contains("Loading")),
+            "{kept:?}"
+        );
+        // The same amount of text as the article's own paragraphs, at their depth,
+        // after a mid-article cue: the cue closes nothing.
+        let resumed: String = (4..=12).map(para).collect();
+        let page = format!(
+            "<html><body><div class=\"entry-content\">{body}<p>Related:</p>{resumed}</div></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 12 ")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn a_menu_item_reading_top_stories_closes_nothing() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the notice says the club has released the fifth edition of its statistics course, free to audit and open to every member.</p>")
+        };
+        let body: String = (1..=3).map(para).collect();
+        let page = format!(
+            "<html><body><div class=\"content\">{body}<ul class=\"tabs\"><li><a href=\"/news\">News</a></li><li><a href=\"/top\">Top Stories</a></li></ul>{}</div></body></html>",
+            para(4)
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 4 ")),
+            "{kept:?}"
+        );
+        // A heading that is a link still heads a rail.
+        let page = format!(
+            "<html><body><div class=\"content\">{body}<h3><a href=\"/popular\">Top Stories</a></h3><p>Another story about the club and its statistics course, free to audit and open to members of the public too.</p></div></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            !kept.iter().any(|p| p.starts_with("Another story")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn a_teaser_cut_with_an_ellipsis_in_brackets_is_chaff() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the review says the new hatchback is roomy, quiet on the motorway and cheaper to run than the model it replaces.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let page = format!(
+            "<html><body><div class=\"content\">{body}<div><h4>Buying guide</h4><p>Your car has served you well for years, but you must have noticed that it is showing its [...]</p></div></div></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 4 ")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|p| p.ends_with("[...]")), "{kept:?}");
+    }
+
+    #[test]
     fn a_thin_post_with_a_comment_section_does_not_keep_its_headline_rail() {
         // A video post: a title, a byline and no prose, then "Post a comment" and a
         // rail of other posts' headlines. The rail is not the page's content, as a
