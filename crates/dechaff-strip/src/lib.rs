@@ -405,6 +405,34 @@ mod tests {
     }
 
     #[test]
+    fn a_one_paragraph_post_does_not_keep_what_follows_its_comment_section() {
+        // One paragraph of prose makes the page look like a list, whose items are
+        // kept; but a heading that names the comments ends the post, and the blog's
+        // sidebar after it ("Archives by Date", "Latest Book") is not its items.
+        let sidebar: String = [
+            "Blog Menu",
+            "Blog Home Page",
+            "Archives by Date",
+            "Latest Book",
+            "Syndication",
+            "Full Text Feed",
+        ]
+        .iter()
+        .map(|line| format!("<tr><td>{line}</td></tr>"))
+        .collect();
+        let page = format!(
+            "<html><body><table><tr><td><h1>A blog about security</h1><h2>Camouflage patterns</h2><p>The researchers compared six camouflage patterns against thermal cameras and found that none of them hid a soldier for more than a minute at night.</p><h3>Comments</h3><p>Posted by a reader at 10:14 AM</p></td></tr>{sidebar}</table></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter()
+                .any(|p| p.starts_with("The researchers compared")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|p| p == "Latest Book"), "{kept:?}");
+    }
+
+    #[test]
     fn a_thin_post_with_a_comment_section_does_not_keep_its_headline_rail() {
         // A video post: a title, a byline and no prose, then "Post a comment" and a
         // rail of other posts' headlines. The rail is not the page's content, as a
