@@ -467,12 +467,19 @@ impl Recognizer {
         // Operations and exercises ("Aspides", "Prosperity Guardian") are no entities
         // (annotation rule 13): listed, they win their span from the shorter names
         // inside them, and then leave.
-        chosen.retain(|c| {
+        let is_operation = |c: &Candidate| {
             c.entry
-                .is_none_or(|e| self.gazetteer.entry(e).group != "operation")
-        });
+                .is_some_and(|e| self.gazetteer.entry(e).group == "operation")
+        };
+        let operations: Vec<(usize, usize)> = chosen
+            .iter()
+            .filter(|c| is_operation(c))
+            .map(|c| (c.start, c.end))
+            .collect();
+        chosen.retain(|c| !is_operation(c));
         ships_named_in_apposition(text, &mut chosen);
         self.join_system_names(text, &mut chosen);
+        self.propagate_short_forms(text, &operations, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
         defined_acronyms(text, &mut chosen);
         // Both rules read German's capitalised nouns differently from English names.
@@ -723,6 +730,96 @@ impl Recognizer {
             }
         }
         found
+    }
+
+    /// A system named in full makes its short forms mentions of it anywhere in the
+    /// text (one sense per discourse): the short forms its family lists ("Eurofighter
+    /// Typhoon" ... "the Typhoons", "AH-1Z Viper" ... "The Vipers"), and a class's
+    /// bare name after an article, as ships of the class are named ("Mogami-class" ...
+    /// "The Mogami", "an Anzac"). A plural keeps its "s" (annotation rule 12).
+    /// `operations`: the spans of operation names, which are no entities but still
+    /// no short forms ("Eastern Sentry").
+    fn propagate_short_forms(
+        &self,
+        text: &str,
+        operations: &[(usize, usize)],
+        chosen: &mut Vec<Candidate>,
+    ) {
+        // (name, kind, entry, whether an article must precede it)
+        let mut forms: Vec<(&str, EntityType, Option<usize>, bool)> = Vec::new();
+        for c in chosen.iter().filter(|c| c.kind.is_system()) {
+            if let Some(entry) = c.entry {
+                for &(short, of) in self.gazetteer.short_forms(entry) {
+                    if !forms.iter().any(|f| f.0 == short) {
+                        let kind = self.gazetteer.entry(of).kind;
+                        forms.push((short, kind, Some(of), false));
+                    }
+                }
+            }
+            let name = &text[c.start..c.end];
+            let stem = name
+                .strip_suffix("-class")
+                .or_else(|| name.strip_suffix("-Klasse"));
+            if let Some(stem) = stem.filter(|s| s.len() > 2 && s.starts_with(char::is_uppercase)) {
+                if !forms.iter().any(|f| f.0 == stem) {
+                    forms.push((stem, c.kind, c.entry, true));
+                }
+            }
+        }
+        if forms.is_empty() {
+            return;
+        }
+        let names: Vec<&str> = forms.iter().map(|f| f.0).collect();
+        let mut taken = Taken::new(
+            chosen
+                .iter()
+                .map(|c| (c.start, c.end))
+                .chain(operations.iter().copied()),
+        );
+        let mut extra = Vec::new();
+        for (start, end) in leftmost_longest(text, &names) {
+            let Some(&(_, kind, entry, after_article)) =
+                forms.iter().find(|f| f.0 == &text[start..end])
+            else {
+                continue;
+            };
+            let plural = text[end..].starts_with('s') && is_word_boundary(text, start, end + 1);
+            // A listed short form keeps its variant's mark ("Altay T2").
+            let mark = if after_article {
+                0
+            } else {
+                variant_suffix(&text[end..])
+            };
+            let end = if plural { end + 1 } else { end + mark };
+            if !is_word_boundary(text, start, end) || !taken.is_free(start, end) {
+                continue;
+            }
+            if after_article {
+                let before = text[..start].trim_end();
+                let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                let word = word.trim_start_matches(['“', '"', '(']);
+                if ![
+                    "the", "a", "an", "die", "der", "den", "des", "eine", "einer",
+                ]
+                .iter()
+                .any(|a| word.eq_ignore_ascii_case(a))
+                {
+                    continue;
+                }
+            }
+            taken.insert(start, end);
+            extra.push(Candidate {
+                start,
+                end,
+                kind,
+                priority: NAME_PRIORITY,
+                entry,
+            });
+        }
+        if !extra.is_empty() {
+            chosen.extend(extra);
+            chosen.sort_by_key(|c| c.start);
+        }
     }
 
     /// A person named in full makes later mentions of the surname alone a person.
@@ -1826,6 +1923,53 @@ mod tests {
             .filter(|e| e.kind == kind)
             .map(|e| e.text.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_system_named_in_full_makes_its_short_form_a_mention() {
+        let r = Recognizer::new();
+        let platforms = |text: &str| -> Vec<String> {
+            r.entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityType::MilitaryPlatform)
+                .map(|e| e.text)
+                .collect()
+        };
+        // Alone, a storm; after the Eurofighter Typhoon, the aircraft, plural and all.
+        assert!(platforms("The Typhoons battered the coast.").is_empty());
+        assert_eq!(
+            platforms("Ankara ordered 20 Eurofighter Typhoon jets. The Typhoons arrive in 2030."),
+            ["Eurofighter Typhoon", "Typhoons"]
+        );
+        // One family's short form does not follow another's mention.
+        assert_eq!(
+            platforms("The AH-1Z Viper flew. The Vipers landed; the Mirage did not."),
+            ["AH-1Z Viper", "Vipers"]
+        );
+        // A listed short form keeps its variant's mark.
+        assert_eq!(
+            platforms("The Altay tank entered service; the Altay T2 follows."),
+            ["Altay", "Altay T2"]
+        );
+        // A class's bare name after an article is a ship of the class; an operation
+        // named like a short form stays no mention.
+        assert_eq!(
+            platforms(
+                "Japan's Mogami-class design won. The Mogami carries 32 cells, and Mogami said so."
+            ),
+            ["Mogami-class", "Mogami"]
+        );
+        assert_eq!(
+            platforms("NATO flies E-3 Sentry aircraft for Eastern Sentry."),
+            ["E-3 Sentry"]
+        );
+        // The short form stands for its own row, for its canonical id.
+        let e = r.entities("The MQ-4C Triton and the RQ-4 Global Hawk fly. The Triton is naval.");
+        let triton = e
+            .iter()
+            .rfind(|e| e.text == "Triton")
+            .map(|e| e.canonical.clone());
+        assert_eq!(triton.flatten().as_deref(), Some("MQ-4C Triton"));
     }
 
     #[test]

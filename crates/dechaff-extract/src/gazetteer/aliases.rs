@@ -41,10 +41,25 @@ impl Row {
             _ => self.fields.get(2),
         };
         aliases(aliases_field)
+            .filter(|a| !a.starts_with(SHORT_FORM_MARK))
             .chain([self.fields[0]])
             .filter_map(|n| usable_alias(n, self.file))
     }
+
+    /// A system's short forms (aliases written `~Typhoon`): names too ambiguous to
+    /// match on their own, which stand for the system once a text has named it in
+    /// full. They never enter the automaton.
+    pub fn short_forms(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let field = match self.file {
+            File::Systems => self.fields.get(3),
+            _ => None,
+        };
+        aliases(field).filter_map(|a| a.strip_prefix(SHORT_FORM_MARK))
+    }
 }
+
+/// Marks a short form among a system's aliases.
+const SHORT_FORM_MARK: char = '~';
 
 /// Every row of every file, in entry order.
 pub fn all_rows() -> Vec<Row> {

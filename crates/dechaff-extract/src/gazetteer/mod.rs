@@ -37,6 +37,9 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Designation prefixes ("Su", "MiG", "Kh") and the kind they usually denote.
     prefixes: Vec<(String, EntityType)>,
+    /// Short forms of each system family ("Typhoon" of the Eurofighter Typhoon), by
+    /// family id: see [`Gazetteer::short_forms`].
+    short_forms: std::collections::HashMap<&'static str, Vec<(&'static str, usize)>>,
 }
 
 /// A gazetteer match, in byte offsets.
@@ -49,7 +52,19 @@ pub struct Hit {
 
 impl Gazetteer {
     pub fn builtin() -> Gazetteer {
-        let entries = all_rows()
+        let all = all_rows();
+        let mut short_forms: std::collections::HashMap<&'static str, Vec<(&'static str, usize)>> =
+            std::collections::HashMap::new();
+        for (entry, row) in all.iter().enumerate() {
+            for short in row.short_forms() {
+                let family = row.fields.get(2).copied().unwrap_or(row.fields[0]);
+                let forms = short_forms.entry(family).or_default();
+                if !forms.iter().any(|(s, _)| *s == short) {
+                    forms.push((short, entry));
+                }
+            }
+        }
+        let entries = all
             .into_iter()
             .map(|row| {
                 let r = &row.fields;
@@ -98,11 +113,23 @@ impl Gazetteer {
             automaton,
             entries,
             prefixes,
+            short_forms,
         }
     }
 
     pub fn entry(&self, index: usize) -> &Entry {
         &self.entries[index]
+    }
+
+    /// The short forms of the family of system `entry`, each with the entry it stands
+    /// for: names such as "Typhoon", "Viper" or "Mirage" that are a storm, a snake or
+    /// an illusion on their own, and the system once the text has named one of its
+    /// family in full ("Eurofighter Typhoon" ... "the Typhoons"), as one sense per
+    /// discourse has it.
+    pub fn short_forms(&self, entry: usize) -> &[(&'static str, usize)] {
+        self.short_forms
+            .get(self.entries[entry].group.as_str())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whole-word matches of every alias in `text`.
