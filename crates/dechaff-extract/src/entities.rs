@@ -1973,6 +1973,32 @@ mod tests {
     }
 
     #[test]
+    fn organisation_names_stay_in_their_paragraph_and_universities_are_organisations() {
+        let r = Recognizer::new();
+        let orgs = |text: &str| -> Vec<String> {
+            r.entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityType::Organisation)
+                .map(|e| e.text)
+                .collect()
+        };
+        assert_eq!(
+            orgs("a researcher at the Korea Institute for Defense Analyses.\n\nKAI is pitching."),
+            ["Korea Institute for Defense Analyses", "KAI"]
+        );
+        assert_eq!(
+            orgs("a historian at the University of Warsaw said."),
+            ["University of Warsaw"]
+        );
+        assert_eq!(
+            orgs("sagte Carolina Wendt von der Universität Bielefeld. Das Auswärtige Amt schwieg."),
+            ["Universität Bielefeld", "Auswärtige Amt"]
+        );
+        // A news agency writes its name in lower case.
+        assert_eq!(orgs("Vilnius (dpa) - Germany formally"), ["dpa"]);
+    }
+
+    #[test]
     fn a_dateline_in_capitals_is_a_place() {
         let r = Recognizer::new();
         let e = r.entities("NEW DELHI — India signed.\nKYIV, March 10 (Reuters) - Talks.");

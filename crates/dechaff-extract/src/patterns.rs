@@ -69,8 +69,10 @@ const MODIFIER_WORD: &str = r"(?:[a-z][a-z-]*[a-z])";
 /// A plural noun: a lowercase word ending in "s" (not "ss": "class", "press").
 const PLURAL: &str = r"(?:[a-z][a-z-]*[^s\W]s)";
 const CAP: &str = r"[A-Z][\p{L}\d&.-]*";
+/// A capitalised word without stops: it cannot run past a sentence's end.
+const CAP_WORD: &str = r"[A-Z][\p{L}\d&-]*";
 /// Head words that make a capitalised phrase an organisation.
-pub const ORG_HEADS: &str = r"(?:Headquarters|Army|Navy|Air Force|Air Forces|Aerospace Forces|Armed Forces|Defence Forces|Defense Forces|Forces|Force|Corps|Guard|Guards|Ministry|Agency|Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Flotilla|Group|Council|Commission|Committee|Industries|Systems|Corporation|Company|Institute|Bureau|Office|Service|Services|Directorate|Staff|Parliament|Assembly|Party|Front|Movement|Organisation|Organization|Alliance|Union|Coalition|Bank|Fund|Department|Administration|Authority|Centre|Center|Academy|Agency|Inc\.|Ltd|AG|GmbH|SA|plc|LLC)";
+pub const ORG_HEADS: &str = r"(?:Headquarters|Army|Navy|Air Force|Air Forces|Aerospace Forces|Armed Forces|Defence Forces|Defense Forces|Forces|Force|Corps|Guard|Guards|Ministry|Agency|Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Flotilla|Group|Council|Commission|Committee|Industries|Systems|Corporation|Company|Institute|Bureau|Office|Service|Services|Directorate|Staff|Parliament|Assembly|Party|Front|Movement|Organisation|Organization|Alliance|Union|Coalition|Bank|Fund|Department|Administration|Authority|Centre|Center|Academy|University|College|Agency|Inc\.|Ltd|AG|GmbH|SA|plc|LLC)";
 /// Head words that make a capitalised phrase a document.
 const DOC_HEADS: &str = r"(?:Treaty|Agreement|Declaration|Convention|Accords?|Pact|Act|Charter|Protocol|Memorandum of Understanding|Regulations?|White Paper|Defence Plan|Defense Plan|Review)";
 const LOC_HEADS: &str = r"(?:Province|Oblast|Region|Governorate|District|Air Base|Airbase|Naval Base|Base|Sea|Strait|Straits|Gulf|Island|Islands|Peninsula|Mountains|River|Bay|Valley|Canal|Desert|Plateau|Heights|Corridor|Airport|Port|Harbour|Harbor|Proving Ground|Test Range|Range)";
@@ -477,8 +479,17 @@ pub fn patterns() -> Vec<Pattern> {
         },
         // Organisations by head word: "Syrian Arab Army", "Ministry of Defence",
         // "47th Mechanized Brigade".
-        p(Organisation, 0, 1, format!(r"\b(?:{CAP}\s+(?:(?:of|and|for|de|the)\s+)?){{1,5}}{ORG_HEADS}\b(?:\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,3}})?")),
-        p(Organisation, 0, 1, format!(r"\b(?:Ministry|Department|Ministry of Defence|Office|Chief|Chiefs) of (?:the\s)?{CAP}(?:\s(?:and\s)?{CAP}){{0,3}}")),
+        // The tail after "of"/"for" stays on its line and in its sentence: trimming
+        // keeps a name's end, so a tail run on into the next paragraph ("... for
+        // Defense Analyses.\n\nKAI") would lose the whole name.
+        p(Organisation, 0, 1, format!(r"\b(?:{CAP}\s+(?:(?:of|and|for|de|the)\s+)?){{1,5}}{ORG_HEADS}\b(?: (?:of|for) (?:the )?{CAP_WORD}(?: {CAP_WORD}){{0,3}})?")),
+        p(Organisation, 0, 1, format!(r"\b(?:Ministry|Department|Ministry of Defence|Office|Chief|Chiefs|University) of (?:the\s)?{CAP}(?:\s(?:and\s)?{CAP}){{0,3}}")),
+        Pattern {
+            gate: &["Universität", "Hochschule", "kammer"],
+            // German universities and chambers, named by their town: "Universität
+            // Bielefeld", "Technischen Hochschule Ulm", "Industrie- und Handelskammer Ulm".
+            ..p(Organisation, 0, 1, format!(r"\b(?:(?:Technischen?|Freien?|Humboldt-)\s)?(?:Universität|Hochschule|Fachhochschule|(?:Industrie- und )?Handelskammer|Handwerkskammer)(?: der Bundeswehr)? {CAP_WORD}"))
+        },
         Pattern {
             gate: &["Brigade", "Division", "Regiment", "Battalion", "Army", "Fleet", "Corps", "Squadron", "Wing", "Group"],
             // "47th Mechanized Brigade", "3rd Warsaw Air Defence Missile Brigade", and

@@ -43,7 +43,13 @@ impl Row {
         aliases(aliases_field)
             .filter(|a| !a.starts_with(SHORT_FORM_MARK))
             .chain([self.fields[0]])
-            .filter_map(|n| usable_alias(n, self.file))
+            .filter_map(|n| usable_alias(n, self.file, self.is_media()))
+    }
+
+    /// Media write their own names in lower case ("dpa", "n-tv", "navalnews.com"):
+    /// such a name is the outlet's, not a generic noun.
+    fn is_media(&self) -> bool {
+        self.file == File::Organisations && self.fields.get(1) == Some(&"media")
     }
 
     /// A system's short forms (aliases written `~Typhoon`): names too ambiguous to
@@ -100,7 +106,7 @@ fn aliases(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
 /// and names are capitalised (an all-lowercase alias of a name would match generic
 /// nouns such as "defence ministry"; German adjectives in the nationality list are the
 /// exception).
-fn usable_alias(alias: &'static str, file: File) -> Option<&'static str> {
+fn usable_alias(alias: &'static str, file: File, lowercase_ok: bool) -> Option<&'static str> {
     let nationality = file == File::Nationalities;
     let system = file == File::Systems;
     let alias = alias.strip_prefix("the ").unwrap_or(alias);
@@ -151,7 +157,7 @@ fn usable_alias(alias: &'static str, file: File) -> Option<&'static str> {
         return None;
     }
     let has_upper = alias.chars().any(char::is_uppercase);
-    if !has_upper && !nationality {
+    if !has_upper && !nationality && !lowercase_ok {
         return None;
     }
     Some(alias)
