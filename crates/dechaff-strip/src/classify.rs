@@ -1346,6 +1346,7 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
         // a linked heading ("Most Popular" over a rail) still heads what follows.
         if out[i].cue == Some(CueKind::Close)
             && (blocks[i].link_density() < 0.99 || blocks[i].heading > 0)
+            && !heads_its_own_box(blocks, out, i)
             && before[i] > 0
             && (before[i] > total - before[i + 1] || (!text_dump && boxed_after(blocks, out, i)))
         {
@@ -1378,6 +1379,22 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
             demote(d, format_args!("after the closing cue {cue:?}"));
         }
     }
+}
+
+/// Whether the cue at `close` heads a box of its own (an aside or a related box set
+/// into the article) after which the article resumes: the next body block is a
+/// paragraph of prose outside the box. "Related" over three links mid-article ends
+/// the box, not the article.
+fn heads_its_own_box(blocks: &[Block], out: &[Decision], close: usize) -> bool {
+    let boxed = |b: &Block| b.nearest.intersects(Flags::ASIDE | Flags::RELATED);
+    if !boxed(&blocks[close]) {
+        return false;
+    }
+    (close + 1..out.len())
+        .find(|&i| out[i].body)
+        .is_some_and(|i| {
+            !boxed(&blocks[i]) && matches!(out[i].class, Class::Good | Class::NearGood)
+        })
 }
 
 /// Whether all body after the cue at `close` sits in a box nested deeper than the

@@ -433,6 +433,24 @@ mod tests {
     }
 
     #[test]
+    fn a_related_box_set_into_the_article_closes_only_itself() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} says the air force will base the jets at the southern brigade, where hangars and a new simulator are being built this year.</p>")
+        };
+        let before: String = (1..=5).map(para).collect();
+        let page = format!(
+            "<html><body><article class=\"content\">{before}<aside class=\"related\"><h4>Related</h4><a href=\"/x\">Argentina signs a deal to buy jets from Denmark</a></aside>{}</article></body></html>",
+            para(6)
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 6 ")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|p| p.starts_with("Argentina")), "{kept:?}");
+    }
+
+    #[test]
     fn a_thin_post_with_a_comment_section_does_not_keep_its_headline_rail() {
         // A video post: a title, a byline and no prose, then "Post a comment" and a
         // rail of other posts' headlines. The rail is not the page's content, as a
