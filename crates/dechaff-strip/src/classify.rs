@@ -197,6 +197,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out, exempt);
     keep_densest_region(blocks, &mut out);
+    keep_closing_facts_of_dump(blocks, &mut out);
     drop_header_above_byline(blocks, &mut out);
     if favor == Favor::Recall {
         second_context(blocks, &mut out);
@@ -343,6 +344,69 @@ fn names_comments(text: &str) -> bool {
 /// What a chaff block costs the region around it, beyond its length: a run of short
 /// navigation lines weighs as much as a paragraph.
 const REGION_GAP_COST: i64 = 10;
+
+/// Lists of facts that close the article of a text dump, each under a short heading
+/// ("Key facts", then "Range: more than 500 km"; "Timeline", then "May 2023 — Kyiv
+/// asks for Taurus."): the dump's counterpart of the closing lists that HTML marks
+/// as list items in the content container. Two items at least under each heading.
+fn keep_closing_facts_of_dump(blocks: &[Block], out: &mut [Decision]) {
+    if !is_text_dump(blocks) {
+        return;
+    }
+    let Some(last) = out.iter().rposition(|d| d.body) else {
+        return;
+    };
+    let mut heading = last + 1;
+    while heading < blocks.len()
+        && out[heading].cue.is_none()
+        && is_text_heading(&blocks[heading])
+        && blocks[heading].text.len() < 40
+    {
+        let items = (heading + 1..blocks.len())
+            .take_while(|&j| out[j].cue.is_none() && is_fact_line(&blocks[j].text))
+            .count();
+        if items < 2 {
+            break;
+        }
+        promote(
+            &mut out[heading],
+            "the heading of a list of facts closing the article",
+        );
+        for d in &mut out[heading + 1..=heading + items] {
+            promote(d, "a list of facts closing the article");
+        }
+        heading += items + 1;
+    }
+}
+
+/// A line of a fact box or a timeline: "Range: more than 500 km" (a short capitalised
+/// label and a value) or "14 March 2024 — The Bundestag votes." (a date, a dash and
+/// what happened).
+fn is_fact_line(text: &str) -> bool {
+    if let Some((label, value)) = text.split_once(": ") {
+        let words = label.split_whitespace().count();
+        if (1..=5).contains(&words)
+            && label.len() <= 40
+            && label.starts_with(char::is_uppercase)
+            && !label.contains('.')
+            && !value.trim().is_empty()
+        {
+            return true;
+        }
+    }
+    let dash = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| text.find(d))
+        .min();
+    dash.is_some_and(|at| {
+        let date = &text[..at];
+        at <= 30
+            && date.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            && date
+                .split_whitespace()
+                .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
 
 /// A text dump has no containers, so the article is found as the densest stretch of
 /// body: the run of blocks where body characters most outweigh chaff (a maximum-sum
@@ -905,8 +969,10 @@ fn is_text_heading(b: &Block) -> bool {
         return false;
     }
     let words = b.text.split_whitespace().take(16).count();
+    // A question heads an explainer's section ("Why has Berlin held back?"); context
+    // still asks for prose after it.
     (1..=15).contains(&words)
-        && !b.text.ends_with(['.', '!', '?', ':', '…', ',', ';'])
+        && !b.text.ends_with(['.', '!', ':', '…', ',', ';'])
         && b.text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         // "20:15" is a timestamp, not a heading: a heading has words.

@@ -451,6 +451,44 @@ mod tests {
     }
 
     #[test]
+    fn a_text_dump_keeps_its_question_subheads_and_closing_fact_lists() {
+        let para = |n: usize| {
+            format!("Paragraph {n} of the explainer says what the missile can reach, who has asked for it, and why the government in Berlin has argued over it for two years.")
+        };
+        let lines: Vec<String> = [
+            "Defence Explained".to_string(),
+            para(1),
+            para(2),
+            "Sign up to our newsletter".to_string(),
+            "Enter your email address".to_string(),
+            "Why has Berlin held back?".to_string(),
+            para(3),
+            para(4),
+            "Key facts".to_string(),
+            "Range: more than 500 km".to_string(),
+            "Warhead: 480 kg tandem penetrator".to_string(),
+            "Timeline".to_string(),
+            "May 2023 — Kyiv submits a formal request.".to_string(),
+            "6 May 2025 — Friedrich Merz is elected chancellor.".to_string(),
+            "Follow".to_string(),
+            "Privacy Policy".to_string(),
+        ]
+        .to_vec();
+        let page = lines.join("\n");
+        let kept = strip(&page, &Options::default()).paragraphs();
+        for want in [
+            "Why has Berlin held back?",
+            "Key facts",
+            "Range: more than 500 km",
+            "Timeline",
+            "6 May 2025 — Friedrich Merz is elected chancellor.",
+        ] {
+            assert!(kept.iter().any(|p| p == want), "{want}: {kept:?}");
+        }
+        assert!(!kept.iter().any(|p| p == "Privacy Policy" || p == "Follow"));
+    }
+
+    #[test]
     fn a_thin_post_with_a_comment_section_does_not_keep_its_headline_rail() {
         // A video post: a title, a byline and no prose, then "Post a comment" and a
         // rail of other posts' headlines. The rail is not the page's content, as a
