@@ -56,8 +56,9 @@ impl Row {
     /// match on their own, which stand for the system once a text has named it in
     /// full. They never enter the automaton.
     pub fn short_forms(&self) -> impl Iterator<Item = &'static str> + '_ {
+        // Few rows have one: one byte search skips the others' aliases at start-up.
         let field = match self.file {
-            File::Systems => self.fields.get(3),
+            File::Systems => self.fields.get(3).filter(|f| f.contains(SHORT_FORM_MARK)),
             _ => None,
         };
         aliases(field).filter_map(|a| a.strip_prefix(SHORT_FORM_MARK))
