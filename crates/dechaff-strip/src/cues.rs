@@ -301,6 +301,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_blog_theme_s_post_meta_lines_are_chaff() {
+        for line in [
+            "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat Stuff.",
+            "Posted in Carnivals, Current Events , Links | No Comments »",
+            "Posted in Miscellaneous | 3 Comments",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
+        }
+        assert_eq!(
+            cue_of("Posted in 2012, the video was seen by millions."),
+            None
+        );
+    }
+
+    #[test]
     fn cue_files_compile_and_match() {
         assert_eq!(
             cue_of("Also read: Delivery of upgraded MiG-29s to Syria"),
