@@ -1416,7 +1416,12 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
             && before[i] > 0
             && (before[i] > total - before[i + 1] || (!text_dump && boxed_after(blocks, out, i)))
         {
-            match text_dump.then(|| article_resumes(blocks, out, i)).flatten() {
+            let resumes = if text_dump {
+                article_resumes(blocks, out, i)
+            } else {
+                article_resumes_after_links(blocks, out, i)
+            };
+            match resumes {
                 Some(resume) => {
                     // An inserted box: its items are chaff, the article goes on.
                     let cue = blocks[i].text.clone();
@@ -1447,12 +1452,52 @@ fn close_after_cue(blocks: &[Block], out: &mut [Decision]) {
     }
 }
 
+/// Where the article of an HTML page goes on after the closing cue at `close`, if it
+/// does: "Related:" over a few linked titles set between paragraphs, after which the
+/// paragraphs come back at the depth they had before the cue.
+fn article_resumes_after_links(blocks: &[Block], out: &[Decision], close: usize) -> Option<usize> {
+    let depth = (0..close)
+        .rev()
+        .find(|&i| out[i].body)
+        .map(|i| blocks[i].depth)?;
+    let prose = |i: usize| {
+        out[i].body
+            && out[i].class == Class::Good
+            && blocks[i].depth == depth
+            && blocks[i].link_density() < 0.2
+    };
+    let mut links = 0;
+    for i in close + 1..out.len() {
+        if out[i].cue.is_some() {
+            return None;
+        }
+        if blocks[i].link_density() >= 0.5 {
+            links += 1;
+            if links > 8 {
+                return None;
+            }
+            continue;
+        }
+        // A subheading of the resumed article.
+        if blocks[i].heading > 0 && links > 0 {
+            continue;
+        }
+        // Two paragraphs, subheadings between them aside.
+        let next = (i + 1..out.len()).find(|&j| blocks[j].heading == 0);
+        return (links > 0 && prose(i) && next.is_some_and(prose)).then_some(i);
+    }
+    None
+}
+
 /// Whether the cue at `close` heads a box of its own (an aside or a related box set
 /// into the article) after which the article resumes: the next body block is a
 /// paragraph of prose outside the box. "Related" over three links mid-article ends
 /// the box, not the article.
 fn heads_its_own_box(blocks: &[Block], out: &[Decision], close: usize) -> bool {
-    let boxed = |b: &Block| b.nearest.intersects(Flags::ASIDE | Flags::RELATED);
+    let boxed = |b: &Block| {
+        b.nearest
+            .intersects(Flags::ASIDE | Flags::RELATED | Flags::AD)
+    };
     if !boxed(&blocks[close]) {
         return false;
     }

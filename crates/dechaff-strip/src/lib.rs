@@ -489,6 +489,28 @@ mod tests {
     }
 
     #[test]
+    fn a_related_list_between_paragraphs_does_not_end_the_article() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} says the shipyard will deliver the first frigate next spring and the second a year later, if the engines arrive on time.</p>")
+        };
+        let before: String = (1..=5).map(para).collect();
+        let page = format!(
+            "<html><body><div class=\"content\">{before}<p>Related:</p><ul><li><a href=\"/a\">Five things to know about the frigate programme</a></li><li><a href=\"/b\">How the navy picked its new radar</a></li></ul><h4>Engines:</h4>{}<h4>Radars:</h4>{}</div><div class=\"content\"><p>Related Posts</p><p><a href=\"/c\">Another story about the navy and its frigates, its radars and its engines</a></p></div></body></html>",
+            para(6),
+            para(7)
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 7 ")),
+            "{kept:?}"
+        );
+        assert!(
+            !kept.iter().any(|p| p.starts_with("Five things")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn a_thin_post_with_a_comment_section_does_not_keep_its_headline_rail() {
         // A video post: a title, a byline and no prose, then "Post a comment" and a
         // rail of other posts' headlines. The rail is not the page's content, as a
