@@ -494,7 +494,11 @@ impl<'p> Builder<'p> {
                 .or(parent.as_ref().map(|p| p.block_tag))
                 .unwrap_or(""),
             heading,
-            in_link: name == "a" || parent.as_ref().is_some_and(|p| p.in_link),
+            // A section heading that links to itself ("<h2><a href="#hubs">") is the
+            // page's own text: the table of contents repeats it as a link.
+            in_link: (name == "a"
+                && !(heading > 0 && to_this_page(attr("href").map(|h| h.as_ref()))))
+                || parent.as_ref().is_some_and(|p| p.in_link),
             hidden: hidden || parent.as_ref().is_some_and(|p| p.hidden),
             path,
             id: self.next_id,
@@ -579,6 +583,13 @@ impl<'p> Builder<'p> {
                 .collect(),
         });
     }
+}
+
+/// Whether a link's target is a place on the page itself ("#what-is-a-hub"); a bare
+/// "#" (a script's menu toggle) is not.
+fn to_this_page(href: Option<&str>) -> bool {
+    href.and_then(|h| h.trim().strip_prefix('#'))
+        .is_some_and(|fragment| fragment.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 fn fnv(mut h: u64, bytes: &[u8]) -> u64 {

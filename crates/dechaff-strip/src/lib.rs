@@ -511,6 +511,33 @@ mod tests {
     }
 
     #[test]
+    fn a_section_heading_that_links_to_itself_is_body() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the guide explains how the hub talks to lights, locks and thermostats, and which of them it can run without the cloud.</p>")
+        };
+        let page = format!(
+            "<html><body><div class=\"content\"><ul class=\"toc\"><li><a href=\"#what\">What is a smart home hub?</a></li><li><a href=\"#how\">How I picked the hubs</a></li></ul>{}<h2><a href=\"#what\">What is a smart home hub?</a></h2>{}{}<h2><a href=\"#how\">How I picked the hubs</a></h2>{}{}</div></body></html>",
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(5)
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p == "How I picked the hubs"),
+            "{kept:?}"
+        );
+        assert_eq!(
+            kept.iter()
+                .filter(|p| *p == "How I picked the hubs")
+                .count(),
+            1,
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn a_thin_post_with_a_comment_section_does_not_keep_its_headline_rail() {
         // A video post: a title, a byline and no prose, then "Post a comment" and a
         // rail of other posts' headlines. The rail is not the page's content, as a
