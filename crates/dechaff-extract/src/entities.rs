@@ -486,6 +486,9 @@ impl Recognizer {
         let german = is_german(text);
         places_after_prepositions(text, german, &mut chosen);
         german_counts(text, german, &mut chosen);
+        if german {
+            self.german_genitives(text, &mut chosen);
+        }
         join_time_ranges(text, &mut chosen);
         to_entities(text, chosen, &self.gazetteer)
     }
@@ -815,6 +818,51 @@ impl Recognizer {
                 priority: NAME_PRIORITY,
                 entry,
             });
+        }
+        if !extra.is_empty() {
+            chosen.extend(extra);
+            chosen.sort_by_key(|c| c.start);
+        }
+    }
+
+    /// German writes a place's genitive with a bare "s" ("Chinas Streitkräfte",
+    /// "Taiwans Präsident", "Wilhelmshavens Oberbürgermeister"): the place is the word
+    /// without it, as "Russia" is in "Russia's".
+    fn german_genitives(&self, text: &str, chosen: &mut Vec<Candidate>) {
+        let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
+        let mut extra = Vec::new();
+        let mut at = 0;
+        for word in text.split_inclusive(char::is_whitespace) {
+            let start = at;
+            at += word.len();
+            let word = word
+                .trim_end()
+                .trim_end_matches(['.', ',', ';', ':', '!', '?', '“', '"', ')']);
+            let Some(stem) = word.strip_suffix('s') else {
+                continue;
+            };
+            if stem.len() < 3 || stem.ends_with('s') || !stem.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let end = start + stem.len();
+            if !taken.is_free(start, end + 1) {
+                continue;
+            }
+            let place = self.gazetteer.find(stem).into_iter().find(|hit| {
+                hit.start == 0
+                    && hit.end == stem.len()
+                    && self.gazetteer.entry(hit.entry).kind == EntityType::Location
+            });
+            if let Some(hit) = place {
+                taken.insert(start, end);
+                extra.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Location,
+                    priority: NAME_PRIORITY,
+                    entry: Some(hit.entry),
+                });
+            }
         }
         if !extra.is_empty() {
             chosen.extend(extra);
@@ -1996,6 +2044,28 @@ mod tests {
         );
         // A news agency writes its name in lower case.
         assert_eq!(orgs("Vilnius (dpa) - Germany formally"), ["dpa"]);
+    }
+
+    #[test]
+    fn german_genitives_and_declined_names_are_places() {
+        let r = Recognizer::new();
+        let places = |text: &str| -> Vec<String> {
+            r.entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityType::Location)
+                .map(|e| e.text)
+                .collect()
+        };
+        assert_eq!(
+            places("Chinas Streitkräfte haben am Montag ein Manöver um Taiwan begonnen, sagte die Regierung."),
+            ["China", "Taiwan"]
+        );
+        assert_eq!(
+            places("Die Fregatte soll im Sommer in das Rote Meer verlegen, sagte die Marine der Vereinigten Staaten."),
+            ["Rote Meer", "Vereinigten Staaten"]
+        );
+        // English keeps its plural: no genitive rule there.
+        assert!(places("The Koreas met.").is_empty());
     }
 
     #[test]
