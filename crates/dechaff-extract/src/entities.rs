@@ -653,11 +653,15 @@ impl Recognizer {
         for c in chosen.drain(..) {
             if let Some(prev) = out.last_mut() {
                 let adjacent = prev.end + 1 == c.start && &text[prev.end..c.start] == " ";
+                // A class and a ship of it side by side are two mentions ("the Borei-A
+                // Knyaz Pozharsky"): a ship's name is no variant of its class.
+                let ship_class = family(prev).is_some_and(|f| f.contains("-class"));
                 if adjacent
                     && prev.kind.is_system()
                     && prev.kind == c.kind
                     && family(prev).is_some()
                     && family(prev) == family(&c)
+                    && !ship_class
                 {
                     prev.end = c.end;
                     continue;
@@ -2066,6 +2070,22 @@ mod tests {
         );
         // English keeps its plural: no genitive rule there.
         assert!(places("The Koreas met.").is_empty());
+    }
+
+    #[test]
+    fn a_class_and_a_ship_of_it_side_by_side_are_two_mentions() {
+        let r = Recognizer::new();
+        let e = r.entities("The newest boat, the Borei-A Knyaz Pozharsky, joined the fleet.");
+        assert_eq!(
+            of_kind(&e, EntityType::MilitaryPlatform),
+            ["Borei-A", "Knyaz Pozharsky"]
+        );
+        // A designation and its name stay one mention.
+        let e = r.entities("Colombia ordered the F/A-18C/D Hornets.");
+        assert_eq!(
+            of_kind(&e, EntityType::MilitaryPlatform),
+            ["F/A-18C/D Hornets"]
+        );
     }
 
     #[test]
