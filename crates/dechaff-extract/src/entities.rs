@@ -301,6 +301,15 @@ impl Recognizer {
                 let (start, end) = self.trim(text, start, at, EntityType::Vehicle);
                 if start < end && is_word_boundary(text, start, end) {
                     vessel_names.insert(&text[start..end]);
+                    // The mention beside its type ("the tanker Jaguar"), which the
+                    // later-mention search below takes only after "the".
+                    candidates.push(Candidate {
+                        start,
+                        end,
+                        kind: EntityType::Vehicle,
+                        priority: NAME_PRIORITY + 4,
+                        entry: None,
+                    });
                 }
             }
         }
@@ -2086,6 +2095,14 @@ mod tests {
             of_kind(&e, EntityType::MilitaryPlatform),
             ["F/A-18C/D Hornets"]
         );
+    }
+
+    #[test]
+    fn a_civilian_vessel_beside_its_type_is_a_vehicle() {
+        let r = Recognizer::new();
+        let e = r.entities("The Belize-flagged bulk carrier Rubymar sank; the tanker Jaguar left.");
+        assert_eq!(of_kind(&e, EntityType::Vehicle), ["Rubymar", "Jaguar"]);
+        assert!(of_kind(&e, EntityType::MilitaryPlatform).is_empty());
     }
 
     #[test]
