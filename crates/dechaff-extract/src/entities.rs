@@ -2106,6 +2106,32 @@ mod tests {
     }
 
     #[test]
+    fn a_count_ends_at_its_plural_noun() {
+        let r = Recognizer::new();
+        let counts = |text: &str| -> Vec<String> {
+            r.entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityType::Quantity)
+                .map(|e| e.text)
+                .collect()
+        };
+        assert_eq!(
+            counts("About 36 missiles struck populated areas."),
+            ["36 missiles"]
+        );
+        assert_eq!(
+            counts("It serves in ten countries besides Korea."),
+            ["ten countries"]
+        );
+        assert_eq!(counts("Later the two men shook hands."), ["two men"]);
+        // Modifiers still join the count, "-ous" ones too.
+        assert_eq!(
+            counts("They bought three new inspection vessels and 40 various radars."),
+            ["three new inspection vessels", "40 various radars"]
+        );
+    }
+
+    #[test]
     fn a_dateline_in_capitals_is_a_place() {
         let r = Recognizer::new();
         let e = r.entities("NEW DELHI — India signed.\nKYIV, March 10 (Reuters) - Talks.");

@@ -65,7 +65,10 @@ const UNIT: &str = r"(?:km/h|km|kilometres|kilometers|kilometre|kilometer|miles|
 const COUNTED: &str = r"(?:troops|soldiers|personnel|servicemen|service members|sailors|marines|fighters|militants|civilians|people|refugees|recruits|conscripts|reservists|officers|pilots|aircraft|jets|fighters|bombers|helicopters|drones|UAVs|missiles|rockets|shells|rounds|munitions|bombs|tanks|vehicles|armoured vehicles|ships|vessels|warships|boats|submarines|launchers|systems|batteries|brigades|battalions|divisions|regiments|units|positions|sorties|strikes|attacks|interceptors|howitzers|guns)";
 /// A capitalised word; apostrophes end it, so "Iran’s Army" does not start at "Iran’s".
 /// A lowercase word that may modify a counted noun (not a function word).
-const MODIFIER_WORD: &str = r"(?:[a-z][a-z-]*[a-z])";
+/// A plural noun ends a count, so a modifier does not end in a plural's "s" ("36
+/// missiles struck populated areas" is "36 missiles"); "-ss" and "-ous" words still
+/// modify ("various", "numerous").
+const MODIFIER_WORD: &str = r"(?:[a-z][a-z-]*(?:[a-rt-z]|ss|ous))";
 /// A plural noun: a lowercase word ending in "s" (not "ss": "class", "press").
 const PLURAL: &str = r"(?:[a-z][a-z-]*[^s\W]s)";
 const CAP: &str = r"[A-Z][\p{L}\d&.-]*";
@@ -247,6 +250,11 @@ fn plausible_count(span: &str) -> bool {
     let rest: Vec<&str> = words.collect();
     let bad_word = rest.iter().any(|w| NOT_IN_A_COUNT.contains(w));
     let last = rest.last().copied().unwrap_or("");
+    // "two men shook hands": a plural without an "s" ends the count (the pattern for
+    // people counts finds "two men").
+    let people_inside = rest[..rest.len().saturating_sub(1)]
+        .iter()
+        .any(|w| matches!(*w, "men" | "women" | "children" | "people"));
     let not_counted = matches!(
         last,
         "years"
@@ -262,7 +270,7 @@ fn plausible_count(span: &str) -> bool {
             | "thirds"
             | "quarters"
     );
-    !is_year && !bad_word && !not_counted
+    !is_year && !bad_word && !not_counted && !people_inside
 }
 
 /// Compiles a pattern with ASCII word boundaries: a Unicode `\b` keeps the regex off
