@@ -454,10 +454,8 @@ impl Recognizer {
                 }
                 // "US Army and US Marine Corps": two forces, not one.
                 let parts = if p.kind == EntityType::Organisation {
-                    let is_named_organisation = |s: usize, e: usize| {
-                        named_by_gazetteer.get(&(s, e)) == Some(&EntityType::Organisation)
-                    };
-                    split_coordinated_forces(text, start, end, is_named_organisation)
+                    let named = |s: usize, e: usize| named_by_gazetteer.get(&(s, e)).copied();
+                    split_coordinated_forces(text, start, end, named)
                 } else {
                     [(start, end), (end, end)]
                 };
@@ -1211,7 +1209,7 @@ fn split_coordinated_forces(
     text: &str,
     start: usize,
     end: usize,
-    is_named_organisation: impl Fn(usize, usize) -> bool,
+    named: impl Fn(usize, usize) -> Option<EntityType>,
 ) -> [(usize, usize); 2] {
     const COMPANY_HEADS: &[&str] = &[
         "Systems",
@@ -1231,18 +1229,24 @@ fn split_coordinated_forces(
     if let Some(at) = span.find(" and ") {
         let before = span[..at].rsplit(' ').next().unwrap_or("");
         let after = &span[at + 5..];
+        let first = named(start, start + at);
         let first_is_whole = FORCE_HEADS.contains(&before)
             || COMPANY_HEADS.contains(&before)
-            || is_named_organisation(start, start + at);
-        if first_is_whole && after.starts_with(char::is_uppercase) {
+            || first == Some(EntityType::Organisation);
+        // "Jiangnan Shipyard in Shanghai and Dalian Shipbuilding Industry Company": a
+        // place before "and" is no part of the organisation after it.
+        let first_is_place = matches!(first, Some(EntityType::Location | EntityType::Nationality));
+        if (first_is_whole || first_is_place) && after.starts_with(char::is_uppercase) {
             let second = start + at + 5;
             // The second part must end with a head word itself to be an organisation.
             let last = after.rsplit(' ').next().unwrap_or("");
             let second_is_whole = FORCE_HEADS.contains(&last) || COMPANY_HEADS.contains(&last);
-            return [
-                (start, start + at),
-                (second, if second_is_whole { end } else { second }),
-            ];
+            let second = (second, if second_is_whole { end } else { second });
+            return if first_is_place {
+                [second, (end, end)]
+            } else {
+                [(start, start + at), second]
+            };
         }
     }
     [(start, end), (end, end)]
@@ -2128,6 +2132,25 @@ mod tests {
         assert_eq!(
             counts("They bought three new inspection vessels and 40 various radars."),
             ["three new inspection vessels", "40 various radars"]
+        );
+    }
+
+    #[test]
+    fn a_place_before_and_is_no_part_of_the_organisation_after_it() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Jiangnan Shipyard in Shanghai and Dalian Shipbuilding Industry Company launched them.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["Jiangnan Shipyard", "Dalian Shipbuilding Industry Company"]
+        );
+        assert_eq!(of_kind(&e, EntityType::Location), ["Shanghai"]);
+        // Two forces coordinated stay two.
+        let e = r.entities("The US Army and US Marine Corps trained together.");
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["US Army", "US Marine Corps"]
         );
     }
 
