@@ -1993,12 +1993,11 @@ mod tests {
     #[test]
     fn a_system_named_in_full_makes_its_short_form_a_mention() {
         let r = Recognizer::new();
-        let platforms = |text: &str| -> Vec<String> {
-            r.entities(text)
+        let platforms = |text: &str| {
+            of_kind(&r.entities(text), EntityType::MilitaryPlatform)
                 .into_iter()
-                .filter(|e| e.kind == EntityType::MilitaryPlatform)
-                .map(|e| e.text)
-                .collect()
+                .map(String::from)
+                .collect::<Vec<_>>()
         };
         // Alone, a storm; after the Eurofighter Typhoon, the aircraft, plural and all.
         assert!(platforms("The Typhoons battered the coast.").is_empty());
@@ -2040,12 +2039,11 @@ mod tests {
     #[test]
     fn organisation_names_stay_in_their_paragraph_and_universities_are_organisations() {
         let r = Recognizer::new();
-        let orgs = |text: &str| -> Vec<String> {
-            r.entities(text)
+        let orgs = |text: &str| {
+            of_kind(&r.entities(text), EntityType::Organisation)
                 .into_iter()
-                .filter(|e| e.kind == EntityType::Organisation)
-                .map(|e| e.text)
-                .collect()
+                .map(String::from)
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             orgs("a researcher at the Korea Institute for Defense Analyses.\n\nKAI is pitching."),
@@ -2066,12 +2064,11 @@ mod tests {
     #[test]
     fn german_genitives_and_declined_names_are_places() {
         let r = Recognizer::new();
-        let places = |text: &str| -> Vec<String> {
-            r.entities(text)
+        let places = |text: &str| {
+            of_kind(&r.entities(text), EntityType::Location)
                 .into_iter()
-                .filter(|e| e.kind == EntityType::Location)
-                .map(|e| e.text)
-                .collect()
+                .map(String::from)
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             places("Chinas Streitkräfte haben am Montag ein Manöver um Taiwan begonnen, sagte die Regierung."),
@@ -2112,12 +2109,11 @@ mod tests {
     #[test]
     fn a_count_ends_at_its_plural_noun() {
         let r = Recognizer::new();
-        let counts = |text: &str| -> Vec<String> {
-            r.entities(text)
+        let counts = |text: &str| {
+            of_kind(&r.entities(text), EntityType::Quantity)
                 .into_iter()
-                .filter(|e| e.kind == EntityType::Quantity)
-                .map(|e| e.text)
-                .collect()
+                .map(String::from)
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             counts("About 36 missiles struck populated areas."),
