@@ -737,7 +737,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     "The", "This", "That", "These", "Those", "A", "An", "Its", "His", "Her", "Their", "Our",
     "Every", "Each", "Another", "Any", "No", "One", "Some", "Which", "What", "Whose", "In", "On",
     "At", "For", "From", "And", "But", "Or", "If", "When", "While", "As", "After", "Before",
-    "During", "Since", "Until",
+    "During", "Since", "Until", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+    "Ten", "Both", "All", "Several", "Many", "More",
 ];
 
 /// Capitalised words that make the phrase no name at all: qualifiers of a place
@@ -888,7 +889,10 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
             start: name_start,
             end: noun_start,
             kind,
-            priority: if kind == EntityType::Location { 0 } else { 2 },
+            // A place's name before "class" is a ship's class named after it ("the
+            // Kolkata class"): the noun outranks the gazetteer's place, as a ship's
+            // type does in the ship-name rule.
+            priority: if kind == EntityType::Location { 0 } else { 6 },
             entry: None,
         });
         if noun.ends_with('s') {

@@ -290,23 +290,37 @@ impl Recognizer {
                     known.is_none() && !m.as_str().ends_with("-flagged")
                 })
             });
+        // "the patrol icebreaker Ivan Papanin": a navy's ship of a civilian type.
+        let mut armed_vessel_names: HashSet<&str> = HashSet::new();
         for c in after_type.chain(before_type) {
             let Some(m) = c.get(1) else {
                 continue;
+            };
+            let armed = c.get(0).is_some_and(|whole| {
+                let before = text[..whole.start()].trim_end();
+                ARMED_VESSEL_WORDS.iter().any(|w| {
+                    before.ends_with(w)
+                        && is_word_boundary(text, before.len() - w.len(), before.len())
+                })
+            });
+            let (kind, names) = if armed {
+                (EntityType::MilitaryPlatform, &mut armed_vessel_names)
+            } else {
+                (EntityType::Vehicle, &mut vessel_names)
             };
             let mut at = m.start();
             for name in m.as_str().split(", ").flat_map(|n| n.split(" and ")) {
                 let start = at + m.as_str()[at - m.start()..].find(name).unwrap_or(0);
                 at = start + name.len();
-                let (start, end) = self.trim(text, start, at, EntityType::Vehicle);
+                let (start, end) = self.trim(text, start, at, kind);
                 if start < end && is_word_boundary(text, start, end) {
-                    vessel_names.insert(&text[start..end]);
+                    names.insert(&text[start..end]);
                     // The mention beside its type ("the tanker Jaguar"), which the
                     // later-mention search below takes only after "the".
                     candidates.push(Candidate {
                         start,
                         end,
-                        kind: EntityType::Vehicle,
+                        kind,
                         priority: NAME_PRIORITY + 4,
                         entry: None,
                     });
@@ -318,6 +332,13 @@ impl Recognizer {
             text,
             &vessel_names,
             EntityType::Vehicle,
+            NAME_PRIORITY + 4,
+            true,
+        ));
+        candidates.extend(self.mentions_of(
+            text,
+            &armed_vessel_names,
+            EntityType::MilitaryPlatform,
             NAME_PRIORITY + 4,
             true,
         ));
@@ -389,7 +410,13 @@ impl Recognizer {
         }
         candidates.extend(persons_by_given_name(text));
         candidates.extend(time_spans(text));
-        candidates.extend(names_before_nouns(text));
+        // A class the gazetteer knows keeps the gazetteer's mention, which carries
+        // its canonical entry; the noun's own outranks only other kinds (a place).
+        candidates.extend(
+            names_before_nouns(text)
+                .into_iter()
+                .filter(|c| named_by_gazetteer.get(&(c.start, c.end)) != Some(&c.kind)),
+        );
         let number_starts = crate::patterns::number_starts(text);
         for p in &self.patterns {
             for (start, end) in p.spans(text, &number_starts) {
@@ -1444,24 +1471,24 @@ fn variant_suffix(rest: &str) -> usize {
     let Some(word) = rest.strip_prefix(' ') else {
         return 0;
     };
-    // "Block 70", "Batch 2", "Flight III", "Mk 2", "Mark IV", "MkIV".
+    // "Block 70", "Batch 2", "Flight III", "Mk 2", "Mark IV", "MkIV", "Tranche 5";
+    // a sub-variant letter ("Flight IIA", "Block 1B") and the other numbers of a list
+    // ("Block 30/40/50") stay with it.
     for lead in [
         "Block ",
         "Batch ",
         "Flight ",
         "Increment ",
+        "Tranche ",
         "Mk ",
         "Mk. ",
         "Mark ",
         "Mk",
     ] {
         if let Some(number) = word.strip_prefix(lead) {
-            let n = number
-                .bytes()
-                .take_while(|b| b.is_ascii_digit() || b"IVX".contains(b))
-                .count();
-            if n > 0 && ends_word(1 + lead.len() + n) {
-                return 1 + lead.len() + n;
+            let numbers = number_list_len(number.as_bytes());
+            if numbers > 0 && ends_word(1 + lead.len() + numbers) {
+                return 1 + lead.len() + numbers;
             }
         }
     }
@@ -1496,6 +1523,42 @@ fn variant_suffix(rest: &str) -> usize {
     }
     0
 }
+
+/// The length of a variant's number at the start of `bytes`: digits or a Roman
+/// numeral, then an optional sub-variant capital ("IIA", "1B"), then more such numbers
+/// after slashes ("30/40/50"); 0 when it starts with none.
+fn number_list_len(bytes: &[u8]) -> usize {
+    let one = |at: usize| {
+        let rest = &bytes[at.min(bytes.len())..];
+        let n = rest
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || b"IVX".contains(b))
+            .count();
+        if n == 0 {
+            return 0;
+        }
+        // A single capital after the number is a sub-variant; two start a word.
+        let letter = rest.get(n).is_some_and(|b| b"ABCDE".contains(b))
+            && !rest.get(n + 1).is_some_and(u8::is_ascii_alphanumeric);
+        n + usize::from(letter)
+    };
+    let mut len = one(0);
+    if len == 0 {
+        return 0;
+    }
+    while bytes.get(len) == Some(&b'/') {
+        let next = one(len + 1);
+        if next == 0 {
+            break;
+        }
+        len += 1 + next;
+    }
+    len
+}
+
+/// Words that make a vessel of a civilian type a navy's ship ("the patrol icebreaker
+/// Ivan Papanin", "an armed trawler").
+const ARMED_VESSEL_WORDS: [&str; 6] = ["patrol", "armed", "naval", "navy", "military", "Navy"];
 
 fn select_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut spans: Vec<(usize, usize, u8)> = candidates
@@ -2197,6 +2260,10 @@ mod tests {
             ("/F Tigers", 2),
             (" MkIV, which", 5),
             (" Block 70 jets", 9),
+            (" Flight IIA and", 11),
+            (" Block 30/40/50 jets", 15),
+            (" Tranche 5 aircraft", 10),
+            (" Block 1B.", 9),
             (" M beat", 2),
             // Not a mark: a word, an article, a pronoun, a long acronym.
             (" jets", 0),
@@ -2204,9 +2271,49 @@ mod tests {
             (" I think", 0),
             (" NATO said", 0),
             (" F4-like", 0),
+            (" Block 3 Aircraft", 8),
+            (" Flight III/ and", 11),
         ] {
             assert_eq!(variant_suffix(rest), len, "{rest:?}");
         }
+    }
+
+    #[test]
+    fn navies_ships_by_prefix_armed_type_and_class() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "The replenishment ship HMNZS Aotearoa and ARC Almirante Padilla sailed past the \
+             BRP Sierra Madre. The patrol icebreaker Ivan Papanin, unlike the icebreaker \
+             Polar Star, carries a gun. Project 15B follows the Kolkata class. Two Kolkata \
+             class ships remain.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::MilitaryPlatform),
+            [
+                "HMNZS Aotearoa",
+                "ARC Almirante Padilla",
+                "BRP Sierra Madre",
+                "Ivan Papanin",
+                "Project 15B",
+                "Kolkata",
+                "Kolkata"
+            ]
+        );
+        assert_eq!(of_kind(&e, EntityType::Vehicle), ["Polar Star"]);
+        assert!(of_kind(&e, EntityType::Location).is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_variant_s_number_list_is_no_count() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Turkey flies F-16C/D Block 30/40/50 jets and Arleigh Burke Flight IIA ships.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::MilitaryPlatform),
+            ["F-16C/D Block 30/40/50", "Arleigh Burke Flight IIA"]
+        );
+        assert!(of_kind(&e, EntityType::Quantity).is_empty(), "{e:?}");
     }
 
     #[test]

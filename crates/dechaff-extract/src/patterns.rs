@@ -381,8 +381,12 @@ pub fn number_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let after_boundary =
         |at: usize| at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+    // A number right after another and a slash ("Block 30/40", "24/7") continues a
+    // list or a ratio; it counts nothing on its own.
+    let after_slashed =
+        |at: usize| at >= 2 && bytes[at - 1] == b'/' && bytes[at - 2].is_ascii_alphanumeric();
     let mut starts: Vec<usize> = (0..bytes.len())
-        .filter(|&at| bytes[at].is_ascii_digit() && after_boundary(at))
+        .filter(|&at| bytes[at].is_ascii_digit() && after_boundary(at) && !after_slashed(at))
         .collect();
     let digits = starts.len();
     // Overlapping: "a hundred" and "hundred" both start numbers.
@@ -579,10 +583,13 @@ const SHIP_KIND_WORDS: [&str; 8] = [
     "vessel",
 ];
 
-/// Navies' ship prefixes ("HMS Trent").
-const SHIP_PREFIXES: [&str; 16] = [
+/// Navies' and coast guards' ship prefixes ("HMS Trent", "HMNZS Aotearoa", "ARC
+/// Almirante Padilla"). Prefixes that are also common acronyms stay out: BAE
+/// (Ecuador; BAE Systems), ARM (Mexico), SAS, FS, HS, RSS.
+const SHIP_PREFIXES: [&str; 31] = [
     "HMS", "USS", "INS", "HMAS", "HMCS", "HNLMS", "HDMS", "FGS", "ITS", "ROKS", "JS", "TCG", "ORP",
-    "KRI", "BRP", "RFS",
+    "KRI", "BRP", "RFS", "HMNZS", "HNoMS", "HSwMS", "USNS", "USCGC", "CCGS", "NRP", "ESPS", "PNS",
+    "BNS", "SLNS", "HTMS", "ROCS", "ARC", "BAP",
 ];
 
 /// A regex that can only match a text holding one of some literals: a text without
