@@ -32,6 +32,15 @@ pub(crate) fn defined_acronyms(text: &str, chosen: &mut Vec<Candidate>) {
         if !shaped {
             continue;
         }
+        let Some(named_at) = chosen.iter().position(|c| c.end == open) else {
+            continue;
+        };
+        if let Some(org_at) = organisation_of_place(text, chosen, named_at, acronym) {
+            // "Associated Press of Pakistan (APP)": the place closes the organisation's
+            // name, which the acronym spells; one mention.
+            chosen[org_at].end = open;
+            chosen.remove(named_at);
+        }
         let Some(named) = chosen.iter().find(|c| c.end == open) else {
             continue;
         };
@@ -66,6 +75,34 @@ pub(crate) fn defined_acronyms(text: &str, chosen: &mut Vec<Candidate>) {
     }
     chosen.extend(found);
     chosen.sort_by_key(|c| c.start);
+}
+
+/// The organisation whose name a place closes, when an acronym after the place spells
+/// both: "Associated Press of Pakistan (APP)", "Southern European Task Force, Africa
+/// (SETAF-AF)". The index in `chosen` of the organisation right before the place
+/// (`chosen[place_at]`), joined by " of " or ", ", if the acronym starts with one of
+/// the organisation's initials and holds the place's initial after its first letter.
+fn organisation_of_place(
+    text: &str,
+    chosen: &[Candidate],
+    place_at: usize,
+    acronym: &str,
+) -> Option<usize> {
+    let place = &chosen[place_at];
+    if place.kind != EntityType::Location {
+        return None;
+    }
+    let org_at = chosen.iter().position(|c| {
+        c.kind == EntityType::Organisation
+            && c.end < place.start
+            && matches!(&text[c.end..place.start], " of " | ", ")
+    })?;
+    let org = &text[chosen[org_at].start..chosen[org_at].end];
+    let first = acronym.chars().next()?;
+    let spells_org = org.split([' ', '-']).any(|word| word.starts_with(first));
+    let place_initial = text[place.start..].chars().next()?;
+    let spells_place = acronym.chars().skip(1).any(|c| c == place_initial);
+    (spells_org && spells_place).then_some(org_at)
 }
 
 /// Months and weekdays: capitalised, and never a place's, a person's or a system's

@@ -172,6 +172,16 @@ impl Recognizer {
                 entry: Some(entry),
             });
         }
+        // "DUBAI, April 13 (Harbour Wire) -": the agency that filed the story.
+        for (start, end) in dateline_agencies(text) {
+            candidates.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Organisation,
+                priority: NAME_PRIORITY,
+                entry: None,
+            });
+        }
         // "the carrier Shandong", "HMS Trent", "the Shandong aircraft carrier": a ship's
         // name, even when a place shares it, is a platform; and so are its other
         // mentions in the text ("the Shandong's movements").
@@ -1556,6 +1566,54 @@ fn number_list_len(bytes: &[u8]) -> usize {
     len
 }
 
+/// The agencies named in parentheses after a dateline, before its dash: "DUBAI, April
+/// 13 (Harbour Wire) -", "KYIV (Reuters) —". Capitalised words only, within a
+/// paragraph's first hundred bytes, so that an aside in parentheses is no agency.
+fn dateline_agencies(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let paragraph_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    for start in paragraph_starts {
+        let line = &text[start..];
+        let mut cut = line.len().min(100);
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &line[..cut];
+        let capitals = head
+            .chars()
+            .take_while(|c| c.is_uppercase() || " .-'’".contains(*c))
+            .filter(|c| c.is_alphabetic())
+            .count();
+        if capitals < 3 {
+            continue;
+        }
+        let Some(open) = head.find(" (") else {
+            continue;
+        };
+        let inner_start = open + 2;
+        let Some(len) = head[inner_start..].find(')') else {
+            continue;
+        };
+        let agency = &head[inner_start..inner_start + len];
+        let after = &line[inner_start + len + 1..];
+        let dashed = ["-", " -", " —", " –", "—", "–"]
+            .iter()
+            .any(|dash| after.starts_with(dash));
+        let named = !agency.is_empty()
+            && agency.len() <= 40
+            && agency.split(' ').all(|word| {
+                word.starts_with(char::is_uppercase)
+                    && word
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || "&.'’-".contains(c))
+            });
+        if dashed && named {
+            found.push((start + inner_start, start + inner_start + len));
+        }
+    }
+    found
+}
+
 /// Words that make a vessel of a civilian type a navy's ship ("the patrol icebreaker
 /// Ivan Papanin", "an armed trawler").
 const ARMED_VESSEL_WORDS: [&str; 6] = ["patrol", "armed", "naval", "navy", "military", "Navy"];
@@ -2301,6 +2359,41 @@ mod tests {
         );
         assert_eq!(of_kind(&e, EntityType::Vehicle), ["Polar Star"]);
         assert!(of_kind(&e, EntityType::Location).is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn an_acronym_that_spells_an_organisation_and_its_place_joins_them() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "The state-run Associated Press of Pakistan (APP) reported it. The drill is led \
+             by U.S. Army Southern European Task Force, Africa (SETAF-AF) in Ghana. Troops \
+             from Kenya (KDF) came.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            [
+                "Associated Press of Pakistan",
+                "APP",
+                "U.S. Army Southern European Task Force, Africa",
+                "SETAF-AF",
+                "KDF"
+            ]
+        );
+        assert_eq!(of_kind(&e, EntityType::Location), ["Ghana", "Kenya"]);
+    }
+
+    #[test]
+    fn the_agency_after_a_dateline_is_an_organisation() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "DUBAI, April 13 (Harbour Wire) - Forces seized a ship.\nKYIV (Reuters) — Drones \
+             hit. The talks (Geneva Format) - a new idea.\nLONDON, May 2 (see map) - fine.\n\
+             ZÜRICH, June 1 (Alpine Wire) - Ships sailed x x x x x x x x x x x x x x x x x x x x x x x x x x x ßß.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["Harbour Wire", "Reuters", "Alpine Wire"]
+        );
     }
 
     #[test]
