@@ -2498,6 +2498,9 @@ mod tests {
         for &i in &cuts {
             r.entities(&sample[i..]);
             r.entities(&sample[..i]);
+            // A dateline's capitals before each cut: the rules that read a
+            // paragraph's head by bytes meet every multibyte character there.
+            r.entities(&format!("BERLIN, {}", &sample[i..]));
         }
     }
 
