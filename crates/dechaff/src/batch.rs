@@ -75,13 +75,11 @@ pub fn run(
                 .into_par_iter()
                 .map(|page| {
                     let Page { id, content } = page;
-                    let outcome = match content
-                        .load(max_bytes)
-                        .and_then(|(bytes, charset)| work(&id, bytes, charset.as_deref()))
-                    {
-                        Ok(out) => Outcome::Done(out),
-                        Err(e) => Outcome::Failed(format!("{e:#}")),
-                    };
+                    let outcome = guarded(|| {
+                        content
+                            .load(max_bytes)
+                            .and_then(|(bytes, charset)| work(&id, bytes, charset.as_deref()))
+                    });
                     progress.inc(1);
                     (id, outcome)
                 })
@@ -130,6 +128,25 @@ pub fn run(
 /// A bar on a terminal, nothing in a pipe or for a single page.
 /// A WARC file's page count is not known until it is read, so a batch with WARC files
 /// gets a counter instead of a bar.
+/// One page's work as its outcome, a panic included: a bug met on one page of a day's
+/// crawl becomes that page's failure record, and the other pages still come out.
+fn guarded(work: impl FnOnce() -> Result<String>) -> Outcome {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+        Ok(Ok(out)) => Outcome::Done(out),
+        Ok(Err(e)) => Outcome::Failed(format!("{e:#}")),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_string());
+            Outcome::Failed(format!(
+                "internal error, a bug in dechaff (please report it with this page): {message}"
+            ))
+        }
+    }
+}
+
 fn progress_bar(total: Option<usize>) -> ProgressBar {
     if total.is_some_and(|t| t < 2) || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -206,3 +223,28 @@ pub fn record(id: &PageId, key: &str, value: &impl serde::Serialize) -> Result<S
 
 /// Bytes reserved for one JSON Lines record: an article with its entities.
 const RECORD_CAPACITY: usize = 16 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_that_panics_becomes_its_own_failure() {
+        let failed = |outcome: Outcome| match outcome {
+            Outcome::Failed(reason) => reason,
+            Outcome::Done(out) => panic!("done: {out}"),
+        };
+        let reason = failed(guarded(|| panic!("byte index 100 is not a char boundary")));
+        assert!(reason.starts_with("internal error"), "{reason}");
+        assert!(
+            reason.ends_with("byte index 100 is not a char boundary"),
+            "{reason}"
+        );
+        let n = 7;
+        let reason = failed(guarded(|| panic!("formatted {n}")));
+        assert!(reason.ends_with("formatted 7"), "{reason}");
+        let reason = failed(guarded(|| Err(anyhow::anyhow!("too big"))));
+        assert_eq!(reason, "too big");
+        assert!(matches!(guarded(|| Ok("x".into())), Outcome::Done(_)));
+    }
+}
