@@ -121,6 +121,25 @@ fn generic_mentions() -> &'static [(Regex, EntityType)] {
     })
 }
 
+/// A group named by a common noun, as re3d marks it: a determiner, up to three
+/// modifiers (names, numbers, and the adjectives that say whose or which group), then
+/// the noun. Only nouns re3d marks nearly always on its development half ("partners",
+/// "forces", "terrorists", "coalition", "group"; "people" and "civilians" less, but
+/// often); not "government", which re3d marks with its owner ("the Iraqi
+/// government", see [`COLLECTIVES`]) and which a bare phrase gets wrong as often.
+fn group_phrase() -> &'static Regex {
+    static GROUP: OnceLock<Regex> = OnceLock::new();
+    GROUP.get_or_init(|| {
+        let determiner = r"(?:[Tt]he|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]his|[Tt]hose|[Oo]ther|[Mm]any|[Bb]oth)";
+        // A capitalised word, or an abbreviation with its stops ("U.S."): a stop
+        // after a plain word ends a sentence ("ISIL. The group").
+        let modifier = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|counter-[A-Z]+|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|foreign|local|international|innocent|security|enemy|partner|terrorist|regional|senior|service|world|armed|coalition|military|global|other|barbaric|allied|wider)";
+        let noun = r"(?:soldiers|troops|group|partners|forces|terrorists|coalition|community|fighters|civilians|journalists|allies|organisations|organizations|leaders|people|militants|businesses|students|ministers|officials|victims|residents)";
+        let pattern = format!(r"\b(?:{determiner} )?(?:{modifier} ){{0,3}}{noun}\b");
+        Regex::new(&pattern).expect("group phrase pattern compiles")
+    })
+}
+
 /// Titles re3d keeps in a person's mention ("President Hollande", "Minister Tobias
 /// Ellwood"); a title of office may carry one capitalised word before it ("FCO
 /// Minister", "Defence Secretary").
@@ -299,6 +318,32 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                 taken.insert(start, end);
             }
         }
+    }
+    // Groups named by a common noun: "our allies", "the two leaders", "foreign
+    // fighters". The phrase takes in the names inside it ("ISIL terrorists"), and
+    // yields to a mention it would cut.
+    for m in group_phrase().find_iter(text) {
+        let (start, mut end) = (char_at[m.start()], char_at[m.end()]);
+        // "the people of Mosul", "residents of Mosul": the place or body they belong
+        // to is part of the group's mention.
+        if let Some(owner) = out.iter().find(|e| {
+            e.start == end + 4
+                && matches!(e.kind, EntityType::Location | EntityType::Organisation)
+                && slice(end, e.start) == " of "
+        }) {
+            end = owner.end;
+        }
+        let text_of = slice(start, end);
+        let inside = |e: &Entity| start <= e.start && e.end <= end;
+        if out
+            .iter()
+            .any(|e| e.start < end && start < e.end && !inside(e))
+        {
+            continue;
+        }
+        out.retain(|e| !inside(e));
+        out.push(Entity::new(EntityType::Organisation, &text_of, start, end));
+        taken.insert(start, end);
     }
     let mut at = 0;
     while at < chars.len() {
@@ -497,6 +542,38 @@ mod tests {
         assert!(has("Location", "Mosul"), "{got:?}");
         // Spans stay true to the text.
         let text = "We welcome the work of the Iraqi security forces.";
+        for e in Extractor::new().entities_styled(text, Style::Re3d) {
+            assert_eq!(
+                dechaff_schema::char_slice(text, e.start, e.end),
+                Some(e.text.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn groups_named_by_a_common_noun_in_re3d_style() {
+        let text = "We thank our allies and the two leaders. Foreign fighters fled; \
+                    40,000 civilians in Madaya wait. ISIL. The group left. \
+                    The people of Mosul suffer. The U.S. forces stayed.";
+        let got = re3d_of(text);
+        let orgs: Vec<&str> = got
+            .iter()
+            .filter(|(k, _)| k == "Organisation")
+            .map(|(_, t)| t.as_str())
+            .collect();
+        for group in [
+            "our allies",
+            "the two leaders",
+            "Foreign fighters",
+            "40,000 civilians",
+            "The group",
+            "The people of Mosul",
+            "The U.S. forces",
+        ] {
+            assert!(orgs.contains(&group), "{group}: {got:?}");
+        }
+        // A sentence's stop ends the phrase.
+        assert!(!orgs.iter().any(|o| o.contains("ISIL.")), "{got:?}");
         for e in Extractor::new().entities_styled(text, Style::Re3d) {
             assert_eq!(
                 dechaff_schema::char_slice(text, e.start, e.end),
