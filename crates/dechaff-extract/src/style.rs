@@ -140,10 +140,56 @@ fn group_phrase() -> &'static Regex {
     })
 }
 
+/// An office that stands for its holder, as re3d marks a person: "the secretary",
+/// "The Prime Minister", "Foreign Office Minister", "the CJTF-OIR spokesperson",
+/// "commander of U.S. Central Command", "Minister for Central Asia".
+fn office_phrase() -> &'static Regex {
+    static OFFICE: OnceLock<Regex> = OnceLock::new();
+    OFFICE.get_or_init(|| {
+        let name = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|\d+(?:st|nd|rd|th))";
+        let office = r"(?:Prime Minister|prime minister|Minister|minister|Secretary|secretary|spokesperson|spokesman|spokeswoman|Commander|commander|commanding general)";
+        let pattern = format!(
+            r"\b(?:[Tt]he )?(?:{name} ){{0,3}}{office}\b(?: (?:for|of) (?:the )?{name}(?: {name}){{0,3}})?"
+        );
+        Regex::new(&pattern).expect("office phrase pattern compiles")
+    })
+}
+
+/// Words that open a sentence or a clause before an office's name.
+const SENTENCE_WORDS: &[&str] = &[
+    "In",
+    "As",
+    "At",
+    "On",
+    "For",
+    "From",
+    "By",
+    "With",
+    "And",
+    "But",
+    "When",
+    "After",
+    "Before",
+    "During",
+    "If",
+    "Since",
+    "While",
+    "Under",
+    "Today",
+    "Yesterday",
+    "Later",
+];
+
 /// Titles re3d keeps in a person's mention ("President Hollande", "Minister Tobias
 /// Ellwood"); a title of office may carry one capitalised word before it ("FCO
 /// Minister", "Defence Secretary").
 const TITLES: &[&str] = &[
+    "Commodore",
+    "Lt.",
+    "Brig.",
+    "Capt.",
+    "Maj.",
+    "Spokesperson",
     "President",
     "Minister",
     "Secretary",
@@ -279,7 +325,8 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
             _ => {}
         }
         if e.kind == EntityType::Person {
-            e.start = with_title(&chars, e.start);
+            let owner_ok = |w: &str| !SENTENCE_WORDS.contains(&w) && !is_country(w, gazetteer);
+            e.start = with_title(&chars, e.start, &owner_ok);
         }
         if e.kind == EntityType::Quantity {
             e.end = count_only(&chars, e.start, e.end);
@@ -318,6 +365,48 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                 taken.insert(start, end);
             }
         }
+    }
+    // People named by their office: "the Minister", "Central Command spokesman",
+    // "Minister for the Middle East Tobias Ellwood" (the office and the name one
+    // mention).
+    for m in office_phrase().find_iter(text) {
+        let (mut start, mut end) = (char_at[m.start()], char_at[m.end()]);
+        // A sentence's first words are no part of the office: "In Turkey Minister
+        // Ellwood", "As Deputy Secretary of State Antony Blinken".
+        let mut phrase = m.as_str();
+        while let Some((word, rest)) = phrase.split_once(' ') {
+            if !SENTENCE_WORDS.contains(&word) && !is_country(word, gazetteer) {
+                break;
+            }
+            start += word.chars().count() + 1;
+            phrase = rest;
+        }
+        let named = out.iter().find(|e| {
+            e.kind == EntityType::Person
+                && e.start >= start
+                && e.start <= end + 2
+                && chars[end.min(e.start)..e.start]
+                    .iter()
+                    .all(|c| c.is_whitespace() || c.is_control() || *c == '\u{200e}')
+        });
+        if let Some(person) = named {
+            end = end.max(person.end);
+        }
+        let inside = |e: &Entity| start <= e.start && e.end <= end;
+        if out
+            .iter()
+            .any(|e| e.start < end && start < e.end && !inside(e))
+        {
+            continue;
+        }
+        out.retain(|e| !inside(e));
+        out.push(Entity::new(
+            EntityType::Person,
+            &slice(start, end),
+            start,
+            end,
+        ));
+        taken.insert(start, end);
     }
     // Groups named by a common noun: "our allies", "the two leaders", "foreign
     // fighters". The phrase takes in the names inside it ("ISIL terrorists"), and
@@ -379,7 +468,9 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
 }
 
 /// The start of a person's mention with the title before it, if any.
-fn with_title(chars: &[char], start: usize) -> usize {
+/// `owner_ok` says whether a capitalised word may own the office ("FCO Minister", not
+/// "Later Minister" or "Turkey Minister").
+fn with_title(chars: &[char], start: usize, owner_ok: &dyn Fn(&str) -> bool) -> usize {
     let word_before = |end: usize| -> Option<(usize, String)> {
         // The word ending just before the space at `end - 1`.
         if end < 2 || chars[end - 1] != ' ' {
@@ -398,10 +489,22 @@ fn with_title(chars: &[char], start: usize) -> usize {
     if !TITLES.contains(&title.as_str()) {
         return start;
     }
+    // A rank of two words: "Lt. Gen.", "Brig. Gen.", "Rear Admiral".
+    if let Some((s, w)) = word_before(title_start) {
+        if matches!(
+            w.as_str(),
+            "Lt." | "Brig." | "Maj." | "Rear" | "Vice" | "Deputy"
+        ) {
+            return s;
+        }
+    }
     // "FCO Minister", "Defence Secretary": one capitalised word before an office.
     if matches!(title.as_str(), "Minister" | "Secretary") {
         if let Some((s, w)) = word_before(title_start) {
-            if w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with([',', '.']) {
+            if w.chars().next().is_some_and(char::is_uppercase)
+                && !w.ends_with([',', '.'])
+                && owner_ok(&w)
+            {
                 return s;
             }
         }
@@ -542,6 +645,36 @@ mod tests {
         assert!(has("Location", "Mosul"), "{got:?}");
         // Spans stay true to the text.
         let text = "We welcome the work of the Iraqi security forces.";
+        for e in Extractor::new().entities_styled(text, Style::Re3d) {
+            assert_eq!(
+                dechaff_schema::char_slice(text, e.start, e.end),
+                Some(e.text.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn people_named_by_their_office_in_re3d_style() {
+        let text = "Minister for the Middle East Tobias Ellwood spoke. The Minister left. \
+                    In Turkey Minister Ellwood met the Central Command spokesman and \
+                    Lt. Gen. Stephen Townsend. The Ministers met.";
+        let got = re3d_of(text);
+        let people: Vec<&str> = got
+            .iter()
+            .filter(|(k, _)| k == "Person")
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(
+            people,
+            [
+                "Minister for the Middle East Tobias Ellwood",
+                "The Minister",
+                "Minister Ellwood",
+                "the Central Command spokesman",
+                "Lt. Gen. Stephen Townsend"
+            ],
+            "{got:?}"
+        );
         for e in Extractor::new().entities_styled(text, Style::Re3d) {
             assert_eq!(
                 dechaff_schema::char_slice(text, e.start, e.end),
