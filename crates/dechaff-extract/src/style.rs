@@ -402,7 +402,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         out.retain(|e| !inside(e));
         out.push(Entity::new(
             EntityType::Person,
-            &slice(start, end),
+            slice(start, end),
             start,
             end,
         ));
