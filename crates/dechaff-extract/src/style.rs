@@ -113,7 +113,12 @@ fn generic_mentions() -> &'static [(Regex, EntityType)] {
                 r"\b(?:Combined )?(?:Joint )?(?:CTF|CJTF|TF|Task Force) ?-?\d{1,3}\b",
                 org,
             ),
-            (r"\b[Tt]he town\b", EntityType::Location),
+            // A place named by what it is, once the text has named it: "the city",
+            // "the airfield", "the hospital".
+            (
+                r"\b[Tt]he (?:city|town|area|airfield|hospital|location|village|region|country|border|compound|complex)\b",
+                EntityType::Location,
+            ),
         ]
         .into_iter()
         .map(|(p, k)| (Regex::new(p).expect("generic mention pattern compiles"), k))
@@ -154,6 +159,35 @@ fn office_phrase() -> &'static Regex {
         Regex::new(&pattern).expect("office phrase pattern compiles")
     })
 }
+
+/// The parts of a place re3d keeps in its mention ("northern Iraq").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "central",
+];
 
 /// Words that open a sentence or a clause before an office's name.
 const SENTENCE_WORDS: &[&str] = &[
@@ -330,6 +364,31 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         }
         if e.kind == EntityType::Quantity {
             e.end = count_only(&chars, e.start, e.end);
+        }
+        if e.kind == EntityType::Location {
+            // "northern Iraq", "Southwest Asia": the part of a place is the place's
+            // mention.
+            let before = slice(e.start.saturating_sub(16), e.start);
+            if let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) {
+                if DIRECTIONS.contains(&word.to_lowercase().as_str()) {
+                    e.start -= word.chars().count() + 1;
+                }
+            }
+            // "Palmyra, Syria", "Incirlik Air Base, Turkey": a place and its country
+            // are one mention.
+            if is_country(&e.text, gazetteer) {
+                if let Some(place) = out.last_mut() {
+                    let joined = place.kind == EntityType::Location
+                        && place.end + 2 == e.start
+                        && slice(place.end, e.start) == ", "
+                        && !is_country(&place.text, gazetteer);
+                    if joined {
+                        place.end = e.end;
+                        place.text = slice(place.start, place.end);
+                        continue;
+                    }
+                }
+            }
         }
         if matches!(e.kind, EntityType::Organisation | EntityType::Location) {
             // Determiners belong to the mention: "the United States", "The Coalition".
@@ -651,6 +710,30 @@ mod tests {
                 Some(e.text.as_str())
             );
         }
+    }
+
+    #[test]
+    fn places_with_their_part_and_country_in_re3d_style() {
+        let text = "Strikes hit northern Iraq and Palmyra, Syria. Troops left Iraq, Syria and \
+                    Turkey. The airfield was hit.";
+        let got = re3d_of(text);
+        let places: Vec<&str> = got
+            .iter()
+            .filter(|(k, _)| k == "Location")
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "northern Iraq",
+                "Palmyra, Syria",
+                "Iraq",
+                "Syria",
+                "Turkey",
+                "The airfield"
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
