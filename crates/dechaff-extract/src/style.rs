@@ -419,10 +419,18 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
     for (regex, kind) in generic_mentions() {
         for m in regex.find_iter(text) {
             let (start, end) = (char_at[m.start()], char_at[m.end()]);
-            if taken.is_free(start, end) {
-                out.push(Entity::new(*kind, m.as_str(), start, end));
-                taken.insert(start, end);
+            // The generic mention takes in the names inside it ("CTF" of "CTF 50")
+            // and yields to one it would cut.
+            let inside = |e: &Entity| start <= e.start && e.end <= end;
+            if out
+                .iter()
+                .any(|e| e.start < end && start < e.end && !inside(e))
+            {
+                continue;
             }
+            out.retain(|e| !inside(e));
+            out.push(Entity::new(*kind, m.as_str(), start, end));
+            taken.insert(start, end);
         }
     }
     // People named by their office: "the Minister", "Central Command spokesman",
@@ -710,6 +718,18 @@ mod tests {
                 Some(e.text.as_str())
             );
         }
+    }
+
+    #[test]
+    fn a_generic_mention_takes_in_the_name_inside_it() {
+        // "CTF" is an organisation of its own once the text defines it.
+        let got = re3d_of("The Combined Task Force (CTF) is led by France. CTF 50 sails today.");
+        assert!(
+            got.iter()
+                .any(|(k, t)| k == "Organisation" && t == "CTF 50"),
+            "{got:?}"
+        );
+        assert_eq!(got.iter().filter(|(_, t)| t == "CTF").count(), 1, "{got:?}");
     }
 
     #[test]
