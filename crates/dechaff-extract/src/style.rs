@@ -138,10 +138,24 @@ fn group_phrase() -> &'static Regex {
         let determiner = r"(?:[Tt]he|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]his|[Tt]hose|[Oo]ther|[Mm]any|[Bb]oth)";
         // A capitalised word, or an abbreviation with its stops ("U.S."): a stop
         // after a plain word ends a sentence ("ISIL. The group").
-        let modifier = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|counter-[A-Z]+|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|foreign|local|international|innocent|security|enemy|partner|terrorist|regional|senior|service|world|armed|coalition|military|global|other|barbaric|allied|wider)";
+        let modifier = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|counter-[A-Z]+|\d(?:[\d,]*\d)?|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|foreign|local|international|innocent|security|enemy|partner|terrorist|regional|senior|service|world|armed|coalition|military|global|other|barbaric|allied|wider)";
         let noun = r"(?:soldiers|troops|group|partners|forces|terrorists|coalition|community|fighters|civilians|journalists|allies|organisations|organizations|leaders|people|militants|businesses|students|ministers|officials|victims|residents)";
         let pattern = format!(r"\b(?:{determiner} )?(?:{modifier} ){{0,3}}{noun}\b");
         Regex::new(&pattern).expect("group phrase pattern compiles")
+    })
+}
+
+/// Platforms named by a common noun, as re3d marks them: "Coalition aircraft", "14
+/// ISIL tanks", "the tanks", "bombers". Not "vehicles" (re3d's Vehicle as often) nor
+/// "fighters" (people as often as jets).
+fn platform_phrase() -> &'static Regex {
+    static PLATFORM: OnceLock<Regex> = OnceLock::new();
+    PLATFORM.get_or_init(|| {
+        let determiner = r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)";
+        let modifier = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|\d(?:[\d,]*\d)?|two|three|four|five|six|seven|eight|nine|ten|unmanned|manned|combat|military|tactical|armoured|armored|enemy|coalition|allied|naval)";
+        let noun = r"(?:aircraft|tanks|bombers|airlifters|warships|helicopters|drones|jets|frigates|submarines|destroyers)";
+        let pattern = format!(r"\b(?:{determiner} )?(?:{modifier} ){{0,3}}{noun}\b");
+        Regex::new(&pattern).expect("platform phrase pattern compiles")
     })
 }
 
@@ -159,6 +173,17 @@ fn office_phrase() -> &'static Regex {
         Regex::new(&pattern).expect("office phrase pattern compiles")
     })
 }
+
+/// Weekdays, which re3d joins to the date after them.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// The parts of a place re3d keeps in its mention ("northern Iraq").
 const DIRECTIONS: &[&str] = &[
@@ -191,6 +216,16 @@ const DIRECTIONS: &[&str] = &[
 
 /// Words that open a sentence or a clause before an office's name.
 const SENTENCE_WORDS: &[&str] = &[
+    "Then",
+    "Also",
+    "Now",
+    "So",
+    "Yet",
+    "Still",
+    "Meanwhile",
+    "However",
+    "Here",
+    "There",
     "In",
     "As",
     "At",
@@ -365,6 +400,45 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         if e.kind == EntityType::Quantity {
             e.end = count_only(&chars, e.start, e.end);
         }
+        if e.kind == EntityType::Temporal {
+            // "Thursday, Dec. 15": a weekday and its date are one mention.
+            if let Some(day) = out.last_mut() {
+                let weekday = day.kind == EntityType::Temporal
+                    && day.end + 2 == e.start
+                    && slice(day.end, e.start) == ", "
+                    && WEEKDAYS.contains(&day.text.as_str());
+                if weekday {
+                    day.end = e.end;
+                    day.text = slice(day.start, day.end);
+                    continue;
+                }
+            }
+            // "the summer of 2017", "early next year", "5-6 April 2016": the words
+            // that place the time stay with it.
+            let before = slice(e.start.saturating_sub(12), e.start);
+            // "5-6 April 2016": the first day of a range of days.
+            let range = before.strip_suffix(' ').and_then(|b| {
+                let last = b.chars().rev().take_while(char::is_ascii_digit).count();
+                let b = b[..b.len() - last].strip_suffix('-')?;
+                let first = b.chars().rev().take_while(char::is_ascii_digit).count();
+                let days = (1..=2).contains(&last) && (1..=2).contains(&first);
+                let at_word = b[..b.len() - first]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                (days && at_word).then_some(first + 1 + last + 1)
+            });
+            if let Some(len) = range {
+                e.start -= len;
+            } else if let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) {
+                let lowercase_time = e.text.starts_with(char::is_lowercase);
+                if ["early", "late", "mid", "Early", "Late"].contains(&word)
+                    || (["the", "The"].contains(&word) && lowercase_time)
+                {
+                    e.start -= word.chars().count() + 1;
+                }
+            }
+        }
         if e.kind == EntityType::Location {
             // "northern Iraq", "Southwest Asia": the part of a place is the place's
             // mention.
@@ -478,12 +552,28 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
     // Groups named by a common noun: "our allies", "the two leaders", "foreign
     // fighters". The phrase takes in the names inside it ("ISIL terrorists"), and
     // yields to a mention it would cut.
-    for m in group_phrase().find_iter(text) {
-        let (start, mut end) = (char_at[m.start()], char_at[m.end()]);
+    let phrases = [
+        (group_phrase(), EntityType::Organisation),
+        (platform_phrase(), EntityType::MilitaryPlatform),
+    ];
+    for (m, kind) in phrases
+        .iter()
+        .flat_map(|(regex, kind)| regex.find_iter(text).map(move |m| (m, *kind)))
+    {
+        let (mut start, mut end) = (char_at[m.start()], char_at[m.end()]);
+        let mut phrase = m.as_str();
+        while let Some((word, rest)) = phrase.split_once(' ') {
+            if !SENTENCE_WORDS.contains(&word) {
+                break;
+            }
+            start += word.chars().count() + 1;
+            phrase = rest;
+        }
         // "the people of Mosul", "residents of Mosul": the place or body they belong
         // to is part of the group's mention.
         if let Some(owner) = out.iter().find(|e| {
-            e.start == end + 4
+            kind == EntityType::Organisation
+                && e.start == end + 4
                 && matches!(e.kind, EntityType::Location | EntityType::Organisation)
                 && slice(end, e.start) == " of "
         }) {
@@ -498,7 +588,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
             continue;
         }
         out.retain(|e| !inside(e));
-        out.push(Entity::new(EntityType::Organisation, &text_of, start, end));
+        out.push(Entity::new(kind, &text_of, start, end));
         taken.insert(start, end);
     }
     let mut at = 0;
@@ -718,6 +808,34 @@ mod tests {
                 Some(e.text.as_str())
             );
         }
+    }
+
+    #[test]
+    fn platforms_by_noun_and_times_with_their_words_in_re3d_style() {
+        let text = "On Thursday, Dec. 15, 16 Coalition aircraft struck 14 ISIL tanks. The \
+                    wing deploys in the summer of 2017 and early next year, from 5-6 April 2016.";
+        let got = re3d_of(text);
+        let of = |kind: &str| -> Vec<String> {
+            got.iter()
+                .filter(|(k, _)| k == kind)
+                .map(|(_, t)| t.clone())
+                .collect()
+        };
+        assert_eq!(
+            of("MilitaryPlatform"),
+            ["16 Coalition aircraft", "14 ISIL tanks"],
+            "{got:?}"
+        );
+        assert_eq!(
+            of("Temporal"),
+            [
+                "Thursday, Dec. 15",
+                "the summer of 2017",
+                "early next year",
+                "5-6 April 2016"
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
