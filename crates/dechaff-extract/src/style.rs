@@ -102,6 +102,8 @@ fn generic_mentions() -> &'static [(Regex, EntityType)] {
         [
             (r"\b[Tt]he (?:[A-Z][\w’'-]+ )?regime\b", org),
             (r"\b[Tt]he international community\b", org),
+            (r"\b[Tt]he [Gg]overnment of (?:the )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?", org),
+            (r"\b[Tt]he task force\b", org),
             (r"\bthe government\b", org),
             (
                 r"\b(?:[Tt]he (?:[A-Z]\w+ )people|Syrians|Iraqis|Afghans|Libyans|Yemenis|Kurds)\b",
@@ -139,7 +141,7 @@ fn group_phrase() -> &'static Regex {
         // A capitalised word, or an abbreviation with its stops ("U.S."): a stop
         // after a plain word ends a sentence ("ISIL. The group").
         let modifier = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|counter-[A-Z]+|\d(?:[\d,]*\d)?|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|foreign|local|international|innocent|security|enemy|partner|terrorist|regional|senior|service|world|armed|coalition|military|global|other|barbaric|allied|wider)";
-        let noun = r"(?:soldiers|troops|group|partners|forces|terrorists|coalition|community|fighters|civilians|journalists|allies|organisations|organizations|leaders|people|militants|businesses|students|ministers|officials|victims|residents)";
+        let noun = r"(?:soldiers|troops|group|partners|forces|terrorists|coalition|community|fighters|civilians|journalists|allies|organisations|organizations|leaders|people|militants|businesses|students|ministers|officials|victims|residents|service members)";
         let pattern = format!(r"\b(?:{determiner} )?(?:{modifier} ){{0,3}}{noun}\b");
         Regex::new(&pattern).expect("group phrase pattern compiles")
     })
@@ -383,6 +385,14 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                 }
             }
             EntityType::Organisation => {
+                // "the Kurdish YPG": a people's adjective before an organisation is
+                // part of its mention.
+                let before = slice(e.start.saturating_sub(24), e.start);
+                if let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) {
+                    if is_demonym(word, gazetteer) {
+                        e.start -= word.chars().count() + 1;
+                    }
+                }
                 // "ISIL fighters", "Coalition forces": the group by its members.
                 let rest = after(e.end);
                 if let Some(noun) = MEMBERS
@@ -770,6 +780,14 @@ fn acts(rest: &str) -> bool {
 }
 
 /// Countries (and their usual abbreviations) by the gazetteer's location kind.
+fn is_demonym(word: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer.find(word).iter().any(|hit| {
+        hit.start == 0
+            && hit.end == word.len()
+            && gazetteer.entry(hit.entry).kind == EntityType::Nationality
+    })
+}
+
 fn is_country(name: &str, gazetteer: &Gazetteer) -> bool {
     gazetteer.find(name).iter().any(|hit| {
         hit.start == 0 && hit.end == name.len() && {
@@ -837,6 +855,27 @@ mod tests {
             ],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_people_s_adjective_and_a_government_by_its_country_in_re3d_style() {
+        let got = re3d_of(
+            "Patches of the Kurdish YPG worried U.S. service members. The Government of \
+             Iraq thanked the task force.",
+        );
+        let orgs: Vec<&str> = got
+            .iter()
+            .filter(|(k, _)| k == "Organisation")
+            .map(|(_, t)| t.as_str())
+            .collect();
+        for org in [
+            "the Kurdish YPG",
+            "U.S. service members",
+            "The Government of Iraq",
+            "the task force",
+        ] {
+            assert!(orgs.contains(&org), "{org}: {got:?}");
+        }
     }
 
     #[test]
