@@ -118,7 +118,7 @@ fn generic_mentions() -> &'static [(Regex, EntityType)] {
             // A place named by what it is, once the text has named it: "the city",
             // "the airfield", "the hospital".
             (
-                r"\b[Tt]he (?:city|town|area|airfield|hospital|location|village|region|country|border|compound|complex)\b",
+                r"\b[Tt]he (?:(?:[A-Z][a-z]+|north|south|east|west|northern|southern|eastern|western|northwest|northeast|southwest|southeast|port) )?(?:city|town|area|airfield|hospital|location|village|region|province|district|country|border|compound|complex)\b",
                 EntityType::Location,
             ),
         ]
@@ -176,6 +176,43 @@ fn office_phrase() -> &'static Regex {
         Regex::new(&pattern).expect("office phrase pattern compiles")
     })
 }
+
+/// Facilities named after their place ("Mosul Dam"), which re3d marks whole.
+const FACILITIES: &[&str] = &[
+    "Military Airfield",
+    "Airfield",
+    "Air Base",
+    "Airbase",
+    "Airport",
+    "Dam",
+    "Barrage",
+    "Bridge",
+    "Port",
+    "Naval Base",
+    "Refinery",
+];
+
+/// Places of one word that English names with "the".
+const ARTICLE_PLACES: &[&str] = &[
+    "Gulf",
+    "Sahel",
+    "Crimea",
+    "Donbas",
+    "Donbass",
+    "Levant",
+    "Sudan",
+    "Gambia",
+    "Congo",
+    "Arctic",
+    "Antarctic",
+    "Pacific",
+    "Atlantic",
+    "Mediterranean",
+    "Kremlin",
+    "Pentagon",
+    "Hague",
+    "Ukraine",
+];
 
 /// Weekdays, which re3d joins to the date after them.
 const WEEKDAYS: &[&str] = &[
@@ -380,7 +417,10 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                 let before = slice(e.start.saturating_sub(9), e.start).to_lowercase();
                 let owns = rest.starts_with("’s ") || rest.starts_with("'s ");
                 let ally = before.ends_with("ally ") || before.ends_with("partner ");
-                if acts(&rest) || owns || ally {
+                // "UK-France co-operation", "a U.S.-Iraq partnership": countries
+                // paired by a hyphen are the states acting together.
+                let paired = rest.starts_with('-') || before.ends_with('-');
+                if acts(&rest) || owns || ally || paired {
                     e.kind = EntityType::Organisation;
                 }
             }
@@ -451,6 +491,16 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
             }
         }
         if e.kind == EntityType::Location {
+            // "the Samarra Barrage", "Tiyas Military Airfield": a facility named after
+            // its place is the place's mention.
+            let rest = slice(e.end, (e.end + 24).min(chars.len()));
+            if let Some(facility) = FACILITIES.iter().find(|f| {
+                rest.strip_prefix(' ')
+                    .and_then(|r| r.strip_prefix(**f))
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            }) {
+                e.end += 1 + facility.chars().count();
+            }
             // "northern Iraq", "Southwest Asia": the part of a place is the place's
             // mention.
             let before = slice(e.start.saturating_sub(16), e.start);
@@ -479,7 +529,20 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
             // Determiners belong to the mention: "the United States", "The Coalition".
             let before = slice(e.start.saturating_sub(4), e.start);
             let at_word_start = e.start < 5 || !chars[e.start - 5].is_alphanumeric();
-            if e.start >= 4 && (before == "the " || before == "The ") && at_word_start {
+            // A town's one-word name takes no article: "the Mosul operation", "the
+            // Paris meeting" put it before a noun the name qualifies.
+            let name = slice(e.start, e.end);
+            let plain_place = e.kind == EntityType::Location
+                && !name.contains(' ')
+                && !name.ends_with('s')
+                && !name.contains('.')
+                && !name.chars().all(|c| c.is_uppercase())
+                && !ARTICLE_PLACES.contains(&name.as_str());
+            if e.start >= 4
+                && (before == "the " || before == "The ")
+                && at_word_start
+                && !plain_place
+            {
                 e.start -= 4;
             }
         }
@@ -503,7 +566,17 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
     };
     for (regex, kind) in generic_mentions() {
         for m in regex.find_iter(text) {
-            let (start, end) = (char_at[m.start()], char_at[m.end()]);
+            let (start, mut end) = (char_at[m.start()], char_at[m.end()]);
+            // "the city of Mosul", "the northwest province of Latakia": the place
+            // named after it is part of the mention.
+            if let Some(place) = out.iter().find(|e| {
+                *kind == EntityType::Location
+                    && e.kind == EntityType::Location
+                    && e.start == end + 4
+                    && slice(end, e.start) == " of "
+            }) {
+                end = place.end;
+            }
             // The generic mention takes in the names inside it ("CTF" of "CTF 50")
             // and yields to one it would cut.
             let inside = |e: &Entity| start <= e.start && e.end <= end;
@@ -514,7 +587,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                 continue;
             }
             out.retain(|e| !inside(e));
-            out.push(Entity::new(*kind, m.as_str(), start, end));
+            out.push(Entity::new(*kind, slice(start, end), start, end));
             taken.insert(start, end);
         }
     }
@@ -875,6 +948,29 @@ mod tests {
             "the task force",
         ] {
             assert!(orgs.contains(&org), "{org}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn places_by_pairing_facility_and_article_in_re3d_style() {
+        let got = re3d_of(
+            "Britain-France co-operation grew. The Mosul operation began near the city of \
+             Mosul and the Samarra Barrage. The United States said so.",
+        );
+        let of = |kind: &str| -> Vec<String> {
+            got.iter()
+                .filter(|(k, _)| k == kind)
+                .map(|(_, t)| t.clone())
+                .collect()
+        };
+        assert_eq!(
+            of("Location"),
+            ["Mosul", "the city of Mosul", "the Samarra Barrage"],
+            "{got:?}"
+        );
+        let orgs = of("Organisation");
+        for org in ["France", "The United States"] {
+            assert!(orgs.iter().any(|o| o == org), "{org}: {got:?}");
         }
     }
 
