@@ -104,6 +104,15 @@ fn generic_mentions() -> &'static [(Regex, EntityType)] {
             (r"\b[Tt]he international community\b", org),
             (r"\b[Tt]he [Gg]overnment of (?:the )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?", org),
             (r"\b[Tt]he task force\b", org),
+            (
+                r"\bExecutive Order \d{3,6}\b",
+                EntityType::DocumentReference,
+            ),
+            // Weapons by kind: "munitions", "VBIEDs", "chemical weapons".
+            (
+                r"\b(?:munitions|machine guns?|VBIEDs?|IEDs|rocket[- ]propelled grenades?|chemical weapons|missiles|barrel bombs|mortars|explosives)\b",
+                EntityType::Weapon,
+            ),
             (r"\bthe government\b", org),
             (
                 r"\b(?:[Tt]he (?:[A-Z]\w+ )people|Syrians|Iraqis|Afghans|Libyans|Yemenis|Kurds)\b",
@@ -190,6 +199,12 @@ const FACILITIES: &[&str] = &[
     "Port",
     "Naval Base",
     "Refinery",
+];
+
+/// Number words that count systems ("six VBIEDs").
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "dozens", "hundreds",
 ];
 
 /// Places of one word that English names with "the".
@@ -451,6 +466,18 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         if e.kind == EntityType::Quantity {
             e.end = count_only(&chars, e.start, e.end);
         }
+        if e.kind == EntityType::DocumentReference {
+            // "UN Security Council Resolution 2254": the issuer is part of the
+            // document's mention.
+            if let Some(issuer) = out.last_mut() {
+                if issuer.kind == EntityType::Organisation && issuer.end + 1 == e.start {
+                    issuer.kind = EntityType::DocumentReference;
+                    issuer.end = e.end;
+                    issuer.text = slice(issuer.start, issuer.end);
+                    continue;
+                }
+            }
+        }
         if e.kind == EntityType::Temporal {
             // "Thursday, Dec. 15": a weekday and its date are one mention.
             if let Some(day) = out.last_mut() {
@@ -674,6 +701,29 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         out.retain(|e| !inside(e));
         out.push(Entity::new(kind, &text_of, start, end));
         taken.insert(start, end);
+    }
+    // "14 [ISIL tanks]", "six [VBIEDs]": the count before systems is a Quantity.
+    let mut counts = Vec::new();
+    for e in out
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::MilitaryPlatform | EntityType::Weapon))
+    {
+        let before = slice(e.start.saturating_sub(12), e.start);
+        let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
+            continue;
+        };
+        let digits = word.starts_with(|c: char| c.is_ascii_digit())
+            && word.chars().all(|c| c.is_ascii_digit() || c == ',');
+        if digits || COUNT_WORDS.contains(&word.to_lowercase().as_str()) {
+            let start = e.start - 1 - word.chars().count();
+            if taken.is_free(start, e.start - 1) {
+                counts.push(Entity::new(EntityType::Quantity, word, start, e.start - 1));
+            }
+        }
+    }
+    for count in counts {
+        taken.insert(count.start, count.end);
+        out.push(count);
     }
     let mut at = 0;
     while at < chars.len() {
@@ -972,6 +1022,30 @@ mod tests {
         for org in ["France", "The United States"] {
             assert!(orgs.iter().any(|o| o == org), "{org}: {got:?}");
         }
+    }
+
+    #[test]
+    fn documents_weapons_and_their_counts_in_re3d_style() {
+        let got = re3d_of(
+            "It welcomed UN Security Council Resolution 2254. Sanctions under Executive \
+             Order 13582 apply. Jets destroyed 14 ISIL tanks and six VBIEDs with munitions.",
+        );
+        let of = |kind: &str| -> Vec<String> {
+            got.iter()
+                .filter(|(k, _)| k == kind)
+                .map(|(_, t)| t.clone())
+                .collect()
+        };
+        assert_eq!(
+            of("DocumentReference"),
+            [
+                "UN Security Council Resolution 2254",
+                "Executive Order 13582"
+            ],
+            "{got:?}"
+        );
+        assert_eq!(of("Weapon"), ["VBIEDs", "munitions"], "{got:?}");
+        assert_eq!(of("Quantity"), ["14", "six"], "{got:?}");
     }
 
     #[test]
