@@ -924,6 +924,15 @@ impl Recognizer {
             .iter()
             .filter(|c| c.kind == EntityType::Person)
             .filter_map(|c| family_name(&text[c.start..c.end]))
+            // "Haider al-Abadi" ... "Abadi": an Arabic surname is also written without
+            // its article.
+            .flat_map(|s| {
+                let bare = ["al-", "Al-", "el-", "El-"]
+                    .iter()
+                    .find_map(|article| s.strip_prefix(article))
+                    .filter(|b| b.starts_with(char::is_uppercase) && b.chars().count() > 2);
+                std::iter::once(s).chain(bare)
+            })
             // Two letters are a surname only when they are no English word ("Li", "Xi",
             // "Wu", but not "He" of He Weidong, which opens sentences).
             .filter(|s| {
@@ -2393,6 +2402,17 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::Organisation),
             ["Harbour Wire", "Reuters", "Alpine Wire"]
+        );
+    }
+
+    #[test]
+    fn an_arabic_surname_is_also_mentioned_without_its_article() {
+        let r = Recognizer::new();
+        let e =
+            r.entities("Carter met Haider al-Abadi in Baghdad. Abadi thanked al-Abadi's aides.");
+        assert_eq!(
+            of_kind(&e, EntityType::Person),
+            ["Haider al-Abadi", "Abadi", "al-Abadi"]
         );
     }
 
