@@ -2352,7 +2352,7 @@ mod tests {
             "The replenishment ship HMNZS Aotearoa and ARC Almirante Padilla sailed past the \
              BRP Sierra Madre. The patrol icebreaker Ivan Papanin, unlike the icebreaker \
              Polar Star, carries a gun. Project 15B follows the Kolkata class. Two Kolkata \
-             class ships remain.",
+             class ships remain. FS Forbin escorts FS Charles de Gaulle.",
         );
         assert_eq!(
             of_kind(&e, EntityType::MilitaryPlatform),
@@ -2363,7 +2363,9 @@ mod tests {
                 "Ivan Papanin",
                 "Project 15B",
                 "Kolkata",
-                "Kolkata"
+                "Kolkata",
+                "FS Forbin",
+                "FS Charles de Gaulle"
             ]
         );
         assert_eq!(of_kind(&e, EntityType::Vehicle), ["Polar Star"]);

@@ -584,12 +584,12 @@ const SHIP_KIND_WORDS: [&str; 8] = [
 ];
 
 /// Navies' and coast guards' ship prefixes ("HMS Trent", "HMNZS Aotearoa", "ARC
-/// Almirante Padilla"). Prefixes that are also common acronyms stay out: BAE
-/// (Ecuador; BAE Systems), ARM (Mexico), SAS, FS, HS, RSS.
-const SHIP_PREFIXES: [&str; 31] = [
+/// Almirante Padilla", "FS Charles de Gaulle"). Prefixes that are also common acronyms
+/// stay out: BAE (Ecuador; BAE Systems), ARM (Mexico), SAS, HS, RSS.
+const SHIP_PREFIXES: [&str; 32] = [
     "HMS", "USS", "INS", "HMAS", "HMCS", "HNLMS", "HDMS", "FGS", "ITS", "ROKS", "JS", "TCG", "ORP",
     "KRI", "BRP", "RFS", "HMNZS", "HNoMS", "HSwMS", "USNS", "USCGC", "CCGS", "NRP", "ESPS", "PNS",
-    "BNS", "SLNS", "HTMS", "ROCS", "ARC", "BAP",
+    "BNS", "SLNS", "HTMS", "ROCS", "ARC", "BAP", "FS",
 ];
 
 /// A regex that can only match a text holding one of some literals: a text without
@@ -631,7 +631,8 @@ impl Gated {
 /// prefix ("HMS Trent", group 2, prefix included).
 pub fn ship_name() -> Gated {
     let prefix = format!("(?:{})", SHIP_PREFIXES.join("|"));
-    let name = r"[A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+){0,2}";
+    // Particles join a name's words ("Charles de Gaulle").
+    let name = r"[A-Z][\p{L}’'-]+(?:\s(?:(?:de|da|del|di|van|von|la|le)\s)?[A-Z][\p{L}’'-]+){0,2}";
     // German prints a ship's name in quotes after its type: "die Fregatte „Hessen“".
     let regex = compile(&format!(
         r"\b(?:{SHIP_KINDS}s?\s+|{GERMAN_SHIP_KINDS}\s+„)((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
