@@ -201,6 +201,55 @@ const FACILITIES: &[&str] = &[
     "Refinery",
 ];
 
+/// A mention found as a phrase takes in the mentions inside it ("CTF" of "CTF 50",
+/// "ISIL" of "ISIL terrorists") and yields to one it would cut.
+fn take_in(out: &mut Vec<Entity>, taken: &mut Taken, mention: Entity) {
+    let (start, end) = (mention.start, mention.end);
+    let inside = |e: &Entity| start <= e.start && e.end <= end;
+    if out
+        .iter()
+        .any(|e| e.start < end && start < e.end && !inside(e))
+    {
+        return;
+    }
+    out.retain(|e| !inside(e));
+    out.push(mention);
+    taken.insert(start, end);
+}
+
+/// Where the mention of one of `kinds` that a phrase ending at `end` owns with " of "
+/// ends ("the city [of Mosul]"), if one follows.
+fn owner_end(
+    out: &[Entity],
+    slice: &dyn Fn(usize, usize) -> String,
+    end: usize,
+    kinds: &[EntityType],
+) -> Option<usize> {
+    out.iter()
+        .find(|e| e.start == end + 4 && kinds.contains(&e.kind) && slice(end, e.start) == " of ")
+        .map(|e| e.end)
+}
+
+/// The length in characters, spaces included, of the words that open `phrase` and
+/// `skip` says are no part of it ("In Turkey " of "In Turkey Minister").
+fn leading_words_len(phrase: &str, skip: impl Fn(&str) -> bool) -> usize {
+    let mut len = 0;
+    let mut rest = phrase;
+    while let Some((word, after)) = rest.split_once(' ') {
+        if !skip(word) {
+            break;
+        }
+        len += word.chars().count() + 1;
+        rest = after;
+    }
+    len
+}
+
+/// The word that ends right before the one space that ends `before`.
+fn word_before(before: &str) -> Option<&str> {
+    before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next())
+}
+
 /// Number words that count systems ("six VBIEDs").
 const COUNT_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -443,7 +492,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                 // "the Kurdish YPG": a people's adjective before an organisation is
                 // part of its mention.
                 let before = slice(e.start.saturating_sub(24), e.start);
-                if let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) {
+                if let Some(word) = word_before(&before) {
                     if is_demonym(word, gazetteer) {
                         e.start -= word.chars().count() + 1;
                     }
@@ -508,7 +557,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
             });
             if let Some(len) = range {
                 e.start -= len;
-            } else if let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) {
+            } else if let Some(word) = word_before(&before) {
                 let lowercase_time = e.text.starts_with(char::is_lowercase);
                 if ["early", "late", "mid", "Early", "Late"].contains(&word)
                     || (["the", "The"].contains(&word) && lowercase_time)
@@ -531,7 +580,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
             // "northern Iraq", "Southwest Asia": the part of a place is the place's
             // mention.
             let before = slice(e.start.saturating_sub(16), e.start);
-            if let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) {
+            if let Some(word) = word_before(&before) {
                 if DIRECTIONS.contains(&word.to_lowercase().as_str()) {
                     e.start -= word.chars().count() + 1;
                 }
@@ -596,26 +645,15 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
             let (start, mut end) = (char_at[m.start()], char_at[m.end()]);
             // "the city of Mosul", "the northwest province of Latakia": the place
             // named after it is part of the mention.
-            if let Some(place) = out.iter().find(|e| {
-                *kind == EntityType::Location
-                    && e.kind == EntityType::Location
-                    && e.start == end + 4
-                    && slice(end, e.start) == " of "
-            }) {
-                end = place.end;
+            if *kind == EntityType::Location {
+                end = owner_end(&out, &slice, end, &[EntityType::Location]).unwrap_or(end);
             }
-            // The generic mention takes in the names inside it ("CTF" of "CTF 50")
-            // and yields to one it would cut.
-            let inside = |e: &Entity| start <= e.start && e.end <= end;
-            if out
-                .iter()
-                .any(|e| e.start < end && start < e.end && !inside(e))
-            {
-                continue;
-            }
-            out.retain(|e| !inside(e));
-            out.push(Entity::new(*kind, slice(start, end), start, end));
-            taken.insert(start, end);
+            // "CTF 50" takes in the acronym "CTF".
+            take_in(
+                &mut out,
+                &mut taken,
+                Entity::new(*kind, slice(start, end), start, end),
+            );
         }
     }
     // People named by their office: "the Minister", "Central Command spokesman",
@@ -625,14 +663,9 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         let (mut start, mut end) = (char_at[m.start()], char_at[m.end()]);
         // A sentence's first words are no part of the office: "In Turkey Minister
         // Ellwood", "As Deputy Secretary of State Antony Blinken".
-        let mut phrase = m.as_str();
-        while let Some((word, rest)) = phrase.split_once(' ') {
-            if !SENTENCE_WORDS.contains(&word) && !is_country(word, gazetteer) {
-                break;
-            }
-            start += word.chars().count() + 1;
-            phrase = rest;
-        }
+        start += leading_words_len(m.as_str(), |w| {
+            SENTENCE_WORDS.contains(&w) || is_country(w, gazetteer)
+        });
         let named = out.iter().find(|e| {
             e.kind == EntityType::Person
                 && e.start >= start
@@ -644,21 +677,8 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         if let Some(person) = named {
             end = end.max(person.end);
         }
-        let inside = |e: &Entity| start <= e.start && e.end <= end;
-        if out
-            .iter()
-            .any(|e| e.start < end && start < e.end && !inside(e))
-        {
-            continue;
-        }
-        out.retain(|e| !inside(e));
-        out.push(Entity::new(
-            EntityType::Person,
-            slice(start, end),
-            start,
-            end,
-        ));
-        taken.insert(start, end);
+        let office = Entity::new(EntityType::Person, slice(start, end), start, end);
+        take_in(&mut out, &mut taken, office);
     }
     // Groups named by a common noun: "our allies", "the two leaders", "foreign
     // fighters". The phrase takes in the names inside it ("ISIL terrorists"), and
@@ -672,35 +692,18 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         .flat_map(|(regex, kind)| regex.find_iter(text).map(move |m| (m, *kind)))
     {
         let (mut start, mut end) = (char_at[m.start()], char_at[m.end()]);
-        let mut phrase = m.as_str();
-        while let Some((word, rest)) = phrase.split_once(' ') {
-            if !SENTENCE_WORDS.contains(&word) {
-                break;
-            }
-            start += word.chars().count() + 1;
-            phrase = rest;
-        }
+        start += leading_words_len(m.as_str(), |w| SENTENCE_WORDS.contains(&w));
         // "the people of Mosul", "residents of Mosul": the place or body they belong
         // to is part of the group's mention.
-        if let Some(owner) = out.iter().find(|e| {
-            kind == EntityType::Organisation
-                && e.start == end + 4
-                && matches!(e.kind, EntityType::Location | EntityType::Organisation)
-                && slice(end, e.start) == " of "
-        }) {
-            end = owner.end;
+        if kind == EntityType::Organisation {
+            let owners = [EntityType::Location, EntityType::Organisation];
+            end = owner_end(&out, &slice, end, &owners).unwrap_or(end);
         }
-        let text_of = slice(start, end);
-        let inside = |e: &Entity| start <= e.start && e.end <= end;
-        if out
-            .iter()
-            .any(|e| e.start < end && start < e.end && !inside(e))
-        {
-            continue;
-        }
-        out.retain(|e| !inside(e));
-        out.push(Entity::new(kind, &text_of, start, end));
-        taken.insert(start, end);
+        take_in(
+            &mut out,
+            &mut taken,
+            Entity::new(kind, slice(start, end), start, end),
+        );
     }
     // "14 [ISIL tanks]", "six [VBIEDs]": the count before systems is a Quantity.
     let mut counts = Vec::new();
@@ -709,7 +712,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
         .filter(|e| matches!(e.kind, EntityType::MilitaryPlatform | EntityType::Weapon))
     {
         let before = slice(e.start.saturating_sub(12), e.start);
-        let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
+        let Some(word) = word_before(&before) else {
             continue;
         };
         let digits = word.starts_with(|c: char| c.is_ascii_digit())
