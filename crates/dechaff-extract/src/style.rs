@@ -427,7 +427,11 @@ const UNITS: &[&str] = &[
 const PRONOUNS: &[(&str, EntityType)] = &[
     ("We", EntityType::Organisation),
     ("we", EntityType::Organisation),
+    ("They", EntityType::Organisation),
+    ("they", EntityType::Organisation),
     ("I", EntityType::Person),
+    ("My", EntityType::Person),
+    ("my", EntityType::Person),
     ("He", EntityType::Person),
     ("he", EntityType::Person),
     ("She", EntityType::Person),
@@ -735,11 +739,22 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
             for (pronoun, kind) in PRONOUNS {
                 let n = pronoun.chars().count();
                 let end = at + n;
+                // A contraction keeps its pronoun ("We’ve", "I'm"); any other
+                // apostrophe makes it part of a longer word.
+                let contraction = matches!(chars.get(end), Some('\'' | '’'))
+                    && ["ve", "re", "ll", "m", "d"].iter().any(|tail| {
+                        let after = end + 1;
+                        let tail_end = after + tail.len();
+                        tail_end <= chars.len()
+                            && chars[after..tail_end].iter().copied().eq(tail.chars())
+                            && chars.get(tail_end).is_none_or(|c| !c.is_alphanumeric())
+                    });
                 let matches = end <= chars.len()
                     && chars[at..end].iter().copied().eq(pronoun.chars())
-                    && chars
-                        .get(end)
-                        .is_none_or(|c| !c.is_alphanumeric() && *c != '\'' && *c != '’');
+                    && (contraction
+                        || chars
+                            .get(end)
+                            .is_none_or(|c| !c.is_alphanumeric() && *c != '\'' && *c != '’'));
                 let free = taken.is_free(at, end);
                 if matches && free {
                     out.push(Entity::new(*kind, *pronoun, at, end));
@@ -1049,6 +1064,20 @@ mod tests {
         );
         assert_eq!(of("Weapon"), ["VBIEDs", "munitions"], "{got:?}");
         assert_eq!(of("Quantity"), ["14", "six"], "{got:?}");
+    }
+
+    #[test]
+    fn pronouns_and_their_contractions_in_re3d_style() {
+        let got =
+            re3d_of("“We’ve spent years here,” he said. They left. My visit ended. I'm sure.");
+        let has = |k: &str, t: &str| got.iter().any(|(a, b)| a == k && b == t);
+        assert!(has("Organisation", "We"), "{got:?}");
+        assert!(has("Organisation", "They"), "{got:?}");
+        assert!(has("Person", "My"), "{got:?}");
+        assert!(has("Person", "I"), "{got:?}");
+        // An apostrophe that opens no contraction makes a longer word.
+        let got = re3d_of("The museum tells World War I's story.");
+        assert!(!got.iter().any(|(_, t)| t == "I"), "{got:?}");
     }
 
     #[test]
