@@ -190,9 +190,23 @@ impl Recognizer {
             .map(|c| ((c.start, c.end), c.kind))
             .collect();
         let mut ship_names: HashSet<&str> = HashSet::new();
-        let after_type = self.ship_name.captures_iter(text).filter_map(|c| {
-            let m = c.get(1).or(c.get(2))?;
-            Some((m.start(), m.end(), c.get(2).is_some()))
+        let after_type = self.ship_name.captures_iter(text).flat_map(|c| {
+            let mut ships = Vec::new();
+            if let Some(m) = c.get(1).or(c.get(2)) {
+                ships.push((m.start(), m.end(), c.get(2).is_some()));
+                // "the carriers Liaoning and Shandong": a plural type names a list.
+                let plural = c.get(1).is_some()
+                    && c.get(0)
+                        .is_some_and(|w| text[w.start()..m.start()].trim_end().ends_with('s'));
+                if plural {
+                    ships.extend(
+                        listed_names(text, m.end())
+                            .into_iter()
+                            .map(|(s, e)| (s, e, false)),
+                    );
+                }
+            }
+            ships
         });
         let before_type = self
             .ship_name_before_type
@@ -1623,6 +1637,51 @@ fn dateline_agencies(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// The names listed after the one ending at `from`: ", B", ", B and C", " and B", each
+/// one to three capitalised words.
+fn listed_names(text: &str, mut from: usize) -> Vec<(usize, usize)> {
+    let mut names = Vec::new();
+    loop {
+        let rest = &text[from..];
+        let Some(sep) = [", and ", " and ", ", "]
+            .iter()
+            .find(|sep| rest.starts_with(**sep))
+        else {
+            break;
+        };
+        let start = from + sep.len();
+        let mut end = start;
+        for (i, word) in text[start..].split(' ').take(3).enumerate() {
+            let word = word.trim_end_matches([',', '.', ';', ':']);
+            let capitalised = word.starts_with(char::is_uppercase)
+                && word
+                    .chars()
+                    .skip(1)
+                    .all(|c| c.is_alphabetic() || "’'-".contains(c))
+                && word.chars().count() > 1;
+            if !capitalised {
+                break;
+            }
+            end = start
+                + text[start..]
+                    .split(' ')
+                    .take(i)
+                    .map(|w| w.len() + 1)
+                    .sum::<usize>()
+                + word.len();
+            if text[end..].starts_with([',', '.', ';', ':']) {
+                break;
+            }
+        }
+        if end == start {
+            break;
+        }
+        names.push((start, end));
+        from = end;
+    }
+    names
+}
+
 /// Words that make a vessel of a civilian type a navy's ship ("the patrol icebreaker
 /// Ivan Papanin", "an armed trawler").
 const ARMED_VESSEL_WORDS: [&str; 6] = ["patrol", "armed", "naval", "navy", "military", "Navy"];
@@ -2415,6 +2474,23 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::Person),
             ["Haider al-Abadi", "Abadi", "al-Abadi"]
+        );
+    }
+
+    #[test]
+    fn a_plural_ship_type_names_a_list_of_ships() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "China sent the carriers Liaoning and Shandong, and the destroyers Nanchang, \
+             Lhasa and Dalian. The frigates met Russia and China.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::MilitaryPlatform),
+            ["Liaoning", "Shandong", "Nanchang", "Lhasa", "Dalian"]
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Location),
+            ["China", "Russia", "China"]
         );
     }
 
