@@ -1638,40 +1638,37 @@ fn dateline_agencies(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The names listed after the one ending at `from`: ", B", ", B and C", " and B", each
-/// one to three capitalised words.
+/// one to three capitalised words; punctuation ends a name.
 fn listed_names(text: &str, mut from: usize) -> Vec<(usize, usize)> {
     let mut names = Vec::new();
-    loop {
-        let rest = &text[from..];
-        let Some(sep) = [", and ", " and ", ", "]
-            .iter()
-            .find(|sep| rest.starts_with(**sep))
-        else {
-            break;
-        };
+    while let Some(sep) = [", and ", " and ", ", "]
+        .iter()
+        .find(|sep| text[from..].starts_with(**sep))
+    {
         let start = from + sep.len();
         let mut end = start;
-        for (i, word) in text[start..].split(' ').take(3).enumerate() {
-            let word = word.trim_end_matches([',', '.', ';', ':']);
-            let capitalised = word.starts_with(char::is_uppercase)
+        for _ in 0..3 {
+            let at = if end == start {
+                start
+            } else if text[end..].starts_with(' ') {
+                end + 1
+            } else {
+                break;
+            };
+            let len = text[at..]
+                .find(|c: char| c == ' ' || ",.;:".contains(c))
+                .unwrap_or(text.len() - at);
+            let word = &text[at..at + len];
+            let capitalised = word.chars().count() > 1
+                && word.starts_with(char::is_uppercase)
                 && word
                     .chars()
                     .skip(1)
-                    .all(|c| c.is_alphabetic() || "’'-".contains(c))
-                && word.chars().count() > 1;
+                    .all(|c| c.is_alphabetic() || "’'-".contains(c));
             if !capitalised {
                 break;
             }
-            end = start
-                + text[start..]
-                    .split(' ')
-                    .take(i)
-                    .map(|w| w.len() + 1)
-                    .sum::<usize>()
-                + word.len();
-            if text[end..].starts_with([',', '.', ';', ':']) {
-                break;
-            }
+            end = at + len;
         }
         if end == start {
             break;
