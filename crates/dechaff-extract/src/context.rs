@@ -105,9 +105,9 @@ fn organisation_of_place(
     (spells_org && spells_place).then_some(org_at)
 }
 
-/// Months and weekdays: capitalised, and never a place's, a person's or a system's
-/// name in the rules that read capitalised words.
-pub(crate) const CALENDAR_WORDS: &[&str] = &[
+/// Months: capitalised, and never a place's, a person's or a system's name in the
+/// rules that read capitalised words (see [`is_calendar_word`]).
+const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -120,6 +120,10 @@ pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "October",
     "November",
     "December",
+];
+
+/// Weekdays, like months no name; re3d also joins a weekday to the date after it.
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -128,6 +132,11 @@ pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+
+/// Whether `word` is a month or a weekday.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
 
 /// Prepositions of place after which a name no rule knows is a place: "stationed near
 /// Boulkessi", "a plant in Sacheon". English only: German capitalises every noun ("in
@@ -254,7 +263,7 @@ pub(crate) fn places_after_prepositions(text: &str, german: bool, chosen: &mut V
                 && core.chars().skip(1).any(char::is_lowercase)
                 && core.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !NOT_PLACES.contains(&core)
-                && !CALENDAR_WORDS.contains(&core);
+                && !is_calendar_word(core);
             if !capitalised {
                 break;
             }
@@ -506,7 +515,7 @@ fn surname_end(text: &str, from: usize) -> Option<usize> {
             NAME_PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-");
         // "Harry DeWolf-class": a class named after a person is a ship's class.
         if NOT_SURNAMES.contains(&word)
-            || CALENDAR_WORDS.contains(&word)
+            || is_calendar_word(word)
             || word.ends_with("-class")
             || word.ends_with("-Klasse")
         {
@@ -970,7 +979,7 @@ fn coordinated_names(text: &str, last_start: usize, kind: EntityType) -> Vec<Can
             w.starts_with(char::is_uppercase)
                 && w.chars().skip(1).any(char::is_lowercase)
                 && !NOT_NAME_WORDS.contains(&w)
-                && !CALENDAR_WORDS.contains(&w)
+                && !is_calendar_word(w)
         };
         let mut start = name_end;
         let mut words = 0;
@@ -1058,7 +1067,7 @@ pub(crate) fn join_time_ranges(text: &str, chosen: &mut Vec<Candidate>) {
         let dated = text[start..chosen[i].end]
             .split(' ')
             .nth(1)
-            .is_some_and(|w| CALENDAR_WORDS.contains(&w) && !TIME_UNITS.contains(&w));
+            .is_some_and(|w| is_calendar_word(w) && !TIME_UNITS.contains(&w));
         let joiner = [" to ", "–", "-", " and "]
             .iter()
             .find(|j| before.ends_with(*j) && (**j != " and " || dated));

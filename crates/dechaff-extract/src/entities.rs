@@ -2,8 +2,8 @@
 //! that of overlapping candidates the longest wins.
 
 use crate::context::{
-    defined_acronyms, german_counts, is_german, join_time_ranges, names_before_nouns,
-    persons_by_given_name, places_after_prepositions, time_spans, CALENDAR_WORDS,
+    defined_acronyms, german_counts, is_calendar_word, is_german, join_time_ranges,
+    names_before_nouns, persons_by_given_name, places_after_prepositions, time_spans,
 };
 use crate::gazetteer::{is_word_boundary, with_equipment_prefix, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
@@ -1451,8 +1451,7 @@ fn popular_name_len(rest: &str) -> usize {
             .chars()
             .next()
             .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
-        if !title_case || !ends_word || NOT_NAMES.contains(&word) || CALENDAR_WORDS.contains(&word)
-        {
+        if !title_case || !ends_word || NOT_NAMES.contains(&word) || is_calendar_word(word) {
             break;
         }
         len += 1 + word_len;

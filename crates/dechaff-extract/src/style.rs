@@ -146,13 +146,11 @@ fn generic_mentions() -> &'static [(Regex, EntityType)] {
 fn group_phrase() -> &'static Regex {
     static GROUP: OnceLock<Regex> = OnceLock::new();
     GROUP.get_or_init(|| {
-        let determiner = r"(?:[Tt]he|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]his|[Tt]hose|[Oo]ther|[Mm]any|[Bb]oth)";
-        // A capitalised word, or an abbreviation with its stops ("U.S."): a stop
-        // after a plain word ends a sentence ("ISIL. The group").
-        let modifier = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|counter-[A-Z]+|\d(?:[\d,]*\d)?|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|foreign|local|international|innocent|security|enemy|partner|terrorist|regional|senior|service|world|armed|coalition|military|global|other|barbaric|allied|wider)";
-        let noun = r"(?:soldiers|troops|group|partners|forces|terrorists|coalition|community|fighters|civilians|journalists|allies|organisations|organizations|leaders|people|militants|businesses|students|ministers|officials|victims|residents|service members)";
-        let pattern = format!(r"\b(?:{determiner} )?(?:{modifier} ){{0,3}}{noun}\b");
-        Regex::new(&pattern).expect("group phrase pattern compiles")
+        noun_phrase(
+            r"[Tt]he|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]his|[Tt]hose|[Oo]ther|[Mm]any|[Bb]oth",
+            r"counter-[A-Z]+|\d(?:[\d,]*\d)?|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|foreign|local|international|innocent|security|enemy|partner|terrorist|regional|senior|service|world|armed|coalition|military|global|other|barbaric|allied|wider",
+            r"soldiers|troops|group|partners|forces|terrorists|coalition|community|fighters|civilians|journalists|allies|organisations|organizations|leaders|people|militants|businesses|students|ministers|officials|victims|residents|service members",
+        )
     })
 }
 
@@ -163,12 +161,24 @@ fn group_phrase() -> &'static Regex {
 fn platform_phrase() -> &'static Regex {
     static PLATFORM: OnceLock<Regex> = OnceLock::new();
     PLATFORM.get_or_init(|| {
-        let determiner = r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)";
-        let modifier = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|unmanned|manned|combat|military|tactical|armoured|armored|enemy|coalition|allied|naval)";
-        let noun = r"(?:aircraft|tanks|bombers|airlifters|warships|helicopters|drones|jets|frigates|submarines|destroyers)";
-        let pattern = format!(r"\b(?:{determiner} )?(?:{modifier} ){{0,3}}{noun}\b");
-        Regex::new(&pattern).expect("platform phrase pattern compiles")
+        noun_phrase(
+            r"[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir",
+            r"unmanned|manned|combat|military|tactical|armoured|armored|enemy|coalition|allied|naval",
+            r"aircraft|tanks|bombers|airlifters|warships|helicopters|drones|jets|frigates|submarines|destroyers",
+        )
     })
+}
+
+/// A capitalised word, or an abbreviation with its stops ("U.S."): a stop after a
+/// plain word ends a sentence ("ISIL. The group").
+const CAPITALISED: &str = r"[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*";
+
+/// A noun phrase as re3d marks it: one of `determiners`, then up to three modifiers
+/// (capitalised words or one of `modifiers`), then one of `nouns`.
+fn noun_phrase(determiners: &str, modifiers: &str, nouns: &str) -> Regex {
+    let pattern =
+        format!(r"\b(?:(?:{determiners}) )?(?:(?:{CAPITALISED}|{modifiers}) ){{0,3}}(?:{nouns})\b");
+    Regex::new(&pattern).expect("noun phrase pattern compiles")
 }
 
 /// An office that stands for its holder, as re3d marks a person: "the secretary",
@@ -177,7 +187,7 @@ fn platform_phrase() -> &'static Regex {
 fn office_phrase() -> &'static Regex {
     static OFFICE: OnceLock<Regex> = OnceLock::new();
     OFFICE.get_or_init(|| {
-        let name = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'-]*|\d+(?:st|nd|rd|th))";
+        let name = format!(r"(?:{CAPITALISED}|\d+(?:st|nd|rd|th))");
         let office = r"(?:Prime Minister|prime minister|Minister|minister|Secretary|secretary|spokesperson|spokesman|spokeswoman|Commander|commander|commanding general)";
         let pattern = format!(
             r"\b(?:[Tt]he )?(?:{name} ){{0,3}}{office}\b(?: (?:for|of) (?:the )?{name}(?: {name}){{0,3}})?"
@@ -276,17 +286,6 @@ const ARTICLE_PLACES: &[&str] = &[
     "Pentagon",
     "Hague",
     "Ukraine",
-];
-
-/// Weekdays, which re3d joins to the date after them.
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// The parts of a place re3d keeps in its mention ("northern Iraq").
@@ -538,7 +537,7 @@ fn re3d(text: &str, entities: Vec<Entity>, gazetteer: &Gazetteer) -> Vec<Entity>
                 let weekday = day.kind == EntityType::Temporal
                     && day.end + 2 == e.start
                     && slice(day.end, e.start) == ", "
-                    && WEEKDAYS.contains(&day.text.as_str());
+                    && crate::context::WEEKDAYS.contains(&day.text.as_str());
                 if weekday {
                     day.end = e.end;
                     day.text = slice(day.start, day.end);
