@@ -68,7 +68,7 @@ fn field_patterns() -> &'static FieldPatterns {
             according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now)?(?: in .{1,25})?|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|more (?:stories|news|headlines)|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen)(?: aus .{1,30})?|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
@@ -77,7 +77,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
                 .expect("trailing date pattern compiles"),
-            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle artikel |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) "),
+            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) "),
             not_a_title: re(r"(?i)^(?:(?:an?|\d+) (?:minute|hour|day|week)s? ago|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
@@ -289,6 +289,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let mut related = Vec::new();
     let mut embeds = Vec::new();
     let p = field_patterns();
+    let mut other_list: Option<u32> = None;
     for (b, d) in blocks.iter().zip(decisions) {
         match d.cue {
             Some(CueKind::Attribution) => sources.extend(attribution_names(&b.text)),
@@ -301,9 +302,19 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             Some(CueKind::Embed) => embeds.extend(embed_of(&b.text)),
             _ => {}
         }
+        // Under "Programme" or "Media contact", a box of the site's own pages or
+        // names, as far as the heading's container reaches.
+        if is_other_list_heading(&b.text) {
+            other_list = b.ancestors.iter().rev().nth(1).copied();
+            continue;
+        }
+        if other_list.is_some_and(|id| !b.ancestors.contains(&id)) || is_list_heading(&b.text) {
+            other_list = None;
+        }
+        let in_other_list = other_list.is_some();
         // A list's own heading ("More on Land Systems", "You might also like") is a cue
         // line, not a title.
-        if !d.body && is_html && d.cue.is_none() {
+        if !d.body && is_html && d.cue.is_none() && !in_other_list {
             if let Some(title) = related_link_title(b) {
                 related.push(title.to_string());
             }
@@ -313,8 +324,9 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         related.extend(teaser_titles(blocks, decisions));
     }
     let mut related = clean_related(related, gazetteer);
-    // A table of contents links the article's own subheadings: no related articles.
-    related.retain(|t| !stripped.body().any(|b| b.text == *t));
+    // A table of contents links the article's own subheadings, and a list of the
+    // site's latest stories may hold the article itself: neither relates to it.
+    related.retain(|t| !stripped.body().any(|b| b.text == *t) && title.as_deref() != Some(t));
     // The dateline opens the article, though a caption or a standfirst kept as body may
     // come first.
     if let Some(c) = stripped
@@ -843,8 +855,9 @@ fn teaser_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec
 
 /// The lines of a text dump that follow a list's own heading ("Most popular",
 /// "TRENDING", "Related stories"), wherever the list stands: above the article,
-/// beside it or under its comments. The list ends at the first line that is not a
-/// headline.
+/// beside it or under its comments. A teaser may carry details under its headline (a
+/// lead, its author and date, a reply count, its source); the list ends at a cue line,
+/// another heading, or the first line that is neither a headline nor such a detail.
 fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
     let mut titles = Vec::new();
     let mut i = 0;
@@ -854,17 +867,49 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
         if !opens_list {
             continue;
         }
+        let mut details = 0;
         while i < blocks.len()
             && !decisions[i].body
-            && decisions[i].cue.is_none()
-            && is_teaser_title(&blocks[i].text)
+            && (decisions[i].cue.is_none() || is_count(&blocks[i].text))
             && !is_list_heading(&blocks[i].text)
         {
-            titles.push(blocks[i].text.clone());
+            let text = &blocks[i].text;
+            if is_teaser_title(text) && !is_interface_link(text) {
+                titles.push(text.clone());
+                details = 0;
+            } else if details < MAX_TEASER_DETAILS && is_teaser_detail(text) {
+                details += 1;
+            } else {
+                break;
+            }
             i += 1;
         }
     }
     titles
+}
+
+/// Detail lines a teaser carries under its headline at most ("by X » date » in
+/// Sweden", "212 Replies", "18345 Views").
+const MAX_TEASER_DETAILS: usize = 3;
+
+/// A teaser's count of replies or views ("212 Replies"), which reads as a comment
+/// counter's cue line but does not end the list.
+fn is_count(text: &str) -> bool {
+    text.split_whitespace().count() <= 3 && text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A line that belongs to the teaser above it: its lead (a sentence), its author, a
+/// date, a count of replies or views, a running time, or a short label (its source,
+/// "Australian Defence Magazine").
+fn is_teaser_detail(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let lower = text.to_lowercase();
+    words <= 3
+        || text.ends_with(['.', '…', '!', '?'])
+        || lower.starts_with("by ")
+        || lower.starts_with("von ")
+        || crate::parse_date(text).is_some()
+        || text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A list heading is a few words.
@@ -889,15 +934,72 @@ fn teasers_after_body(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -
     let end = (start + 1..blocks.len())
         .find(|&i| decisions[i].cue == Some(CueKind::Comments))
         .unwrap_or(blocks.len());
-    (start + 1..end)
-        .filter(|&i| {
-            decisions[i].cue.is_none()
-                && is_teaser_title(&blocks[i].text)
-                && !is_list_heading(&blocks[i].text)
-                && !is_advert_label(&blocks[i - 1].text)
-        })
-        .map(|i| blocks[i].text.clone())
-        .collect()
+    let first_body = decisions.iter().position(|d| d.body).unwrap_or(0);
+    let header = &blocks[..first_body];
+    let mut titles = Vec::new();
+    // Under "Media contact", "Tags" or "Related links" stand names, topics and pages of
+    // the site, not articles, up to the next list's heading.
+    let mut in_other_list = false;
+    // The closing cue itself may head such a list ("Associated links").
+    for i in start.max(1)..end {
+        let text = &blocks[i].text;
+        if is_other_list_heading(text) {
+            in_other_list = true;
+            continue;
+        }
+        if is_list_heading(text) || decisions[i].cue == Some(CueKind::Close) {
+            in_other_list = false;
+            continue;
+        }
+        if is_capitals_heading(text) {
+            in_other_list = false;
+        }
+        if !in_other_list
+            && decisions[i].cue.is_none()
+            && is_teaser_title(text)
+            && !is_advert_label(&blocks[i - 1].text)
+            // The site's name and menu repeated in its footer.
+            && !header.iter().any(|b| b.text == *text)
+        {
+            titles.push(text.clone());
+        }
+    }
+    titles
+}
+
+/// A short line in capitals ("OTHER NEWS", "GET STARTED"): a heading of its own,
+/// which ends the list before it.
+fn is_capitals_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 6
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(char::is_lowercase)
+}
+
+/// The heading of a list under an article that holds no articles: contacts, tags and
+/// topics, links to the offices and programmes named in the text.
+fn is_other_list_heading(text: &str) -> bool {
+    const HEADINGS: [&str; 18] = [
+        "media contact",
+        "media contacts",
+        "press contact",
+        "press contacts",
+        "contact",
+        "contacts",
+        "associated links",
+        "useful links",
+        "helpful links",
+        "tags",
+        "topics",
+        "keywords",
+        "programme",
+        "programmes",
+        "follow us",
+        "schlagworte",
+        "pressekontakt",
+        "folgen sie uns",
+    ];
+    let text = text.trim().trim_end_matches(':').trim_end();
+    HEADINGS.iter().any(|h| text.eq_ignore_ascii_case(h))
 }
 
 /// The label over an advert's headline ("Sponsored", "Anzeige"): what follows it links
@@ -924,7 +1026,9 @@ fn is_teaser_title(text: &str) -> bool {
         && !text.ends_with(['.', '…', ':', '!', ','])
         && !dechaff_strip::is_two_sentences(text)
         && !text.ends_with("...")
-        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && text.starts_with(|c: char| {
+            c.is_uppercase() || c.is_ascii_digit() || OPENING_QUOTES.contains(&c)
+        })
         && crate::parse_date(text).is_none()
 }
 
@@ -1248,6 +1352,91 @@ mod tests {
         assert!(titles
             .contains(&"Navy orders two more patrol boats for the northern fleet".to_string()));
         assert!(!titles.iter().any(|t| t.contains("Summit")), "{titles:?}");
+    }
+
+    /// A text dump of an article with `tail` under its last paragraph.
+    fn dump_with_tail(tail: &[&str]) -> Stripped {
+        let mut lines = vec![
+            "Frigate home after six weeks",
+            "The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.",
+            "Its crew said the last convoy had been the hardest, with drones sighted on three nights running and the weather turning early.",
+        ];
+        lines.extend_from_slice(tail);
+        dechaff_strip::strip(&lines.join("\n"), &dechaff_strip::Options::default())
+    }
+
+    #[test]
+    fn a_teaser_list_goes_on_past_each_teasers_lead_author_and_counts() {
+        let stripped = dump_with_tail(&[
+            "Similar topics",
+            "Sweden's NATO bid: waiting for Ankara and Budapest",
+            "by Viking_Oar » Wed May 18, 2022 10:04 am » in Sweden",
+            "212 Replies",
+            "18345 Views",
+            "Finland picks the F-35A: HX decision thread",
+            "The air force chose the jet over four rivals after a three-year competition.",
+            "‘We just ran’: survivors describe the night the missiles hit",
+        ]);
+        let titles = fields(&stripped, &Gazetteer::builtin()).related;
+        assert_eq!(
+            titles,
+            [
+                "Sweden's NATO bid: waiting for Ankara and Budapest",
+                "Finland picks the F-35A: HX decision thread",
+                "‘We just ran’: survivors describe the night the missiles hit",
+            ]
+        );
+    }
+
+    #[test]
+    fn contacts_and_topics_under_the_article_are_no_related_titles() {
+        let stripped = dump_with_tail(&[
+            "About the Navy",
+            "Media contact",
+            "Naval Surface Force Atlantic Public Affairs",
+            "757-555-0100",
+            "Topics",
+            "Middle East and North Africa",
+            "OTHER NEWS",
+            "Navy orders two more patrol boats for the northern fleet",
+        ]);
+        let titles = fields(&stripped, &Gazetteer::builtin()).related;
+        assert_eq!(
+            titles,
+            ["Navy orders two more patrol boats for the northern fleet"]
+        );
+    }
+
+    #[test]
+    fn a_programme_box_links_no_related_article() {
+        let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><aside><div class="box"><h4>Programme</h4><p><a href="/p">Security Policy and the High North</a></p></div><div class="related"><h3>More from the programme</h3><p><a href="/s">Svalbard and the Limits of Ambiguity</a></p></div></aside></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        let related = fields(&stripped, &Gazetteer::builtin()).related;
+        assert_eq!(related, ["Svalbard and the Limits of Ambiguity"]);
+    }
+
+    #[test]
+    fn the_article_itself_in_a_list_of_latest_stories_is_not_related() {
+        let dump = [
+            "Editor's picks",
+            "Frigate returns home after six weeks at sea",
+            "Naval",
+            "Navy orders two more patrol boats for the fleet",
+            "Updated 3 hours ago",
+            "The ministry signed the contract for the boats on Tuesday, with deliveries to start next year and run for five years.",
+            "The two boats will patrol the northern coast, where the fleet has had only one ship on station for most of the last decade.",
+        ]
+        .join("\n");
+        let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
+        let fields = fields(&stripped, &Gazetteer::builtin());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some("Navy orders two more patrol boats for the fleet")
+        );
+        assert_eq!(
+            fields.related,
+            ["Frigate returns home after six weeks at sea"]
+        );
     }
 
     #[test]
