@@ -315,6 +315,11 @@ pub(crate) fn is_german(text: &str) -> bool {
     german > english
 }
 
+/// Whether `word` is a given name of `data/given-names.tsv`.
+pub fn is_given_name(word: &str) -> bool {
+    given_names().contains(word)
+}
+
 /// Given names (`data/given-names.tsv`), for [`persons_by_given_name`].
 fn given_names() -> &'static std::collections::HashSet<&'static str> {
     static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =

@@ -7,7 +7,7 @@ use crate::header::{
     byline_of, forum_author_line, header, is_date_line, is_name_line, last_crumb, leading_name,
     section, CRUMB_SEPARATORS,
 };
-use dechaff_schema::Embed;
+use dechaff_schema::{Embed, EntityType};
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -283,7 +283,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .find(|t| is_name_line(t))
                 .cloned()
         })
-        .and_then(|b| clean_byline(&b));
+        .and_then(|b| clean_byline(&b))
+        .map(|b| without_trailing_place(b, gazetteer));
 
     let mut sources = Vec::new();
     let mut related = Vec::new();
@@ -562,6 +563,37 @@ fn without_breadcrumb(title: String) -> String {
             last.to_string()
         }
         _ => title,
+    }
+}
+
+/// The byline without a reporter's place the page prints after it without "in"
+/// ("Lucía Fernández Buenos Aires"). Only a place of several words: a single one
+/// after a name is as often a last surname ("Cathy Horvath Buchanan").
+fn without_trailing_place(byline: String, gazetteer: &Gazetteer) -> String {
+    let place = gazetteer.find(&byline).into_iter().rev().find(|h| {
+        h.end == byline.len()
+            && byline[h.start..h.end].contains(' ')
+            && gazetteer.entry(h.entry).kind == EntityType::Location
+    });
+    // Each name keeps two words at least: "... and Daniel Moore" ends in a surname
+    // that is also a town.
+    let keeps_full_names = |names: &str| {
+        names
+            .rsplit([',', '&'])
+            .next()
+            .and_then(|last| last.rsplit(" and ").next())
+            .is_some_and(|last| last.split_whitespace().count() >= 2)
+    };
+    match place {
+        Some(h) if h.start > 0 => {
+            let names = byline[..h.start].trim_end();
+            if is_name_line(names) && keeps_full_names(names) {
+                names.to_string()
+            } else {
+                byline
+            }
+        }
+        _ => byline,
     }
 }
 
@@ -1452,6 +1484,69 @@ mod tests {
         assert!(
             !related.iter().any(|t| t == "What has Poland signed?"),
             "{related:?}"
+        );
+    }
+
+    const BODY: [&str; 2] = [
+        "The defence investment centre signed for twelve more K9 self-propelled howitzers on Monday, which brings the army's fleet to thirty-six guns by the end of the decade.",
+        "Deliveries start next year from Hanwha's plant, and the first battery will train at the central range before it joins the division's artillery battalion in the spring.",
+    ];
+
+    #[test]
+    fn a_reporters_name_over_a_role_line_anchors_the_header_without_a_date() {
+        let mut dump = vec![
+            "Watch live",
+            "Europe",
+            "Baltic security",
+            "Estonia orders more K9 howitzers for its artillery battalions",
+            "Kadri Tamm",
+            "Baltic correspondent",
+            "Share",
+        ];
+        dump.extend(BODY);
+        let stripped = dechaff_strip::strip(&dump.join("\n"), &dechaff_strip::Options::default());
+        let f = fields(&stripped, &Gazetteer::builtin());
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Estonia orders more K9 howitzers for its artillery battalions")
+        );
+        assert_eq!(f.byline.as_deref(), Some("Kadri Tamm"));
+        assert_eq!(f.section.as_deref(), Some("Baltic security"));
+    }
+
+    #[test]
+    fn a_place_between_the_names_and_the_date_is_skipped() {
+        let mut dump = vec![
+            "Abo",
+            "E-Paper",
+            "Login",
+            "Anzeige",
+            "Startseite > Lokales > Tallinn",
+            "Tallinn",
+            "Marine",
+            "Estonia orders more K9 howitzers for its artillery battalions",
+            "Kadri Tamm und Jaan Kask",
+            "Tallinn",
+            "20.04.2024 | 16:05 Uhr",
+            "Aktualisiert: 20.04.2024 | 19:32 Uhr",
+        ];
+        dump.extend(BODY);
+        let stripped = dechaff_strip::strip(&dump.join("\n"), &dechaff_strip::Options::default());
+        let f = fields(&stripped, &Gazetteer::builtin());
+        assert_eq!(f.byline.as_deref(), Some("Kadri Tamm und Jaan Kask"));
+    }
+
+    #[test]
+    fn a_reporters_place_after_the_name_is_no_part_of_the_byline() {
+        let g = Gazetteer::builtin();
+        assert_eq!(
+            without_trailing_place("Lucía Fernández Buenos Aires".to_string(), &g),
+            "Lucía Fernández"
+        );
+        // A surname that is also a town stays.
+        assert_eq!(
+            without_trailing_place("Park Seo-yeon and Daniel Moore".to_string(), &g),
+            "Park Seo-yeon and Daniel Moore"
         );
     }
 

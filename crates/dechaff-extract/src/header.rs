@@ -427,6 +427,21 @@ fn is_role_line(text: &str) -> bool {
             .any(|w| ROLE_WORDS.contains(&w))
 }
 
+fn starts_with_given_name(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(crate::context::is_given_name)
+}
+
+/// A line of one capitalised word (a reporter's place, "Wilhelmshaven", printed
+/// between the names and the date).
+fn is_place_label(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && text.starts_with(char::is_uppercase)
+        && text.chars().skip(1).any(char::is_lowercase)
+        && text.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
 /// How many blocks above the body the header zone may start: a date further up is
 /// the masthead's "today" ("Samstag, 20. April 2024" beside the logo), not the
 /// article's.
@@ -438,13 +453,19 @@ const HEADER_ZONE: usize = 12;
 fn anchor(before_body: &[Block]) -> Option<usize> {
     let date_at = |i: usize| before_body.get(i).is_some_and(|n| is_date_line(&n.text));
     let role_at = |i: usize| before_body.get(i).is_some_and(|r| is_role_line(&r.text));
+    let place_at = |i: usize| before_body.get(i).is_some_and(|r| is_place_label(&r.text));
     let is_anchor = |i: &usize| {
         let i = *i;
         let t = &before_body[i].text;
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
             || (is_name_line(t) || names_without_places(t).is_some())
-                && (date_at(i + 1) || role_at(i + 1) && date_at(i + 2))
+                && (date_at(i + 1)
+                    // Without a date, only a person's name: "Our Research" over
+                    // "Research staff" is a menu.
+                    || role_at(i + 1) && (date_at(i + 2) || starts_with_given_name(t))
+                    // The reporter's place between the names and the date.
+                    || place_at(i + 1) && date_at(i + 2) && starts_with_given_name(t))
     };
     // A forum's author line ("Thread starter ...", "Post by ...") names the opening
     // post's author wherever it stands: the author cards between it and the post
