@@ -26,7 +26,6 @@ pub struct Fields {
 
 struct FieldPatterns {
     dateline_agency: Regex,
-    according_to: Regex,
     embed: Regex,
     related_prefix: Regex,
     /// The heading of a teaser list, alone on its line.
@@ -65,7 +64,6 @@ fn field_patterns() -> &'static FieldPatterns {
         let re = crate::patterns::compile;
         FieldPatterns {
             dateline_agency: re(r"^[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)\s*[-–—]"),
-            according_to: re(r"\b[Aa]ccording to (?:the\s)?([A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
             list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen)(?: aus .{1,30})?|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
@@ -94,10 +92,11 @@ fn field_patterns() -> &'static FieldPatterns {
 /// Body blocks after which a date line no longer belongs to the article's header.
 const HEADER_BODY_BLOCKS: usize = 3;
 
-/// Reads every field off the page.
-/// How many body blocks the dateline ("WARSAW, Sept 10 (Reuters) -") is sought in.
-const DATELINE_BLOCKS: usize = 3;
+/// How many body blocks the dateline ("WARSAW, Sept 10 (Reuters) -") is sought in: a
+/// wire story may open with a few key-point lines above it.
+const DATELINE_BLOCKS: usize = 6;
 
+/// Reads every field off the page.
 pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let blocks = &stripped.document.blocks;
     let decisions = &stripped.decisions;
@@ -346,12 +345,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         }
     }
     for b in stripped.body() {
-        for c in p.according_to.captures_iter(&b.text) {
-            let name = c[1].trim_end_matches(['.', ',']);
-            if gazetteer.is_media(name) {
-                sources.push(name.to_string());
-            }
-        }
+        sources.extend(credited_media(&b.text, gazetteer));
     }
     Fields {
         title,
@@ -595,6 +589,60 @@ fn without_trailing_place(byline: String, gazetteer: &Gazetteer) -> String {
         }
         _ => byline,
     }
+}
+
+/// The news outlets a paragraph credits for what it reports: "according to Les
+/// Echos", "reported by Ynet", "told Reuters", "the state news agency KCNA said",
+/// "the Associated Press of Pakistan (APP) reported". Only outlets the gazetteer knows
+/// as media: a ministry quoted the same way is no source.
+fn credited_media(text: &str, gazetteer: &Gazetteer) -> Vec<String> {
+    const BEFORE: [&str; 8] = [
+        "according to",
+        "according to the",
+        "reported by",
+        "reported by the",
+        "cited by",
+        "quoted by",
+        "via",
+        "told",
+    ];
+    const AFTER: [&str; 8] = [
+        "reported",
+        "reports",
+        "said",
+        "says",
+        "quoted",
+        "cited",
+        "news agency said",
+        "news agency reported",
+    ];
+    gazetteer
+        .find(text)
+        .into_iter()
+        .filter(|h| gazetteer.entry(h.entry).group == "media")
+        .filter(|h| {
+            let before = text[..h.start].trim_end().to_lowercase();
+            let credited_before = BEFORE.iter().any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', ',', '(']))
+            });
+            // Past the outlet's acronym in brackets ("(APP)").
+            let mut after = text[h.end..].trim_start();
+            if after.starts_with('(') {
+                if let Some(close) = after.find(')').filter(|&c| c <= 12) {
+                    after = after[close + 1..].trim_start();
+                }
+            }
+            let credited_after = AFTER.iter().any(|w| {
+                after
+                    .strip_prefix(w)
+                    .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+            });
+            credited_before || credited_after
+        })
+        .map(|h| text[h.start..h.end].to_string())
+        .collect()
 }
 
 /// A byline without what ran into it; `None` when nothing of a name is left.
@@ -1548,6 +1596,39 @@ mod tests {
             without_trailing_place("Park Seo-yeon and Daniel Moore".to_string(), &g),
             "Park Seo-yeon and Daniel Moore"
         );
+    }
+
+    #[test]
+    fn outlets_credited_in_the_text_are_sources_and_ministries_are_not() {
+        let g = Gazetteer::builtin();
+        let credited = |t: &str| credited_media(t, &g);
+        assert_eq!(
+            credited("Output rose to 40 a month, according to Les Echos.3"),
+            ["Les Echos"]
+        );
+        assert_eq!(
+            credited("Early estimates, reported by Ynet, put the cost higher."),
+            ["Ynet"]
+        );
+        assert_eq!(
+            credited("It will be repaired at Rajin, the state news agency KCNA said on Friday."),
+            ["KCNA"]
+        );
+        assert_eq!(
+            credited("“Someone wanted to see how we react,” an officer told Reuters."),
+            ["Reuters"]
+        );
+        // Named, not credited; and a ministry is no outlet.
+        assert!(credited("Reuters opened a bureau in Kyiv in 2023.").is_empty());
+        assert!(credited("according to the Pentagon, the strike hit a depot").is_empty());
+    }
+
+    #[test]
+    fn a_dateline_under_a_wire_storys_key_points_credits_its_agency() {
+        let page = r#"<html><body><article><h1>Poland downs drones over its territory</h1><ul><li>Dutch F-35s and Polish F-16s were scrambled overnight to meet the drones over the east of the country</li><li>Tusk says that Poland is now closer to an open conflict than at any time since 1945</li><li>Warsaw has asked for consultations with its allies under Article 4 of the NATO treaty</li></ul><p>WARSAW, Sept 10 (Reuters) - Poland said on Wednesday it had shot down drones that entered its airspace during a Russian attack on western Ukraine, the first time a NATO member has fired on them.</p><p>The drones were downed with the help of allied aircraft, the operational command said, and airports in Warsaw and Rzeszów closed for several hours.</p></article></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        let f = fields(&stripped, &Gazetteer::builtin());
+        assert_eq!(f.sources, ["Reuters"]);
     }
 
     #[test]
