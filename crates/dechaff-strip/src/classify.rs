@@ -1386,10 +1386,67 @@ fn close_at_comments(blocks: &[Block], out: &mut [Decision], from: usize) {
         return;
     };
     let cue = blocks[close].text.clone();
-    for d in &mut out[close + 1..] {
-        if d.body {
+    // Only a text dump's converter prints the comments above the article; in HTML a
+    // long run of prose after the cue is the comments themselves (an old blog's,
+    // signed "Posted by: ..." under each).
+    let article = if is_text_dump(blocks) {
+        article_after_comments(blocks, out, close)
+    } else {
+        0..0
+    };
+    for (i, d) in out.iter_mut().enumerate().skip(close + 1) {
+        if d.body && !article.contains(&i) {
             demote(d, format_args!("after the comment-section cue {cue:?}"));
         }
+    }
+}
+
+/// Body characters the article must hold after a comment section, at least, to be
+/// taken for the article.
+const MIN_ARTICLE_AFTER_COMMENTS: usize = 1000;
+
+/// The article itself, when a text dump's converter printed the comment section
+/// above it: after the cue, a run of body blocks without a comments cue
+/// among them that holds more than twice the good prose before the cue. A comment
+/// thread's replies are broken up by "Reply" lines, or sit in a comments container;
+/// an article's paragraphs do neither.
+fn article_after_comments(
+    blocks: &[Block],
+    out: &[Decision],
+    close: usize,
+) -> std::ops::Range<usize> {
+    let before: usize = (0..close)
+        .filter(|&i| out[i].body && out[i].class == Class::Good)
+        .map(|i| blocks[i].text.len())
+        .sum();
+    let mut best = 0..0;
+    let mut best_chars = 0;
+    let mut i = close + 1;
+    while i < out.len() {
+        if !out[i].body {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut chars = 0;
+        while i < out.len()
+            && out[i].body
+            && out[i].cue != Some(CueKind::Comments)
+            && !blocks[i].flags.contains(Flags::COMMENT)
+        {
+            chars += blocks[i].text.len();
+            i += 1;
+        }
+        if chars > best_chars {
+            best = start..i;
+            best_chars = chars;
+        }
+        i = i.max(start + 1);
+    }
+    if best_chars >= MIN_ARTICLE_AFTER_COMMENTS && best_chars > 2 * before {
+        best
+    } else {
+        0..0
     }
 }
 

@@ -433,6 +433,36 @@ mod tests {
     }
 
     #[test]
+    fn a_text_dump_that_prints_the_comments_above_the_article_keeps_the_article() {
+        let mut lines = vec![
+            "Login",
+            "Scaling up air defence production",
+            "by a_reader",
+            "3 comments, sorted by",
+            "top scoring",
+            "Really good overview, and I think the point about the missile stocks in particular is one that gets lost in most of the public debate about the war.",
+            "Reply",
+            "Agreed, though I would have liked more on the radars, which are the real bottleneck for most of the European buyers right now.",
+            "Reply",
+            "More from a_reader",
+        ];
+        let article = [
+            "Europe is buying air defence faster than at any time since the end of the Cold War, but its factories were sized for peacetime orders and cannot yet keep up.",
+            "The missiles are the hardest part. A single interceptor takes months to build, and the rocket motors, seekers and warheads each come from a handful of suppliers.",
+            "Several governments have now signed multi-year contracts, which let the makers hire workers and buy machine tools without fearing that the orders will stop next year.",
+            "Even so, the first of the new production lines will not run at full rate until the end of the decade, and the gap until then will have to be filled from stocks.",
+            "That leaves the planners with a choice between drawing down their own reserves and telling the front that fewer interceptors will arrive in the coming months.",
+            "Some have chosen a third way: buying cheaper guns and drones to shoot down the cheapest threats, and saving the missiles for the targets that only they can stop.",
+            "Whether that mix holds will depend on the next winter, when the attacks on power stations and cities are likely to be at their heaviest again.",
+        ];
+        lines.extend(article);
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        for p in article {
+            assert!(kept.iter().any(|k| k == p), "{p:?} lost: {kept:?}");
+        }
+    }
+
+    #[test]
     fn a_related_box_set_into_the_article_closes_only_itself() {
         let para = |n: usize| {
             format!("<p>Paragraph {n} says the air force will base the jets at the southern brigade, where hangars and a new simulator are being built this year.</p>")
