@@ -122,7 +122,13 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let title = if is_html {
         html_title(stripped, &meta)
     } else {
-        text_title(blocks, decisions, first_body, head.title)
+        // A newsletter prints its own name twice above the post, as a thread prints
+        // its title: the header zone's headline then.
+        let not_site = |t: &String| !names_the_site(blocks, t);
+        text_title(blocks, decisions, first_body, head.title.clone())
+            .filter(not_site)
+            .or_else(|| repeated_headline(blocks, decisions, first_body).filter(not_site))
+            .or(head.title.filter(not_site))
     }
     .map(without_breadcrumb);
 
@@ -139,7 +145,12 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         }
         (Some(declared), _) => Some(declared),
         (None, shown) => shown,
-    };
+    }
+    // A newsletter's name over its posts is the site, not a section.
+    .filter(|s| {
+        !meta(&["og:site_name", "application-name"]).is_some_and(|n| n.eq_ignore_ascii_case(s))
+            && !names_the_site(blocks, s)
+    });
 
     let published = meta(&[
         "article:published_time",
@@ -356,6 +367,38 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         related: dedup(related),
         embeds,
     }
+}
+
+/// Whether the page calls `name` its own ("Thanks for reading Blue Water Brief!",
+/// "Subscribe to Southern Flank", "Discover more from ..."), as newsletters and blogs
+/// do under and above each post.
+fn names_the_site(blocks: &[Block], name: &str) -> bool {
+    const OWN: [&str; 5] = [
+        "thanks for reading ",
+        "subscribe to ",
+        "discover more from ",
+        "welcome to ",
+        "support ",
+    ];
+    let name = name.to_lowercase();
+    blocks.iter().any(|b| {
+        let text = b.text.to_lowercase();
+        OWN.iter().any(|own| {
+            text.match_indices(own).any(|(at, _)| {
+                // The whole name: "Subscribe to Harbour Notes to keep reading" names
+                // "Harbour Notes", not "Harbour".
+                text[at + own.len()..]
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| {
+                        rest.is_empty()
+                            || rest.starts_with(|c: char| !c.is_alphanumeric() && c != ' ')
+                            || [" to ", " for ", " and "]
+                                .iter()
+                                .any(|w| rest.starts_with(w))
+                    })
+            })
+        })
+    })
 }
 
 /// Words a page puts before its own date.
@@ -1103,7 +1146,7 @@ fn is_advert_label(text: &str) -> bool {
 fn is_teaser_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (4..=25).contains(&words)
-        && !text.ends_with(['.', '…', ':', '!', ','])
+        && !(ends_like_sentence(text) || text.ends_with(['…', ':', '!', ',']))
         && !dechaff_strip::is_two_sentences(text)
         && !text.ends_with("...")
         && text.starts_with(|c: char| {
@@ -1165,7 +1208,7 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
-        let sentence = t.ends_with('.') && words > 8;
+        let sentence = ends_like_sentence(&t) && words > 8;
         // A headline has four words or more; three or fewer are a topic, a desk or
         // an office ("Air Defence", "U.S. Southern Command").
         if words >= MIN_RELATED_WORDS && !sentence && !out.contains(&t) {
@@ -1173,6 +1216,18 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a line ends in a full stop that closes a sentence: a headline may end in
+/// an abbreviation ("... sale of Patriot interceptors to U.S.").
+fn ends_like_sentence(text: &str) -> bool {
+    let Some(head) = text.strip_suffix('.') else {
+        return false;
+    };
+    let last = head.rsplit(' ').next().unwrap_or(head);
+    // "U.S", "U.K", "Inc", "Jr": a stop inside the word, or a short abbreviation.
+    let abbreviation = last.contains('.') || ["Inc", "Co", "Ltd", "Jr", "Sr", "St"].contains(&last);
+    !abbreviation
 }
 
 /// Words a related article's title has at least.
@@ -1248,7 +1303,7 @@ fn related_link_title(b: &Block) -> Option<&str> {
     let headline_link = link_density > 0.9
         && (4..=25).contains(&words())
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && !text.ends_with(['.', '…', ':'])
+        && !(ends_like_sentence(text) || text.ends_with(['…', ':']))
         // A menu run into one block ("Politics Elections Opinions World") has no
         // lowercase word; a headline has, or the date it was published.
         && (dated || text.split_whitespace().any(|w| w.starts_with(char::is_lowercase)))
@@ -1629,6 +1684,56 @@ mod tests {
         let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
         let f = fields(&stripped, &Gazetteer::builtin());
         assert_eq!(f.sources, ["Reuters"]);
+    }
+
+    #[test]
+    fn a_headline_may_end_in_an_abbreviation() {
+        assert!(!ends_like_sentence(
+            "Japan eases export rules to allow sale of Patriot interceptors to U.S."
+        ));
+        assert!(!ends_like_sentence(
+            "Hanwha opens plant with Austal USA Inc."
+        ));
+        assert!(ends_like_sentence(
+            "The frigate returned to port on Tuesday."
+        ));
+        let related = clean_related(
+            vec!["Japan eases export rules to allow sale of Patriot interceptors to U.S.".into()],
+            &Gazetteer::builtin(),
+        );
+        assert_eq!(related.len(), 1);
+    }
+
+    #[test]
+    fn a_newsletters_own_name_is_neither_its_section_nor_its_title() {
+        let dump = [
+            "Discover more from Harbour Notes",
+            "Subscribe",
+            "Harbour Notes",
+            "Subscribe",
+            "Sign in",
+            "Share this post",
+            "Harbour Notes",
+            "The frigate gap nobody wants to talk about",
+            "Copy link",
+            "Facebook",
+            "The frigate gap nobody wants to talk about",
+            "Ana Souza",
+            "Mar 3, 2025",
+            "The navy has fewer escorts at sea today than at any time since the war ended, and the new ships ordered last year will not arrive before the end of the decade.",
+            "Until they do, every deployment to the south is paid for by a gap somewhere else, and the crews of the old frigates are the ones who carry it.",
+            "Thanks for reading Harbour Notes! Subscribe for free to receive new posts.",
+        ]
+        .join("\n");
+        let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
+        let f = fields(&stripped, &Gazetteer::builtin());
+        assert_eq!(
+            f.title.as_deref(),
+            Some("The frigate gap nobody wants to talk about")
+        );
+        assert_eq!(f.section, None);
+        assert!(names_the_site(&stripped.document.blocks, "Harbour Notes"));
+        assert!(!names_the_site(&stripped.document.blocks, "Harbour"));
     }
 
     #[test]
