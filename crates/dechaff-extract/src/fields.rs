@@ -1145,8 +1145,9 @@ fn is_advert_label(text: &str) -> bool {
 
 fn is_teaser_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
+    let open_ended = ends_like_sentence(text) || text.ends_with(['…', ':', '!', ',']);
     (4..=25).contains(&words)
-        && !(ends_like_sentence(text) || text.ends_with(['…', ':', '!', ',']))
+        && !open_ended
         && !dechaff_strip::is_two_sentences(text)
         && !text.ends_with("...")
         && text.starts_with(|c: char| {
