@@ -7,7 +7,7 @@ use crate::header::{
     byline_of, forum_author_line, header, is_date_line, is_name_line, last_crumb, leading_name,
     section, CRUMB_SEPARATORS,
 };
-use dechaff_schema::{Embed, EntityType};
+use dechaff_schema::{Embed, Entity, EntityType};
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -124,7 +124,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     } else {
         // A newsletter prints its own name twice above the post, as a thread prints
         // its title: the header zone's headline then.
-        let not_site = |t: &String| !names_the_site(blocks, t);
+        let not_site = |t: &String| !names_the_site(blocks, decisions, t);
         text_title(blocks, decisions, first_body, head.title.clone())
             .filter(not_site)
             .or_else(|| repeated_headline(blocks, decisions, first_body).filter(not_site))
@@ -149,7 +149,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     // A newsletter's name over its posts is the site, not a section.
     .filter(|s| {
         !meta(&["og:site_name", "application-name"]).is_some_and(|n| n.eq_ignore_ascii_case(s))
-            && !names_the_site(blocks, s)
+            && !names_the_site(blocks, decisions, s)
     });
 
     let published = meta(&[
@@ -355,9 +355,6 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             sources.insert(i, agency.to_string());
         }
     }
-    for b in stripped.body() {
-        sources.extend(credited_media(&b.text, gazetteer));
-    }
     Fields {
         title,
         section,
@@ -370,35 +367,43 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
 }
 
 /// Whether the page calls `name` its own ("Thanks for reading Blue Water Brief!",
-/// "Subscribe to Southern Flank", "Discover more from ..."), as newsletters and blogs
-/// do under and above each post.
-fn names_the_site(blocks: &[Block], name: &str) -> bool {
-    const OWN: [&str; 5] = [
+/// "Subscribe to Southern Flank to keep reading", "Discover more from ..."), as
+/// newsletters and blogs print it in the boxes around each post: the name after such a
+/// phrase, then a punctuation mark or a following "to"/"for"/"and". Only the chaff is
+/// searched, for this one name: the body is the post, not the site's boxes.
+fn names_the_site(blocks: &[Block], decisions: &[Decision], name: &str) -> bool {
+    const PHRASES: [&str; 5] = [
         "thanks for reading ",
         "subscribe to ",
         "discover more from ",
         "welcome to ",
         "support ",
     ];
-    let name = name.to_lowercase();
-    blocks.iter().any(|b| {
-        let text = b.text.to_lowercase();
-        OWN.iter().any(|own| {
-            text.match_indices(own).any(|(at, _)| {
-                // The whole name: "Subscribe to Harbour Notes to keep reading" names
-                // "Harbour Notes", not "Harbour".
-                text[at + own.len()..]
-                    .strip_prefix(name.as_str())
-                    .is_some_and(|rest| {
-                        rest.is_empty()
-                            || rest.starts_with(|c: char| !c.is_alphanumeric() && c != ' ')
-                            || [" to ", " for ", " and "]
-                                .iter()
-                                .any(|w| rest.starts_with(w))
-                    })
+    if name.is_empty() {
+        return false;
+    }
+    let finder = memchr::memmem::Finder::new(name);
+    blocks
+        .iter()
+        .zip(decisions)
+        .filter(|(_, d)| !d.body)
+        .any(|(b, _)| {
+            let text = b.text.as_str();
+            finder.find_iter(text.as_bytes()).any(|at| {
+                let before = &text.as_bytes()[..at];
+                let after = &text[at + name.len()..];
+                let phrase = PHRASES.iter().any(|p| {
+                    before.len() >= p.len()
+                        && before[before.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+                });
+                let whole = after.is_empty()
+                    || after.starts_with(|c: char| !c.is_alphanumeric() && c != ' ')
+                    || [" to ", " for ", " and "]
+                        .iter()
+                        .any(|w| after.starts_with(w));
+                phrase && whole
             })
         })
-    })
 }
 
 /// Words a page puts before its own date.
@@ -491,7 +496,7 @@ fn json_ld_author(stripped: &Stripped) -> Option<String> {
     })
 }
 
-fn dedup(items: Vec<String>) -> Vec<String> {
+pub fn dedup(items: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     items
         .into_iter()
@@ -634,11 +639,40 @@ fn without_trailing_place(byline: String, gazetteer: &Gazetteer) -> String {
     }
 }
 
-/// The news outlets a paragraph credits for what it reports: "according to Les
-/// Echos", "reported by Ynet", "told Reuters", "the state news agency KCNA said",
-/// "the Associated Press of Pakistan (APP) reported". Only outlets the gazetteer knows
-/// as media: a ministry quoted the same way is no source.
-fn credited_media(text: &str, gazetteer: &Gazetteer) -> Vec<String> {
+/// The news outlets the article's text credits for what it reports: "according to
+/// Les Echos", "reported by Ynet", "told Reuters", "the state news agency KCNA said",
+/// "the Associated Press of Pakistan (APP) reported". Read off the organisations the
+/// recogniser found in `text` (offsets in characters), so the text is not searched
+/// twice; only those the gazetteer knows as media count: a ministry quoted the same
+/// way is no source.
+pub fn credited_sources(text: &str, entities: &[Entity], gazetteer: &Gazetteer) -> Vec<String> {
+    let mut sources = Vec::new();
+    // Character offsets to byte offsets, walking the text once (entities are sorted).
+    let mut chars = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    let (mut char_at, mut byte_at) = (0, chars.next().unwrap_or(0));
+    let mut byte_of = |c: usize| {
+        while char_at < c {
+            byte_at = chars.next().unwrap_or(text.len());
+            char_at += 1;
+        }
+        byte_at
+    };
+    for e in entities {
+        if e.kind != EntityType::Organisation {
+            continue;
+        }
+        let (start, end) = (byte_of(e.start), byte_of(e.end));
+        if is_credited(text, start, end) && gazetteer.is_media(&e.text) {
+            sources.push(e.text.clone());
+        }
+    }
+    sources
+}
+
+/// Whether the name at `start..end` of `text` is credited for a report: a crediting
+/// phrase before it ("according to", "reported by", "told") or after it ("said",
+/// "reported", past an acronym in brackets: "(APP) reported").
+fn is_credited(text: &str, start: usize, end: usize) -> bool {
     const BEFORE: [&str; 8] = [
         "according to",
         "according to the",
@@ -659,33 +693,28 @@ fn credited_media(text: &str, gazetteer: &Gazetteer) -> Vec<String> {
         "news agency said",
         "news agency reported",
     ];
-    gazetteer
-        .find(text)
-        .into_iter()
-        .filter(|h| gazetteer.entry(h.entry).group == "media")
-        .filter(|h| {
-            let before = text[..h.start].trim_end().to_lowercase();
-            let credited_before = BEFORE.iter().any(|w| {
-                before
-                    .strip_suffix(w)
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', ',', '(']))
-            });
-            // Past the outlet's acronym in brackets ("(APP)").
-            let mut after = text[h.end..].trim_start();
-            if after.starts_with('(') {
-                if let Some(close) = after.find(')').filter(|&c| c <= 12) {
-                    after = after[close + 1..].trim_start();
-                }
-            }
-            let credited_after = AFTER.iter().any(|w| {
-                after
-                    .strip_prefix(w)
-                    .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-            });
-            credited_before || credited_after
-        })
-        .map(|h| text[h.start..h.end].to_string())
-        .collect()
+    let before = text[..start].trim_end();
+    let credited_before = BEFORE.iter().any(|w| {
+        before.len() >= w.len()
+            && before.is_char_boundary(before.len() - w.len())
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, ' ' | ',' | '(' | '\n'))
+    });
+    let mut after = text[end..].trim_start();
+    if after.starts_with('(') {
+        if let Some(close) = after.find(')').filter(|&c| c <= 12) {
+            after = after[close + 1..].trim_start();
+        }
+    }
+    let credited_after = AFTER.iter().any(|w| {
+        after
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    });
+    credited_before || credited_after
 }
 
 /// A byline without what ran into it; `None` when nothing of a name is left.
@@ -1657,7 +1686,8 @@ mod tests {
     #[test]
     fn outlets_credited_in_the_text_are_sources_and_ministries_are_not() {
         let g = Gazetteer::builtin();
-        let credited = |t: &str| credited_media(t, &g);
+        let recognizer = crate::entities::Recognizer::new();
+        let credited = |t: &str| credited_sources(t, &recognizer.entities(t), &g);
         assert_eq!(
             credited("Output rose to 40 a month, according to Les Echos.3"),
             ["Les Echos"]
@@ -1671,7 +1701,7 @@ mod tests {
             ["KCNA"]
         );
         assert_eq!(
-            credited("“Someone wanted to see how we react,” an officer told Reuters."),
+            credited("“Someone wanted to see how we react,” an officer in Kraków told Reuters."),
             ["Reuters"]
         );
         // Named, not credited; and a ministry is no outlet.
@@ -1733,8 +1763,9 @@ mod tests {
             Some("The frigate gap nobody wants to talk about")
         );
         assert_eq!(f.section, None);
-        assert!(names_the_site(&stripped.document.blocks, "Harbour Notes"));
-        assert!(!names_the_site(&stripped.document.blocks, "Harbour"));
+        let (blocks, decisions) = (&stripped.document.blocks, &stripped.decisions);
+        assert!(names_the_site(blocks, decisions, "Harbour Notes"));
+        assert!(!names_the_site(blocks, decisions, "Harbour"));
     }
 
     #[test]

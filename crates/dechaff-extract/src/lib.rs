@@ -86,12 +86,18 @@ impl Extractor {
         if late() {
             return Err(Error::timed_out("finding entities", started.elapsed()));
         }
+        let mut sources = f.sources;
+        sources.extend(fields::credited_sources(
+            &text,
+            &entities,
+            self.recognizer.gazetteer(),
+        ));
         Ok(Article {
             title: f.title,
             section: f.section,
             published: f.published,
             byline: f.byline,
-            sources: f.sources,
+            sources: fields::dedup(sources),
             related: f.related,
             embeds: f.embeds,
             paragraphs,
