@@ -136,7 +136,10 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     // The declared section, unless the page shows a narrower one under it ("World /
     // Europe" above the headline, where the meta tag says "World"): the label is
     // scored as displayed.
-    let section = match (meta(&["article:section"]), shown) {
+    // Declared in a meta tag, schema.org microdata or JSON-LD.
+    let declared = meta(&["article:section", "articlesection"])
+        .or_else(|| json_ld_field(stripped, "articleSection"));
+    let section = match (declared, shown) {
         (Some(declared), Some(shown))
             if last_crumb(&shown) != shown
                 && shown.to_lowercase().starts_with(&declared.to_lowercase()) =>
@@ -1766,6 +1769,22 @@ mod tests {
         let (blocks, decisions) = (&stripped.document.blocks, &stripped.decisions);
         assert!(names_the_site(blocks, decisions, "Harbour Notes"));
         assert!(!names_the_site(blocks, decisions, "Harbour"));
+    }
+
+    #[test]
+    fn a_section_declared_in_microdata_or_json_ld_is_read() {
+        let body = "<h1>Frigate home after six weeks at sea</h1><p>The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.</p><p>Its crew said the last convoy had been the hardest, with drones sighted on three nights running.</p>";
+        let microdata = format!(
+            r#"<html><body><article><meta itemprop="articleSection" content="Naval Affairs">{body}</article></body></html>"#
+        );
+        let json_ld = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleSection":"Naval Affairs"}}</script></head><body><article>{body}</article></body></html>"#
+        );
+        for page in [microdata, json_ld] {
+            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+            let f = fields(&stripped, &Gazetteer::builtin());
+            assert_eq!(f.section.as_deref(), Some("Naval Affairs"), "{page}");
+        }
     }
 
     #[test]
