@@ -1196,8 +1196,8 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
     let p = field_patterns();
     let (lead, glued_date) = (&p.related_lead, &p.related_glued_date);
     let mut out: Vec<String> = Vec::new();
-    for item in items {
-        let mut t = lead.replace(&item, "").trim().to_string();
+    for item in items.iter().flat_map(|i| glued_parts(i)) {
+        let mut t = lead.replace(item, "").trim().to_string();
         // A rank run into the title or set before it ("1Japan commissions ...", "2 Storm
         // Amy: ...") is not part of it; a count is ("97 more Tejas").
         let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -1261,6 +1261,42 @@ fn ends_like_sentence(text: &str) -> bool {
     // "U.S", "U.K", "Inc", "Jr": a stop inside the word, or a short abbreviation.
     let abbreviation = last.contains('.') || ["Inc", "Co", "Ltd", "Jr", "Sr", "St"].contains(&last);
     !abbreviation
+}
+
+/// The texts of elements a page set side by side without a space, which its style
+/// sheet keeps apart: a ticker's links ("... eastern borderTallinn port workers ..."),
+/// a card's headline and its summary or label ("... depend on it?Explainer · 5 min").
+/// Split where a word of four lower-case letters or more, or a question or exclamation
+/// mark, runs into a capital; a name written in camel case ("BrahMos", "GlobalEye",
+/// "DeWolf") starts with a capital.
+fn glued_parts(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut word_start = 0;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            word_start = i + 1;
+            continue;
+        }
+        if i == 0 || !c.is_uppercase() {
+            continue;
+        }
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
+        let left = &text[word_start..i];
+        let left_word = if left.chars().all(char::is_lowercase) {
+            left.chars().count()
+        } else {
+            0
+        };
+        let glued = prev.is_lowercase() && left_word >= 4 || matches!(prev, '?' | '!');
+        if glued {
+            parts.push(&text[start..i]);
+            start = i;
+            word_start = i;
+        }
+    }
+    parts.push(&text[start..]);
+    parts
 }
 
 /// Words a related article's title has at least.
@@ -1784,6 +1820,28 @@ mod tests {
             let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
             let f = fields(&stripped, &Gazetteer::builtin());
             assert_eq!(f.section.as_deref(), Some("Naval Affairs"), "{page}");
+        }
+    }
+
+    #[test]
+    fn titles_a_ticker_ran_together_are_split_and_camel_case_names_are_not() {
+        assert_eq!(
+            glued_parts("Latvia to test drone detection along eastern borderTallinn port workers call off strike"),
+            ["Latvia to test drone detection along eastern border", "Tallinn port workers call off strike"]
+        );
+        assert_eq!(
+            glued_parts("What is Estlink, and why does Estonia depend on it?Explainer · 5 min"),
+            [
+                "What is Estlink, and why does Estonia depend on it?",
+                "Explainer · 5 min"
+            ]
+        );
+        for name in [
+            "BrahMos-ER on the Talwar class: what changes?",
+            "Sweden | GlobalEye Enters Service With the Swedish Air Force",
+            "Chinese AI start-up DeepSeek rattles investors",
+        ] {
+            assert_eq!(glued_parts(name), [name]);
         }
     }
 
