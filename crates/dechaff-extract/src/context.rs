@@ -186,6 +186,20 @@ const NOT_PLACES: &[&str] = &[
     "Last",
     "Christ",
     "God",
+    // Numbers capitalised in a headline ("The Space Development Agency at Five").
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Twenty",
+    "Fifty",
+    "Hundred",
 ];
 
 /// Words that make a name an organisation's, not a place's: "at Goa Shipyard

@@ -2368,6 +2368,9 @@ mod tests {
         // Not a company, a numbered item, a month or a sentence's own words.
         let e = r.entities("Built at Qarvenko Shipyard Limited in Lot 17 in March at The end.");
         assert!(of_kind(&e, EntityType::Location).is_empty(), "{e:?}");
+        // A number capitalised in a headline.
+        let e = r.entities("The Qarvenko Agency at Five");
+        assert!(of_kind(&e, EntityType::Location).is_empty(), "{e:?}");
         // German capitalises its nouns: the rule keeps out of German text.
         let e = r.entities("Das Schiff wurde in Dienst gestellt und die Crew ist in Hause.");
         assert!(of_kind(&e, EntityType::Location).is_empty(), "{e:?}");
