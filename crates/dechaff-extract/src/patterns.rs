@@ -12,8 +12,9 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 /// [`modifier_before`] rather than written into its regex as an optional prefix: a
 /// leading optional alternation hides the literals the regex engine scans for, and the
 /// pattern then runs about ten times slower.
-const MODIFIERS: [&str; 9] = [
-    "early", "mid", "late", "next", "last", "this", "past", "coming", "previous",
+const MODIFIERS: [&str; 11] = [
+    "early", "mid", "late", "next", "last", "this", "past", "coming", "previous", "later",
+    "earlier",
 ];
 /// Cardinal numbers in digits or words.
 pub const NUMBER: &str = r"(?:\d[\d,.]*\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a dozen|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several hundred|several thousand|a few hundred|a few thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s(?:million|billion|trillion|thousand|hundred|Millionen|Million|Milliarden|Milliarde))?";
@@ -429,9 +430,27 @@ pub fn patterns() -> Vec<Pattern> {
         modified(format!(
             r"\b{WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"
         )),
-        p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
-        p(Temporal, 0, 2, r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|evening|night)\b".to_string()),
+        p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:\s(?:morning|afternoon|evening|night))?\b|\b(?:[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
+        // "this afternoon", "later this year", "early next year".
+        modified(r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|afternoon|evening|night)\b".to_string()),
+        // A span opening a sentence, its number capitalised: "Two years after ...".
+        p(Temporal, 0, 2, r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|Several|A few)\s(?:days|weeks|months|years|decades|hours|minutes|centuries|day|week|month|year|decade|hour|minute|century)(?:\sago)?\b".to_string()),
+        // Times of day and named days: "7 a.m.", "after midnight", "before dawn", "Christmas Day".
+        Pattern {
+            gate: &["a.m.", "p.m."],
+            ..p(Temporal, 0, 2, r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.)".to_string())
+        },
+        p(Temporal, 0, 2, r"\b(?:midnight|noon|dawn|dusk|daybreak|nightfall|Christmas(?:\s(?:Day|Eve))?|New Year's (?:Day|Eve))\b".to_string()),
+        // Centuries and later decades: "the 16th century", "the 2050s".
+        Pattern {
+            gate: &["century", "0s"],
+            ..modified(r"\b\d{1,2}(?:st|nd|rd|th)[\s-]century\b|\b20[5-9]0s\b".to_string())
+        },
+        // A span counted from a start: "the first year", "the first two years".
+        p(Temporal, 0, 2, format!(r"\b(?:first|second|third|final)\s(?:{NUMBER}\s)?(?:days?|weeks?|months?|years?|hours?)\b")),
         modified(format!(r"\b{NUMBER}(?:\sand\sa\shalf)?\s(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)(?:\sago)?\b")),
+        // A span as an adjective: "a two-day visit", "a 72-hour warning".
+        p(Temporal, 0, 2, format!(r"\b{NUMBER}-(?:day|week|month|year|hour|minute)\b")),
         // ("a decade ago", "less than a week": `context::time_spans`.)
         // "recent years", "the coming months", "several weeks".
         p(Temporal, 0, 2, r"\b(?:[Rr]ecent|[Cc]oming|[Ss]everal|[Ff]ew)\s(?:days|weeks|months|years|decades)\b".to_string()),
@@ -856,7 +875,7 @@ mod tests {
                 assert_eq!(ends(&anchored), ends(&expected), "{unanchored} on {text:?}");
             }
         }
-        assert_eq!(number_led, 7);
+        assert_eq!(number_led, 8);
     }
 
     #[test]
@@ -913,6 +932,22 @@ mod tests {
             ("sind am Mittwochvormittag gestartet", "Mittwochvormittag"),
             ("stiegen im vergangenen Jahr", "vergangenen Jahr"),
             ("seit den Achtzigerjahren", "Achtzigerjahren"),
+            // Spans opening a sentence, relative times with their modifier, times of
+            // day, spans as adjectives, centuries and counted spans.
+            ("Two years after the plan", "Two years"),
+            ("Two decades ago the navy", "Two decades ago"),
+            ("to be signed later this year", "later this year"),
+            ("hopes to sign early next year", "early next year"),
+            ("the ministry said this afternoon", "this afternoon"),
+            ("a launch yesterday morning", "yesterday morning"),
+            ("shortly after 7 a.m. on Friday", "7 a.m."),
+            ("shut since midnight", "midnight"),
+            ("fired before dawn", "dawn"),
+            ("during a two-day visit", "two-day"),
+            ("a 72-hour warning", "72-hour"),
+            ("since the 16th century", "16th century"),
+            ("not until the 2050s", "2050s"),
+            ("in the first two years of the war", "first two years"),
         ] {
             let t = found(EntityType::Temporal, text);
             assert!(t.contains(&time.to_string()), "{text}: {t:?}");
