@@ -216,15 +216,28 @@ const NOT_IN_A_COUNT: &[&str] = &[
     "since", "into", "over", "per", "more", "most",
 ];
 
-/// [`plausible_count`] for a count opening a sentence, whose "of" after "Dozens",
-/// "Hundreds" or "Thousands" belongs to the number.
-fn plausible_capitalised_count(span: &str) -> bool {
+/// Whether `number` is a round multiple whose "of" belongs to it ("dozens of
+/// flights", "Hundreds of troops").
+fn is_multiple(number: &str) -> bool {
+    ["dozens", "hundreds", "thousands", "millions"]
+        .iter()
+        .any(|m| number.eq_ignore_ascii_case(m))
+}
+
+/// [`plausible_count`] for a count whose "of" after "dozens", "hundreds" or
+/// "thousands" belongs to the number.
+fn plausible_count_of(span: &str) -> bool {
     match span.split_once(" of ") {
-        Some((number, rest)) if matches!(number, "Dozens" | "Hundreds" | "Thousands") => {
-            plausible_count(&format!("{number} {rest}"))
-        }
+        Some((number, rest)) if is_multiple(number) => plausible_count(&format!("{number} {rest}")),
         _ => plausible_count(span),
     }
+}
+
+/// A measure whose "of" follows a round multiple ("thousands of kilometres"), not
+/// any number ("one of km").
+fn plausible_measure(span: &str) -> bool {
+    span.split_once(" of ")
+        .is_none_or(|(number, _)| is_multiple(number))
 }
 
 /// A count that is not a share of things named before: "seven of the drones", "one of
@@ -249,7 +262,16 @@ fn plausible_count(span: &str) -> bool {
         && number.chars().all(|c| c.is_ascii_digit())
         && (number.starts_with("19") || number.starts_with("20"));
     let rest: Vec<&str> = words.collect();
-    let bad_word = rest.iter().any(|w| NOT_IN_A_COUNT.contains(w));
+    // Two coordinated plurals ("ships and submarines", "drones and missiles") are one
+    // count: that "and" is no function word inside it. The pattern takes a second
+    // plural only from the counted nouns, so "tankers and sends" is not one.
+    let coordinating = rest.iter().position(|w| *w == "and").filter(|&k| {
+        k >= 1 && rest[k - 1].ends_with('s') && (1..=2).contains(&(rest.len() - k - 1))
+    });
+    let bad_word = rest
+        .iter()
+        .enumerate()
+        .any(|(i, w)| Some(i) != coordinating && NOT_IN_A_COUNT.contains(w));
     let last = rest.last().copied().unwrap_or("");
     // "two men shook hands": a plural without an "s" ends the count (the pattern for
     // people counts finds "two men").
@@ -475,7 +497,10 @@ pub fn patterns() -> Vec<Pattern> {
         },
         p(Money, 0, 2, r"\b(?:USD|EUR|GBP|RUB|CNY|INR|KRW|JPY|PLN|SEK|NOK|DKK|CHF|CZK|HUF|RON|TRY|UAH|AUD|CAD|NZD|NIS|ILS|BRL|ARS|MXN|ZAR|SAR|AED|TWD|SGD|HKD|PKR|IDR|THB|EGP|NGN|KZT)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|tn)\b)?".to_string()),
         // Quantities: a number with a unit, or with a generic counted noun.
-        p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\s|-)?{UNIT}\b")),
+        Pattern {
+            accept: plausible_measure,
+            ..p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\sof\s|\s|-)?{UNIT}\b"))
+        },
         p(Quantity, 0, 2, format!(r"\b{NUMBER}\s?%")),
         p(Quantity, 0, 2, r"\bMach\s?\d+(?:\.\d+)?\b".to_string()),
         Pattern {
@@ -483,19 +508,19 @@ pub fn patterns() -> Vec<Pattern> {
             ..p(Quantity, 0, 2, format!(r"\b{NUMBER}\s(?:of\s)?(?:[a-z][a-z-]+\s)?{COUNTED}\b"))
         },
         // A count of any plural noun, with up to three modifiers and a coordinated
-        // second noun: "31 companies", "three new inspection vessels", "75
-        // individuals and entities". Function words are not modifiers, so "seven of
-        // the drones" is not one.
+        // second counted noun: "31 companies", "three new inspection vessels", "370
+        // ships and submarines", "dozens of flights". Function words are not
+        // modifiers, so "seven of the drones" is not one.
         Pattern {
-            accept: plausible_count,
-            ..p(Quantity, 0, 1, format!(r"\b{NUMBER}\s(?:{MODIFIER_WORD}\s){{0,3}}{PLURAL}(?:\sand\s(?:{MODIFIER_WORD}\s)?{PLURAL})?\b"))
+            accept: plausible_count_of,
+            ..p(Quantity, 0, 1, format!(r"\b{NUMBER}(?:\sof)?\s(?:{MODIFIER_WORD}\s){{0,3}}{PLURAL}(?:\sand\s(?:{MODIFIER_WORD}\s)?{COUNTED})?\b"))
         },
         // The same at a sentence's start, where the number word is capitalised ("Two
         // people were injured", "Dozens of mercenaries"), and with the plurals that end
         // in no "s".
         Pattern {
-            accept: plausible_capitalised_count,
-            ..p(Quantity, 0, 1, format!(r"\b(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Dozens|Hundreds|Thousands)(?:\sof)?\s(?:{MODIFIER_WORD}\s){{0,3}}(?:{PLURAL}|people|men|women|children)\b"))
+            accept: plausible_count_of,
+            ..p(Quantity, 0, 1, format!(r"\b(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Dozens|Hundreds|Thousands)(?:\sof)?\s(?:{MODIFIER_WORD}\s){{0,3}}(?:{PLURAL}|people|men|women|children)(?:\sand\s(?:{MODIFIER_WORD}\s)?{COUNTED})?\b"))
         },
         Pattern {
             accept: plausible_count,
@@ -965,6 +990,32 @@ mod tests {
             found(EntityType::Money, "a €40 million deal"),
             ["€40 million"]
         );
+        // Coordinated counted nouns, and the "of" of a round multiple.
+        for (text, quantity) in [
+            (
+                "more than 370 ships and submarines, the largest",
+                "370 ships and submarines",
+            ),
+            (
+                "shot down 21 drones and missiles fired",
+                "21 drones and missiles",
+            ),
+            (
+                "uses hundreds of ageing tankers to",
+                "hundreds of ageing tankers",
+            ),
+            ("cancelled dozens of flights.", "dozens of flights"),
+            (
+                "travel thousands of kilometres before",
+                "thousands of kilometres",
+            ),
+        ] {
+            let q = found(EntityType::Quantity, text);
+            assert!(q.contains(&quantity.to_string()), "{text}: {q:?}");
+        }
+        // A verb after "and" is no second noun.
+        let q = found(EntityType::Quantity, "it bought 40 tankers and sends them");
+        assert!(!q.iter().any(|m| m.contains("sends")), "{q:?}");
         // Other currencies' codes, words and multipliers; German amounts.
         for (text, money) in [
             ("inside CHF 6 billion approved", "CHF 6 billion"),
