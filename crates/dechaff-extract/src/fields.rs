@@ -1058,11 +1058,14 @@ fn is_count(text: &str) -> bool {
 /// "Australian Defence Magazine").
 fn is_teaser_detail(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let lower = text.to_lowercase();
+    let opens_with = |w: &str| {
+        text.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    };
     words <= 3
         || text.ends_with(['.', '…', '!', '?'])
-        || lower.starts_with("by ")
-        || lower.starts_with("von ")
+        || opens_with("by ")
+        || opens_with("von ")
         || crate::parse_date(text).is_some()
         || text.starts_with(|c: char| c.is_ascii_digit())
 }
@@ -1153,8 +1156,13 @@ fn is_other_list_heading(text: &str) -> bool {
         "pressekontakt",
         "folgen sie uns",
     ];
+    is_label_of(text, &HEADINGS)
+}
+
+/// Whether a line is one of `labels` alone, whatever its case, without a closing colon.
+fn is_label_of(text: &str, labels: &[&str]) -> bool {
     let text = text.trim().trim_end_matches(':').trim_end();
-    HEADINGS.iter().any(|h| text.eq_ignore_ascii_case(h))
+    labels.iter().any(|l| text.eq_ignore_ascii_case(l))
 }
 
 /// The label over an advert's headline ("Sponsored", "Anzeige"): what follows it links
@@ -1171,8 +1179,7 @@ fn is_advert_label(text: &str) -> bool {
         "anzeige",
         "werbung",
     ];
-    let text = text.trim().trim_end_matches(':');
-    LABELS.iter().any(|l| text.eq_ignore_ascii_case(l))
+    is_label_of(text, &LABELS)
 }
 
 fn is_teaser_title(text: &str) -> bool {
