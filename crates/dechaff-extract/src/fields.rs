@@ -393,12 +393,10 @@ fn names_the_site(blocks: &[Block], decisions: &[Decision], name: &str) -> bool 
         .any(|(b, _)| {
             let text = b.text.as_str();
             finder.find_iter(text.as_bytes()).any(|at| {
-                let before = &text.as_bytes()[..at];
                 let after = &text[at + name.len()..];
-                let phrase = PHRASES.iter().any(|p| {
-                    before.len() >= p.len()
-                        && before[before.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
-                });
+                let phrase = PHRASES
+                    .iter()
+                    .any(|p| ends_with_ignore_case(&text[..at], p));
                 let whole = after.is_empty()
                     || after.starts_with(|c: char| !c.is_alphanumeric() && c != ' ')
                     || [" to ", " for ", " and "]
@@ -672,6 +670,12 @@ pub fn credited_sources(text: &str, entities: &[Entity], gazetteer: &Gazetteer) 
     sources
 }
 
+/// Whether `text` ends with the ASCII phrase `suffix`, in any case.
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Whether the name at `start..end` of `text` is credited for a report: a crediting
 /// phrase before it ("according to", "reported by", "told") or after it ("said",
 /// "reported", past an acronym in brackets: "(APP) reported").
@@ -698,9 +702,7 @@ fn is_credited(text: &str, start: usize, end: usize) -> bool {
     ];
     let before = text[..start].trim_end();
     let credited_before = BEFORE.iter().any(|w| {
-        before.len() >= w.len()
-            && before.is_char_boundary(before.len() - w.len())
-            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+        ends_with_ignore_case(before, w)
             && before[..before.len() - w.len()]
                 .chars()
                 .next_back()

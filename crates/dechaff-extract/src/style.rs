@@ -951,6 +951,14 @@ mod tests {
             .collect()
     }
 
+    /// The texts of the mentions of one kind, in order.
+    fn of_kind<'a>(got: &'a [(String, String)], kind: &str) -> Vec<&'a str> {
+        got.iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
     #[test]
     fn mentions_in_re3d_style() {
         let got = re3d_of("We welcome the work of the Iraqi security forces. The UK has sent aircraft. I visited Mosul.");
@@ -975,12 +983,7 @@ mod tests {
         let text = "On Thursday, Dec. 15, 16 Coalition aircraft struck 14 ISIL tanks. The \
                     wing deploys in the summer of 2017 and early next year, from 5-6 April 2016.";
         let got = re3d_of(text);
-        let of = |kind: &str| -> Vec<String> {
-            got.iter()
-                .filter(|(k, _)| k == kind)
-                .map(|(_, t)| t.clone())
-                .collect()
-        };
+        let of = |kind: &str| of_kind(&got, kind);
         assert_eq!(
             of("MilitaryPlatform"),
             ["Coalition aircraft", "ISIL tanks"],
@@ -1004,11 +1007,7 @@ mod tests {
             "Patches of the Kurdish YPG worried U.S. service members. The Government of \
              Iraq thanked the task force.",
         );
-        let orgs: Vec<&str> = got
-            .iter()
-            .filter(|(k, _)| k == "Organisation")
-            .map(|(_, t)| t.as_str())
-            .collect();
+        let orgs = of_kind(&got, "Organisation");
         for org in [
             "the Kurdish YPG",
             "U.S. service members",
@@ -1025,12 +1024,7 @@ mod tests {
             "Britain-France co-operation grew. The Mosul operation began near the city of \
              Mosul and the Samarra Barrage. The United States said so.",
         );
-        let of = |kind: &str| -> Vec<String> {
-            got.iter()
-                .filter(|(k, _)| k == kind)
-                .map(|(_, t)| t.clone())
-                .collect()
-        };
+        let of = |kind: &str| of_kind(&got, kind);
         assert_eq!(
             of("Location"),
             ["Mosul", "the city of Mosul", "the Samarra Barrage"],
@@ -1038,7 +1032,7 @@ mod tests {
         );
         let orgs = of("Organisation");
         for org in ["France", "The United States"] {
-            assert!(orgs.iter().any(|o| o == org), "{org}: {got:?}");
+            assert!(orgs.contains(&org), "{org}: {got:?}");
         }
     }
 
@@ -1048,12 +1042,7 @@ mod tests {
             "It welcomed UN Security Council Resolution 2254. Sanctions under Executive \
              Order 13582 apply. Jets destroyed 14 ISIL tanks and six VBIEDs with munitions.",
         );
-        let of = |kind: &str| -> Vec<String> {
-            got.iter()
-                .filter(|(k, _)| k == kind)
-                .map(|(_, t)| t.clone())
-                .collect()
-        };
+        let of = |kind: &str| of_kind(&got, kind);
         assert_eq!(
             of("DocumentReference"),
             [
@@ -1097,11 +1086,7 @@ mod tests {
         let text = "Strikes hit northern Iraq and Palmyra, Syria. Troops left Iraq, Syria and \
                     Turkey. The airfield was hit.";
         let got = re3d_of(text);
-        let places: Vec<&str> = got
-            .iter()
-            .filter(|(k, _)| k == "Location")
-            .map(|(_, t)| t.as_str())
-            .collect();
+        let places = of_kind(&got, "Location");
         assert_eq!(
             places,
             [
@@ -1122,11 +1107,7 @@ mod tests {
                     In Turkey Minister Ellwood met the Central Command spokesman and \
                     Lt. Gen. Stephen Townsend. The Ministers met.";
         let got = re3d_of(text);
-        let people: Vec<&str> = got
-            .iter()
-            .filter(|(k, _)| k == "Person")
-            .map(|(_, t)| t.as_str())
-            .collect();
+        let people = of_kind(&got, "Person");
         assert_eq!(
             people,
             [
@@ -1152,11 +1133,7 @@ mod tests {
                     40,000 civilians in Madaya wait. ISIL. The group left. \
                     The people of Mosul suffer. The U.S. forces stayed.";
         let got = re3d_of(text);
-        let orgs: Vec<&str> = got
-            .iter()
-            .filter(|(k, _)| k == "Organisation")
-            .map(|(_, t)| t.as_str())
-            .collect();
+        let orgs = of_kind(&got, "Organisation");
         for group in [
             "our allies",
             "the two leaders",
