@@ -94,6 +94,11 @@ pub fn parse_date(s: &str) -> Option<String> {
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    // Inline elements run together by the page's markup ("Mental HealthDECEMBER 22,
+    // 2022", "Yucy3/4/2025") hide a date's word boundary: read such a line with a
+    // space at each seam.
+    let unglued = unglued(s);
+    let s = unglued.as_deref().unwrap_or(s);
     let p = date_patterns();
     let mut found: Vec<(usize, String)> = Vec::new();
     if let Some(c) = p.iso.captures(s) {
@@ -129,6 +134,31 @@ pub fn parse_date(s: &str) -> Option<String> {
     found.into_iter().min_by_key(|(at, _)| *at).map(|(_, d)| d)
 }
 
+/// `s` with a space at each seam where two inline elements ran together: a lower-case
+/// letter before a capital or a digit. `None` when there is no seam, the common case.
+fn unglued(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let seam = |i: usize| {
+        bytes[i].is_ascii_lowercase()
+            && (bytes[i + 1].is_ascii_uppercase() || bytes[i + 1].is_ascii_digit())
+    };
+    let first = (0..bytes.len().saturating_sub(1)).find(|&i| seam(i))?;
+    let mut out = String::with_capacity(s.len() + 4);
+    out.push_str(&s[..=first]);
+    let mut last = first + 1;
+    for i in first + 1..bytes.len() - 1 {
+        if seam(i) {
+            // A seam's bytes are ASCII: `i + 1` is a character boundary.
+            out.push_str(&s[last..=i]);
+            out.push(' ');
+            last = i + 1;
+        }
+    }
+    out.push(' ');
+    out.push_str(&s[last..]);
+    Some(out)
+}
+
 /// Month and day of a slashed date ("3/4/2025"). A first number over 12 can only be a
 /// day (the European order); otherwise the month comes first, as on the American sites
 /// that write dates this way (Europeans mostly write them with dots).
@@ -141,18 +171,23 @@ fn month_first<'a>(first: &'a str, second: &'a str) -> Option<(u32, &'a str)> {
     }
 }
 
-/// The date in a page's address, as a year, month and day path ("/2025/12/18/"), ISO.
+/// The date in a page's address, as a year, month and day path, ISO: "/2025/12/18/",
+/// or with the month's name, "/2023/october/03/".
 pub(crate) fn url_date(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split('/').collect();
     parts.windows(3).find_map(|w| {
         let [y, m, d] = [w[0], w[1], w[2]];
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        (digits(y, 4)
-            && digits(m, 2)
-            && digits(d, 2)
-            && (y.starts_with("19") || y.starts_with("20")))
-        .then(|| format!("{y}-{m}-{d}"))
-        .filter(|iso| dechaff_schema::is_iso_date(iso))
+        let month = if digits(m, 2) {
+            m.parse().ok()?
+        } else if m.len() >= 3 && m.bytes().all(|b| b.is_ascii_alphabetic()) {
+            month_number(m)?
+        } else {
+            return None;
+        };
+        (digits(y, 4) && digits(d, 2) && (y.starts_with("19") || y.starts_with("20")))
+            .then(|| format!("{y}-{month:02}-{d}"))
+            .filter(|iso| dechaff_schema::is_iso_date(iso))
     })
 }
 
@@ -204,6 +239,11 @@ mod tests {
             url_date("https://whatever.example/2025/12/18/the-december-watch").as_deref(),
             Some("2025-12-18")
         );
+        assert_eq!(
+            url_date("https://www.example.org/blog/2023/october/03/wine-types/").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(url_date("https://example.org/2023/blog/03/x"), None);
         assert_eq!(url_date("https://example.org/blog/2025/notes"), None);
         assert_eq!(url_date("https://example.org/2025/13/40/x"), None);
         assert_eq!(swapped("2024-10-09").as_deref(), Some("2024-09-10"));
@@ -232,6 +272,16 @@ mod tests {
         assert_eq!(parse_date("5. März 2024").as_deref(), Some("2024-03-05"));
         assert_eq!(parse_date("Sept 30th, 2021").as_deref(), Some("2021-09-30"));
         assert_eq!(parse_date("in 2024"), None);
+        // Inline elements run together.
+        assert_eq!(
+            parse_date("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026").as_deref(),
+            Some("2022-12-22")
+        );
+        assert_eq!(parse_date("Yucy3/4/2025").as_deref(), Some("2025-03-04"));
+        assert_eq!(
+            parse_date("Mr Éclair, 5 Mar 2024").as_deref(),
+            Some("2024-03-05")
+        );
         assert_eq!(parse_date("2024-13-40"), None);
     }
 }

@@ -227,6 +227,18 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             .filter(|(b, d)| !d.body && !b.nearest.intersects(Flags::COMMENT))
             .find_map(|(b, _)| labelled_date(&b.text))
     })
+    // The label on a line of its own, the date on the next ("Published" / "Feb 2,
+    // 2023").
+    .or_else(|| {
+        blocks.windows(2).zip(decisions).find_map(|(pair, d)| {
+            (!d.body
+                && !pair[0].nearest.intersects(Flags::COMMENT)
+                && is_date_label(&pair[0].text)
+                && is_date_line(&pair[1].text))
+            .then(|| parse_date(&pair[1].text))
+            .flatten()
+        })
+    })
     // A page that states only when it was last changed: that is the date it shows.
     .or_else(|| {
         meta(&[
@@ -255,6 +267,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         meta(&["og:url", "twitter:url", "canonical"]).and_then(|u| url_date(&u)),
     ) {
         (Some(date), Some(local)) if days_apart(&date, &local) == Some(1) => Some(local),
+        // "03/10/2023" under "/2023/october/03/": a British site's day comes first.
+        (Some(date), Some(local)) if swapped(&date).as_ref() == Some(&local) => Some(local),
         (published, _) => published,
     };
 
@@ -430,6 +444,15 @@ fn date_labels() -> &'static aho_corasick::AhoCorasick {
             // A constant list of plain words: a failure is a build defect.
             .expect("date labels compile")
     })
+}
+
+/// A line that is nothing but a date label ("Published", "Last updated:").
+fn is_date_label(text: &str) -> bool {
+    let label = text.trim().trim_end_matches([':', ' ']);
+    DATE_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+        || ["posted on", "published on", "updated on"]
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(label))
 }
 
 /// A line this long is prose that mentions a date, not a label with one.
@@ -1965,6 +1988,16 @@ mod tests {
             date("2025-12-25T10:00:00+00:00").as_deref(),
             Some("2025-12-25")
         );
+        // A British "03/10/2023" read month first is set right by an address that
+        // names the month.
+        let british = r#"<html><head><meta property="og:url" content="https://wine.example/blog/2023/october/03/styles/"></head><body><div class="meta">03/10/2023 by the editors</div><article><h1>Wine styles</h1><p>Every wine falls into one of a handful of styles, and knowing them makes any list easier to read.</p></article></body></html>"#;
+        let stripped = dechaff_strip::strip(british, &dechaff_strip::Options::default());
+        assert_eq!(
+            fields(&stripped, &Gazetteer::builtin())
+                .published
+                .as_deref(),
+            Some("2023-10-03")
+        );
         // "09.10.2024" reads as 9 October, unless the structured data says 10 September.
         let dotted = |ld: &str| {
             let page = format!(
@@ -1979,6 +2012,23 @@ mod tests {
                 .as_deref(),
             Some("2024-09-10")
         );
+    }
+
+    #[test]
+    fn a_label_on_its_own_line_dates_the_page_by_the_next_line() {
+        let page = |label: &str| {
+            format!(
+                r#"<html><body><article><h1>A treatise on coffee</h1><p>The treatise argued at length that coffee cured a long list of ailments, and its readers believed much of it.</p><p>Its author had practised medicine in the West Indies for many years before he wrote it.</p><p>He sold the book in London, where the coffee houses had been full since the century before.</p><p>Later doctors found little in it to support, though they kept drinking the coffee themselves.</p></article><aside><p>{label}</p><p>Feb 2, 2023</p></aside></body></html>"#
+            )
+        };
+        let date = |label: &str| {
+            let stripped = dechaff_strip::strip(&page(label), &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).published
+        };
+        assert_eq!(date("Published").as_deref(), Some("2023-02-02"));
+        assert_eq!(date("Last updated:").as_deref(), Some("2023-02-02"));
+        // Any other line above a date does not make it the page's.
+        assert_eq!(date("Upcoming events"), None);
     }
 
     #[test]
