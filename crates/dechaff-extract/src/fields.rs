@@ -155,6 +155,13 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             && !names_the_site(blocks, decisions, s)
     });
 
+    // The header zone: above the body and its first few blocks.
+    let header_end = decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.body)
+        .nth(HEADER_BODY_BLOCKS)
+        .map_or(blocks.len(), |(i, _)| i);
     let published = meta(&[
         "article:published_time",
         "datepublished",
@@ -189,22 +196,28 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     })
     // A forum thread's date is its opening post's, not an author card's "Joined";
     // without an author line, the first date above the body.
+    // The author line may open the body zone ("by Outer Armatonisdaristan » Tue Aug
+    // 27, 2019 1:47 am" under a title the classifier kept).
     .or_else(|| {
-        forum_author_line(before_body)
-            .and_then(|from| before_body[from..].iter().find_map(|b| parse_date(&b.text)))
+        let header = &blocks[..header_end];
+        forum_author_line(header).and_then(|from| {
+            header[from..]
+                .iter()
+                .filter(|b| !is_profile_date(&b.text))
+                .find_map(|b| parse_date(&b.text))
+        })
     })
-    .or_else(|| before_body.iter().find_map(|b| parse_date(&b.text)))
+    .or_else(|| {
+        before_body
+            .iter()
+            .filter(|b| !is_profile_date(&b.text))
+            .find_map(|b| parse_date(&b.text))
+    })
     .or_else(|| json_ld_field(stripped, "datePublished").and_then(|d| parse_date(&d)))
     // A date line among the first blocks of the body zone ("Published" / "Feb 2,
     // 2023" under an intro the classifier kept): still the article's header, not yet
     // the comments or teasers, whose dates come later.
     .or_else(|| {
-        let header_end = decisions
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.body)
-            .nth(HEADER_BODY_BLOCKS)
-            .map_or(blocks.len(), |(i, _)| i);
         blocks[first_body..header_end]
             .iter()
             .zip(&decisions[first_body..header_end])
@@ -299,6 +312,10 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .filter(|a| !a.starts_with("http"))
         })
         .or_else(|| json_ld_author(stripped))
+        // A forum's author line that opens the body zone, as its date does above.
+        .or_else(|| {
+            forum_author_line(&blocks[..header_end]).and_then(|i| byline_of(&blocks[i].text))
+        })
         // A link to the author's page ("/author/jane-roe"), as many CMSs print the
         // byline: its text, when it is a name.
         .or_else(|| {
@@ -453,6 +470,25 @@ fn is_date_label(text: &str) -> bool {
         || ["posted on", "published on", "updated on"]
             .iter()
             .any(|l| l.eq_ignore_ascii_case(label))
+}
+
+/// A line that dates a member or an organisation, not the page: an author card's
+/// "Joined: Mar 2016", a group's "Founded: Dec 11, 2021".
+fn is_profile_date(text: &str) -> bool {
+    const LABELS: [&str; 7] = [
+        "joined",
+        "join date",
+        "member since",
+        "registered",
+        "founded",
+        "established",
+        "birthday",
+    ];
+    let head = text.trim_start();
+    LABELS.iter().any(|l| {
+        head.get(..l.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(l))
+    })
 }
 
 /// A line this long is prose that mentions a date, not a label with one.
@@ -2029,6 +2065,42 @@ mod tests {
         assert_eq!(date("Last updated:").as_deref(), Some("2023-02-02"));
         // Any other line above a date does not make it the page's.
         assert_eq!(date("Upcoming events"), None);
+    }
+
+    #[test]
+    fn a_profile_cards_date_is_not_the_pages() {
+        let page = |card: &str| {
+            format!(
+                r#"<html><body><nav><a href="/">Home</a> <a href="/forums">Forums</a></nav><aside class="sidebar"><p>214 members online</p><p>{card}</p></aside><main><h1>Football season</h1><p class="by">by Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am</p><p>The new season is one of the wildest in the history of the league, with three clubs level on points after ten rounds.</p><p>Nobody expected the promoted side to sit at the top of the table this late in the autumn, least of all its own fans.</p></main></body></html>"#
+            )
+        };
+        let date = |card: &str| {
+            let stripped = dechaff_strip::strip(&page(card), &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).published
+        };
+        // The opening post's author line dates the thread and names its author, even
+        // where it opens the body zone, under the thread's title.
+        assert_eq!(date("Dec 11, 2021").as_deref(), Some("2019-08-27"));
+        let stripped =
+            dechaff_strip::strip(&page("Dec 11, 2021"), &dechaff_strip::Options::default());
+        assert_eq!(
+            fields(&stripped, &Gazetteer::builtin()).byline.as_deref(),
+            Some("Outer Armatonisdaristan")
+        );
+        // Without an author line, the first date above the body, unless it dates a
+        // member or a group.
+        let page = |card: &str| {
+            format!(
+                r#"<html><body><aside class="sidebar"><p>Football Fans</p><p>{card}</p></aside><div class="meta">Aug 27, 2019</div><main><h1>Football season</h1><p>The new season is one of the wildest in the history of the league, with three clubs level on points after ten rounds.</p><p>Nobody expected the promoted side to sit at the top of the table this late in the autumn, least of all its own fans.</p></main></body></html>"#
+            )
+        };
+        let date = |card: &str| {
+            let stripped = dechaff_strip::strip(&page(card), &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).published
+        };
+        assert_eq!(date("Founded: Dec 11, 2021").as_deref(), Some("2019-08-27"));
+        assert_eq!(date("Joined Dec 11, 2021").as_deref(), Some("2019-08-27"));
+        assert_eq!(date("Dec 11, 2021").as_deref(), Some("2021-12-11"));
     }
 
     #[test]

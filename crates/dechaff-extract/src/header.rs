@@ -65,6 +65,16 @@ fn forum_byline_of(text: &str) -> Option<String> {
             return is_handle(handle).then(|| clean(handle));
         }
     }
+    // phpBB's "by Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am".
+    if let Some((handle, when)) = starts("by ").then(|| text[3..].split_once(" » ")).flatten() {
+        let words = handle.split_whitespace().count();
+        if (1..=MAX_HANDLE_WORDS).contains(&words)
+            && handle.split_whitespace().all(is_handle)
+            && parse_date(when).is_some()
+        {
+            return Some(clean(handle.trim()));
+        }
+    }
     // "By Sokol_BG, August 29, 2024 in Arms Trade & Procurement".
     if starts("by ") {
         let (handle, tail) = text[3..].split_once(", ")?;
@@ -76,6 +86,10 @@ fn forum_byline_of(text: &str) -> Option<String> {
     }
     None
 }
+
+/// The most words a forum handle written with spaces (a phpBB nation, "Outer
+/// Armatonisdaristan") may have.
+const MAX_HANDLE_WORDS: usize = 4;
 
 /// The longest forum handle [`forum_byline_of`] takes.
 const MAX_HANDLE_CHARS: usize = 40;
