@@ -194,10 +194,10 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             .iter()
             .find_map(|t| parse_date(t))
     })
-    // A forum thread's date is its opening post's, not an author card's "Joined";
-    // without an author line, the first date above the body.
-    // The author line may open the body zone ("by Outer Armatonisdaristan » Tue Aug
-    // 27, 2019 1:47 am" under a title the classifier kept).
+    // A forum thread's date is its opening post's, not an author card's "Joined": it
+    // is sought from the author line on, which may open the body zone ("by Outer
+    // Armatonisdaristan » Tue Aug 27, 2019 1:47 am" under a title the classifier
+    // kept). Without an author line, the first date above the body.
     .or_else(|| {
         let header = &blocks[..header_end];
         forum_author_line(header).and_then(|from| {
