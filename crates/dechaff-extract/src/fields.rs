@@ -186,13 +186,30 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         "article:published",
     ])
     .and_then(|d| parse_date(&d))
+    // Of several time elements (a list of events or posts around the article), the one
+    // whose date the header shows nearest the body's start; else the first.
     .or_else(|| {
-        stripped
+        let times: Vec<String> = stripped
             .document
             .meta
             .times
             .iter()
-            .find_map(|t| parse_date(t))
+            .filter_map(|t| parse_date(t))
+            .collect();
+        if times.len() > 1 {
+            let nearest_first = before_body
+                .iter()
+                .rev()
+                .chain(&blocks[first_body..header_end]);
+            let shown = nearest_first
+                .filter(|b| !b.nearest.intersects(Flags::COMMENT))
+                .filter_map(|b| parse_date(&b.text))
+                .find(|d| times.contains(d));
+            if shown.is_some() {
+                return shown;
+            }
+        }
+        times.into_iter().next()
     })
     // A forum thread's date is its opening post's, not an author card's "Joined": it
     // is sought from the author line on, which may open the body zone ("by Outer
@@ -2048,6 +2065,22 @@ mod tests {
                 .as_deref(),
             Some("2024-09-10")
         );
+    }
+
+    #[test]
+    fn of_several_time_elements_the_one_the_header_shows_dates_the_page() {
+        let page = |shown: &str| {
+            format!(
+                r#"<html><body><nav><ul><li><a href="/e1">Spring meeting</a> <time datetime="2025-01-31T12:00:00Z">Jan 31</time></li><li><a href="/e2">Exam dates</a> <time datetime="2025-01-06T12:00:00Z">Jan 6</time></li></ul></nav><div class="byline">{shown} by Agatha Caleo <time datetime="2017-03-01T12:00:00Z"></time></div><article><h1>Consulting firm or carrier?</h1><p>A common question from candidates looking for their first actuarial job is which kind of employer suits them better.</p><p>We asked two members who have worked on both sides, and their answers differed more than we expected.</p></article></body></html>"#
+            )
+        };
+        let date = |shown: &str| {
+            let stripped = dechaff_strip::strip(&page(shown), &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).published
+        };
+        assert_eq!(date("03/01/2017").as_deref(), Some("2017-03-01"));
+        // A header that shows no date of them: the first time element.
+        assert_eq!(date("Last spring").as_deref(), Some("2025-01-31"));
     }
 
     #[test]
