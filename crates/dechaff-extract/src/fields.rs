@@ -146,6 +146,13 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         {
             Some(last_crumb(&shown).to_string())
         }
+        // The page's own title names the shown section ("Brazil's first new frigate |
+        // Brazil | The Albion Courier" over a meta tag's "World news").
+        (Some(_), Some(shown))
+            if title_tag_names(stripped.document.meta.title.as_deref(), last_crumb(&shown)) =>
+        {
+            Some(last_crumb(&shown).to_string())
+        }
         (Some(declared), _) => Some(declared),
         (None, shown) => shown,
     }
@@ -415,6 +422,19 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         related: dedup(related),
         embeds,
     }
+}
+
+/// Whether a `<title>` of parts ("Headline | Section | Site") has `section` as a part
+/// after the headline.
+fn title_tag_names(title: Option<&str>, section: &str) -> bool {
+    const SEPARATORS: [&str; 4] = [" | ", " – ", " — ", " - "];
+    let Some(title) = title else { return false };
+    SEPARATORS.iter().any(|sep| {
+        title
+            .split(sep)
+            .skip(1)
+            .any(|part| part.trim().eq_ignore_ascii_case(section))
+    })
 }
 
 /// Whether the page calls `name` its own ("Thanks for reading Blue Water Brief!",
@@ -2064,6 +2084,36 @@ mod tests {
             dotted(r#"<script type="application/ld+json">{"datePublished": "2024-09-10T16:07:00Z"}</script>"#)
                 .as_deref(),
             Some("2024-09-10")
+        );
+    }
+
+    #[test]
+    fn a_shown_section_the_title_tag_names_beats_the_meta_tag() {
+        let page = |title: &str| {
+            let body = [
+                "Brazil's navy has begun sea trials of the Tamandaré, the first of four frigates being built in Santa Catarina state under a programme meant to rebuild its surface fleet.",
+                "The ship left the shipyard at Itajaí on Monday for a week of tests in the South Atlantic, the navy said, and will return to the yard before its delivery next year.",
+                "The programme has run years behind its first schedule, and the navy has retired most of the older frigates it was meant to replace while it waited for the new ships.",
+                "Officials said the second ship of the class would be launched in the spring, and that the yard had already begun cutting steel for the third and the fourth.",
+            ]
+            .map(|p| format!("<p>{p}</p>"))
+            .concat();
+            format!(
+                r#"<html><head><title>{title}</title><meta property="article:section" content="World news"></head><body><header class="site-header"><a href="/">The Albion Courier</a><nav><ul><li><a href="/">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header><main><article><nav class="breadcrumbs"><a href="/world">World</a> › <a href="/world/americas">Americas</a> › <a href="/world/brazil">Brazil</a></nav><div class="kicker"><a href="/world/brazil">Brazil</a></div><h1>Brazil's first new frigate heads to sea</h1><div class="meta"><div class="byline">By <a rel="author" href="/profile/lucas-ferraz">Lucas Ferraz</a></div><time datetime="2025-09-09T21:15:03Z">Tue 9 Sep 2025 22.15 BST</time></div><div class="body">{body}</div></article></main></body></html>"#
+            )
+        };
+        let section = |title: &str| {
+            let stripped = dechaff_strip::strip(&page(title), &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).section
+        };
+        assert_eq!(
+            section("Brazil's first new frigate heads to sea | Brazil | The Albion Courier")
+                .as_deref(),
+            Some("Brazil")
+        );
+        assert_eq!(
+            section("Brazil's first new frigate heads to sea | The Albion Courier").as_deref(),
+            Some("World news")
         );
     }
 
