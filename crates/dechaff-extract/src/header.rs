@@ -579,6 +579,16 @@ fn is_label(text: &str) -> bool {
         && !ACCOUNT_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
+/// A trail's last element as a section: a label, or a forum's longer board name with
+/// "&" or "and" in it ("Russia & Former Soviet Navies").
+fn is_crumb_label(text: &str) -> bool {
+    let rest: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "&" | "and" | "und"))
+        .collect();
+    is_label(text) || rest.len() < text.split_whitespace().count() && is_label(&rest.join(" "))
+}
+
 /// First words of a site's account and search controls ("Sign Up Log In", "Register",
 /// "Search"), which sit above many headlines and never name a section.
 const ACCOUNT_WORDS: [&str; 8] = [
@@ -641,7 +651,11 @@ pub fn section(
             // A trail too long for a label ("Board index ‹ Nordic & Baltic Security ‹
             // Finland"): its last element.
             let last = last_crumb(&b.text);
-            if last != b.text && is_label(last) && decisions[j].cue.is_none() && b.heading != 1 {
+            if last != b.text
+                && is_crumb_label(last)
+                && decisions[j].cue.is_none()
+                && b.heading != 1
+            {
                 return Some(last.to_string());
             }
         }
@@ -666,6 +680,18 @@ pub fn section(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forums_board_name_with_an_ampersand_is_a_crumb_label() {
+        assert!(is_crumb_label("Russia & Former Soviet Navies"));
+        assert!(is_crumb_label("Missiles and Strategic Forces"));
+        assert!(is_crumb_label("Finland"));
+        // Five words besides the "&", or an account control, are no section.
+        assert!(!is_crumb_label("Ships & Submarines of the Whole World"));
+        assert!(!is_crumb_label("Register & Log In Now"));
+        // Without a conjunction the label's own limit holds.
+        assert!(!is_crumb_label("Russia Former Soviet Union Navies"));
+    }
 
     #[test]
     fn reporters_places_are_no_part_of_their_names() {
