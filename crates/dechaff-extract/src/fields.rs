@@ -352,7 +352,9 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .cloned()
         })
         .and_then(|b| clean_byline(&b))
-        .map(|b| without_trailing_place(b, gazetteer));
+        .map(|b| without_trailing_place(b, gazetteer))
+        // "dpa/AFP" credits news agencies, which are sources, not authors.
+        .filter(|b| !is_agency_credit(b, gazetteer));
 
     let mut sources = Vec::new();
     let mut related = Vec::new();
@@ -422,6 +424,16 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         related: dedup(related),
         embeds,
     }
+}
+
+/// Whether a byline names news agencies only ("dpa/AFP", "Reuters and AP").
+fn is_agency_credit(byline: &str, gazetteer: &Gazetteer) -> bool {
+    byline
+        .split(['/', ',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .all(|part| gazetteer.is_media(part))
 }
 
 /// Whether a `<title>` of parts ("Headline | Section | Site") has `section` as a part
@@ -2085,6 +2097,15 @@ mod tests {
                 .as_deref(),
             Some("2024-09-10")
         );
+    }
+
+    #[test]
+    fn agencies_alone_are_no_byline() {
+        let g = Gazetteer::builtin();
+        assert!(is_agency_credit("dpa/AFP", &g));
+        assert!(is_agency_credit("Reuters and AFP", &g));
+        assert!(!is_agency_credit("Jane Roe and AFP", &g));
+        assert!(!is_agency_credit("Oliver Brandt", &g));
     }
 
     #[test]
