@@ -421,9 +421,27 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         published,
         byline,
         sources: dedup(sources),
-        related: dedup(related),
+        related: dedup(
+            related
+                .into_iter()
+                .filter(|t| !is_interface_line(t))
+                .collect(),
+        ),
         embeds,
     }
+}
+
+/// A line that speaks to the reader or shouts, which no headline in a list does: a
+/// forum's posting rules ("You may not post new threads"), a reading notice ("You're
+/// reading WL24 in your browser"), list headings run together in capitals ("RELATED
+/// ARTICLESMORE FROM AUTHOR").
+fn is_interface_line(text: &str) -> bool {
+    let shouted = text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && !text.chars().any(char::is_lowercase);
+    let to_the_reader = ["You ", "You're ", "You’re "]
+        .iter()
+        .any(|p| text.starts_with(p));
+    shouted || to_the_reader
 }
 
 /// Whether a byline names news agencies only ("dpa/AFP", "Reuters and AP").
@@ -2097,6 +2115,19 @@ mod tests {
                 .as_deref(),
             Some("2024-09-10")
         );
+    }
+
+    #[test]
+    fn lines_to_the_reader_and_shouted_headings_are_no_related_titles() {
+        assert!(is_interface_line("You may not post new threads"));
+        assert!(is_interface_line("You're reading WL24 in your browser"));
+        assert!(is_interface_line("RELATED ARTICLESMORE FROM AUTHOR"));
+        assert!(!is_interface_line("Your guide to the new frigates"));
+        assert!(!is_interface_line("Young sailors join the fleet"));
+        assert!(!is_interface_line(
+            "Poland buys 96 AH-64E Apache helicopters"
+        ));
+        assert!(!is_interface_line("F-35"));
     }
 
     #[test]
