@@ -417,31 +417,41 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     }
     Fields {
         title,
-        section,
         published,
         byline,
         sources: dedup(sources),
-        related: dedup(
-            related
-                .into_iter()
-                .filter(|t| !is_interface_line(t))
-                .collect(),
-        ),
+        related: related_titles(related, section.as_deref()),
+        section,
         embeds,
     }
+}
+
+/// The related titles found, each once, without interface lines and without the
+/// section's own label, which a list of links repeats as navigation, not as a headline.
+fn related_titles(found: Vec<String>, section: Option<&str>) -> Vec<String> {
+    dedup(
+        found
+            .into_iter()
+            .filter(|t| !is_interface_line(t))
+            .filter(|t| !section.is_some_and(|s| s.eq_ignore_ascii_case(t)))
+            .collect(),
+    )
 }
 
 /// A line that speaks to the reader or shouts, which no headline in a list does: a
 /// forum's posting rules ("You may not post new threads"), a reading notice ("You're
 /// reading WL24 in your browser"), list headings run together in capitals ("RELATED
-/// ARTICLESMORE FROM AUTHOR").
+/// ARTICLESMORE FROM AUTHOR"), a board's settings ("BB code is On", "Smilies are Off").
 fn is_interface_line(text: &str) -> bool {
     let shouted = text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && !text.chars().any(char::is_lowercase);
     let to_the_reader = ["You ", "You're ", "You’re "]
         .iter()
         .any(|p| text.starts_with(p));
-    shouted || to_the_reader
+    let setting = [" is On", " is Off", " are On", " are Off"]
+        .iter()
+        .any(|s| text.ends_with(s));
+    shouted || to_the_reader || setting
 }
 
 /// Whether a byline names news agencies only ("dpa/AFP", "Reuters and AP").
@@ -2122,12 +2132,31 @@ mod tests {
         assert!(is_interface_line("You may not post new threads"));
         assert!(is_interface_line("You're reading WL24 in your browser"));
         assert!(is_interface_line("RELATED ARTICLESMORE FROM AUTHOR"));
+        assert!(is_interface_line("BB code is On"));
+        assert!(is_interface_line("Smilies are Off"));
+        assert!(!is_interface_line(
+            "Tanks are on the move again in the east"
+        ));
         assert!(!is_interface_line("Your guide to the new frigates"));
         assert!(!is_interface_line("Young sailors join the fleet"));
         assert!(!is_interface_line(
             "Poland buys 96 AH-64E Apache helicopters"
         ));
         assert!(!is_interface_line("F-35"));
+    }
+
+    #[test]
+    fn the_sections_label_is_no_related_title() {
+        let found = vec![
+            "Russia & Former Soviet Navies".to_string(),
+            "Snake Island: what happened on 24 February?".to_string(),
+            "BB code is On".to_string(),
+        ];
+        assert_eq!(
+            related_titles(found.clone(), Some("Russia & Former Soviet Navies")),
+            ["Snake Island: what happened on 24 February?"]
+        );
+        assert_eq!(related_titles(found, None).len(), 2);
     }
 
     #[test]
