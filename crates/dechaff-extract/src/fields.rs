@@ -542,11 +542,8 @@ fn date_labels() -> &'static aho_corasick::AhoCorasick {
 
 /// A line that is nothing but a date label ("Published", "Last updated:").
 fn is_date_label(text: &str) -> bool {
-    let label = text.trim().trim_end_matches([':', ' ']);
-    DATE_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
-        || ["posted on", "published on", "updated on"]
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(label))
+    is_label_of(text, DATE_LABELS)
+        || is_label_of(text, &["posted on", "published on", "updated on"])
 }
 
 /// A line that dates a member or an organisation, not the page: an author card's
