@@ -65,18 +65,18 @@ fn forum_byline_of(text: &str) -> Option<String> {
             return is_handle(handle).then(|| clean(handle));
         }
     }
-    // phpBB's "by Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am".
-    if let Some((handle, when)) = starts("by ").then(|| text[3..].split_once(" » ")).flatten() {
-        let words = handle.split_whitespace().count();
-        if (1..=MAX_HANDLE_WORDS).contains(&words)
-            && handle.split_whitespace().all(is_handle)
-            && parse_date(when).is_some()
-        {
-            return Some(clean(handle.trim()));
-        }
-    }
-    // "By Sokol_BG, August 29, 2024 in Arms Trade & Procurement".
     if starts("by ") {
+        // phpBB's "by Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am".
+        if let Some((handle, when)) = text[3..].split_once(" » ") {
+            let words = handle.split_whitespace().count();
+            if (1..=MAX_HANDLE_WORDS).contains(&words)
+                && handle.split_whitespace().all(is_handle)
+                && parse_date(when).is_some()
+            {
+                return Some(clean(handle.trim()));
+            }
+        }
+        // "By Sokol_BG, August 29, 2024 in Arms Trade & Procurement".
         let (handle, tail) = text[3..].split_once(", ")?;
         let bytes = tail.as_bytes();
         let year_then_forum = (0..bytes.len().saturating_sub(8)).any(|i| {
