@@ -559,10 +559,7 @@ fn is_profile_date(text: &str) -> bool {
         "birthday",
     ];
     let head = text.trim_start();
-    LABELS.iter().any(|l| {
-        head.get(..l.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(l))
-    })
+    LABELS.iter().any(|l| starts_with_ignore_case(head, l))
 }
 
 /// A line this long is prose that mentions a date, not a label with one.
@@ -807,6 +804,12 @@ pub fn credited_sources(text: &str, entities: &[Entity], gazetteer: &Gazetteer) 
 fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len()
         && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// Whether `text` starts with `prefix`, ASCII case aside.
+pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// Whether the name at `start..end` of `text` is credited for a report: a crediting
@@ -1193,10 +1196,7 @@ fn is_count(text: &str) -> bool {
 /// "Australian Defence Magazine").
 fn is_teaser_detail(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let opens_with = |w: &str| {
-        text.get(..w.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(w))
-    };
+    let opens_with = |w: &str| starts_with_ignore_case(text, w);
     words <= 3
         || text.ends_with(['.', '…', '!', '?'])
         || opens_with("by ")

@@ -4,6 +4,7 @@
 //! above that anchor.
 
 use crate::dates::parse_date;
+use crate::fields::starts_with_ignore_case;
 use dechaff_strip::{Block, Decision, Flags};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -45,10 +46,7 @@ fn forum_byline_of(text: &str) -> Option<String> {
     ) {
         return None;
     }
-    let starts = |prefix: &str| {
-        text.get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    };
+    let starts = |prefix: &str| starts_with_ignore_case(text, prefix);
     let is_handle = |word: &str| {
         word.chars().count() <= MAX_HANDLE_CHARS
             && word.chars().next().is_some_and(char::is_alphanumeric)
