@@ -71,12 +71,12 @@ fn field_patterns() -> &'static FieldPatterns {
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
                 .expect("related prefix pattern compiles"),
-            related_glued_date: Regex::new(r"(?:\p{Ll}|[?!’”])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
+            related_glued_date: Regex::new(r"(?:\p{Ll}|[?!’”])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{4})$")
                 .expect("glued date pattern compiles"),
-            trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")
+            trailing_date: Regex::new(r"\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{4})$")
                 .expect("trailing date pattern compiles"),
             interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) "),
-            not_a_title: re(r"(?i)^(?:(?:an?|\d+) (?:minute|hour|day|week)s? ago|\d{1,2}:\d{2}\s.+)$"),
+            not_a_title: re(r"(?i)^(?:(?:(?:updated|posted) )?(?:an?|\d+) (?:minute|hour|day|week)s? ago(?: [\d/:.+ ]*(?:[ap]m [\d/:.+ ]*)?)?|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
                 r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
@@ -1363,6 +1363,11 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
                 }
             }
         }
+        // A card's kicker set before a headline that opens with it ("Marineflieger
+        // Marineflieger: Letzter P-3C-Flug ...").
+        if let Some(rest) = repeated_kicker(&t) {
+            t = rest.to_string();
+        }
         if is_interface_link(&t) || is_list_heading(&t) || p.not_a_title.is_match(&t) {
             continue;
         }
@@ -1391,6 +1396,24 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
         }
     }
     out
+}
+
+/// The headline after a kicker of up to three words that the headline repeats before
+/// a colon: "Ukraine war Ukraine war: ..." gives "Ukraine war: ...".
+fn repeated_kicker(title: &str) -> Option<&str> {
+    let mut end = 0;
+    for _ in 0..3 {
+        end += title[end..].find(' ').filter(|&i| i > 0)?;
+        let (kicker, rest) = (&title[..end], &title[end + 1..]);
+        if rest
+            .strip_prefix(kicker)
+            .is_some_and(|after| after.starts_with(':'))
+        {
+            return Some(rest);
+        }
+        end += 1;
+    }
+    None
 }
 
 /// Whether a line ends in a full stop that closes a sentence: a headline may end in
@@ -1482,17 +1505,44 @@ fn is_interface_link(title: &str) -> bool {
             .is_match(&title.to_lowercase())
 }
 
+/// Regions whose links are no headlines: adverts, forms, share bars, the page's header
+/// and footer, ...
+const NOT_HEADLINES: Flags = Flags::HEADER
+    .or(Flags::AD)
+    .or(Flags::COOKIE)
+    .or(Flags::NEWSLETTER)
+    .or(Flags::FORM)
+    .or(Flags::SHARE)
+    .or(Flags::COMMENT)
+    .or(Flags::FOOTER)
+    .or(Flags::BREADCRUMB)
+    .or(Flags::TAGS)
+    .or(Flags::AUTHOR);
+
 /// The title of a related article's linked headline, if the block is one: a list
 /// item's date after its headline ("... Iron Wolf Brigade November 12, 2025"), outside
 /// the link, is left out, and the link density is the title's.
 fn related_link_title(b: &Block) -> Option<&str> {
-    // Only a linked block that ends in a digit may end in a date: the regex runs on few.
+    // Only a linked block that ends in a digit may end in a date: the regexes run on
+    // few. A card's date may be run into its title ("... Defense GambleJanuary 31,
+    // 2024").
     let date = (b.link_chars > 0 && b.text.ends_with(|c: char| c.is_ascii_digit()))
-        .then(|| field_patterns().trailing_date.find(&b.text))
+        .then(|| {
+            let p = field_patterns();
+            p.trailing_date
+                .find(&b.text)
+                .map(|m| m.start())
+                .or_else(|| {
+                    p.related_glued_date
+                        .captures(&b.text)
+                        .and_then(|c| c.get(1))
+                        .map(|m| m.start())
+                })
+        })
         .flatten();
     let (text, link_density, dated) = match date {
         Some(date) => {
-            let title = b.text[..date.start()].trim_end();
+            let title = b.text[..date].trim_end();
             let chars = title.chars().filter(|c| !c.is_whitespace()).count();
             // Only a date outside the link: a linked title may end in one.
             if chars == 0 || b.link_chars > chars {
@@ -1519,19 +1569,17 @@ fn related_link_title(b: &Block) -> Option<&str> {
         // lowercase word; a headline has, or the date it was published.
         && (dated || text.split_whitespace().any(|w| w.starts_with(char::is_lowercase)))
         && !text.starts_with("Skip to")
-        && !b.flags.intersects(
-            Flags::HEADER
-                | Flags::AD
-                | Flags::COOKIE
-                | Flags::NEWSLETTER
-                | Flags::FORM
-                | Flags::SHARE
-                | Flags::COMMENT
-                | Flags::FOOTER
-                | Flags::BREADCRUMB
-                | Flags::TAGS
-                | Flags::AUTHOR,
-        );
+        && !b.flags.intersects(NOT_HEADLINES);
+    // A card in a teaser box: its headline is its longest link, beside a kicker, a
+    // date or a summary outside it.
+    let card_title = b.link_text.as_deref().filter(|t| {
+        (MIN_RELATED_WORDS..=25).contains(&t.split_whitespace().count())
+            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !(ends_like_sentence(t) || t.ends_with(['…', ':']))
+    });
+    if card_title.is_some() && !b.flags.intersects(NOT_HEADLINES) {
+        return card_title;
+    }
     if !(teaser_box || headline_link) {
         return None;
     }
@@ -1639,7 +1687,7 @@ mod tests {
             format!(r#"<li><a href="/x">{title}</a> <span class="post-date">{date}</span></li>"#)
         };
         let page = format!(
-            r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><aside><h4>Latest news</h4><ul>{}{}</ul></aside><nav><ul><li><a href="/a">Politics Elections Opinions World</a></li></ul></nav></body></html>"#,
+            r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><aside><h4>Latest news</h4><ul>{}{}{}<li><a href="/y">Explained: why Europe keeps buying howitzers</a><span>January 31, 2024</span></li></ul></aside><nav><ul><li><a href="/a">Politics Elections Opinions World</a></li></ul></nav></body></html>"#,
             item(
                 "Ukraine | Bohdana Howitzer Production Doubles",
                 "November 11, 2025"
@@ -1648,6 +1696,7 @@ mod tests {
                 "Lithuania | First Leopard 2A8 Tanks Ordered",
                 "12 November 2025"
             ),
+            item("North Korea unveils its largest warship yet", "26 Apr 2025"),
         );
         let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
         let blocks = &stripped.document.blocks;
@@ -1656,8 +1705,38 @@ mod tests {
             titles,
             [
                 "Ukraine | Bohdana Howitzer Production Doubles",
-                "Lithuania | First Leopard 2A8 Tanks Ordered"
+                "Lithuania | First Leopard 2A8 Tanks Ordered",
+                "North Korea unveils its largest warship yet",
+                "Explained: why Europe keeps buying howitzers"
             ]
+        );
+    }
+
+    #[test]
+    fn a_teaser_card_with_its_kicker_and_date_run_in_is_a_related_title() {
+        // The kicker and the date, outside the link, are run into the title with no
+        // space.
+        let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><ul class="teaser-list"><li class="teaser"><span class="teaser__type">Commentary</span><a href="/g">Javier Milei's Defense Gamble</a><span class="teaser__date">January 31, 2024</span></li></ul></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        let titles: Vec<&str> = stripped
+            .document
+            .blocks
+            .iter()
+            .filter_map(related_link_title)
+            .collect();
+        assert_eq!(titles, ["Javier Milei's Defense Gamble"]);
+        // A card's headline is its link, apart from its summary.
+        let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><ul class="teaser-liste"><li class="teaser"><a href="/m"><span>Marineflieger</span> <span>Marineflieger: Letzter P-3C-Flug über der Nordsee geplant</span></a><span>Nach fast zwei Jahrzehnten verabschiedet sich Nordholz von der Orion. Zum Abschied ist ein Überflug über Cuxhaven geplant.</span></li></ul></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        let titles: Vec<&str> = stripped
+            .document
+            .blocks
+            .iter()
+            .filter_map(related_link_title)
+            .collect();
+        assert_eq!(
+            titles,
+            ["Marineflieger Marineflieger: Letzter P-3C-Flug über der Nordsee geplant"]
         );
     }
 
@@ -2430,6 +2509,7 @@ mod tests {
             "Previous roundup: Contracts roundup: Dutch CV90 upgrades",
             "Next Generation Jammer enters service",
             "an hour ago",
+            "Updated 66 minutes ago 7/31/2012 8:34:07 PM +00:00",
             "09:14 Kenya shilling steady at 129.2 to the dollar",
             "You may also be interested in",
             "Air Defence",
@@ -2446,6 +2526,8 @@ mod tests {
             "Powered by Discourse, best viewed with JavaScript enabled",
             "Get it on Google Play",
             "Wagner / Africa Corps",
+            "Marineflieger Marineflieger: Letzter P-3C-Flug über der Nordsee geplant",
+            "Ukraine war Ukraine war: Kyiv says 40 drones downed overnight",
         ]
         .map(String::from)
         .to_vec();
@@ -2464,6 +2546,8 @@ mod tests {
                 "Poland | Warsaw Signs for 180 More K2 Tanks",
                 "Contracts roundup: Dutch CV90 upgrades",
                 "Next Generation Jammer enters service",
+                "Marineflieger: Letzter P-3C-Flug über der Nordsee geplant",
+                "Ukraine war: Kyiv says 40 drones downed overnight",
             ]
         );
     }

@@ -14,6 +14,9 @@ pub struct Block {
     pub heading: u8,
     /// Non-space characters inside `<a>` elements.
     pub link_chars: usize,
+    /// In a related or teaser box, the text of the block's longest link when the block
+    /// holds more than it (a card's headline beside its kicker, date and summary).
+    pub link_text: Option<String>,
     /// What every ancestor's tag, class, id and role said (union).
     pub flags: Flags,
     /// What the nearest ancestor that said anything said: decides between, say, a
@@ -37,6 +40,7 @@ impl Block {
             tag: "line",
             heading: 0,
             link_chars: 0,
+            link_text: None,
             flags: Flags::empty(),
             nearest: Flags::empty(),
             depth: 0,

@@ -154,6 +154,10 @@ struct Builder<'p> {
     blocks: Vec<Block>,
     buf: String,
     link_chars: usize,
+    /// Where in `buf` the link being read started, while one is.
+    link_start: Option<usize>,
+    /// The longest link's text in `buf` so far (start, end).
+    longest_link: (usize, usize),
     meta: HtmlMeta,
     /// What each class/id value of the page said: a page repeats a few dozen values
     /// on thousands of elements. Bounded so that a page of unique values costs memory
@@ -196,6 +200,8 @@ pub fn parse_html_until(
         blocks: Vec::with_capacity(page.len() / BYTES_PER_BLOCK),
         buf: String::with_capacity(1024),
         link_chars: 0,
+        link_start: None,
+        longest_link: (0, 0),
         meta: HtmlMeta::default(),
         // A seeded hash: the keys are the page's, and a page could be written to collide
         // under an unkeyed one. foldhash, seeded at random per map, costs a third of
@@ -311,10 +317,17 @@ impl<'p> Builder<'p> {
                 link.push_str(&decoded);
             }
         }
-        if self.top().is_some_and(|e| e.in_link) {
+        let in_link = self.top().is_some_and(|e| e.in_link);
+        if in_link {
             self.link_chars += decoded.chars().filter(|c| !c.is_whitespace()).count();
         }
+        let start = *self.link_start.get_or_insert(self.buf.len());
         self.buf.push_str(&decoded);
+        if !in_link {
+            self.link_start = None;
+        } else if self.buf.len() - start > self.longest_link.1 - self.longest_link.0 {
+            self.longest_link = (start, self.buf.len());
+        }
     }
 
     /// Handles the markup at `lt` and returns the position after it.
@@ -509,6 +522,7 @@ impl<'p> Builder<'p> {
 
     fn end_tag(&mut self, name: &str) {
         if name == "a" {
+            self.link_start = None;
             if let Some(link) = self.author_link.take() {
                 let text = crate::block::normalize(&link);
                 if !text.is_empty() && !self.meta.author_links.contains(&text) {
@@ -553,14 +567,16 @@ impl<'p> Builder<'p> {
             return;
         }
         let link_chars = std::mem::take(&mut self.link_chars);
+        self.link_start = None;
+        let longest_link = std::mem::take(&mut self.longest_link);
         // Most flushes hold only the whitespace between tags: no string for those.
         if self.buf.bytes().all(|b| b.is_ascii_whitespace()) {
             self.buf.clear();
             return;
         }
         let text = crate::block::normalize(&self.buf);
-        self.buf.clear();
         if text.is_empty() {
+            self.buf.clear();
             return;
         }
         let top = self.stack.last();
@@ -568,11 +584,19 @@ impl<'p> Builder<'p> {
         if top.is_some_and(|e| e.hidden) {
             flags |= Flags::HIDDEN;
         }
+        // Only a teaser's card needs its headline apart from its kicker, date and
+        // summary: other blocks spare the copy.
+        let link_text = (flags.intersects(Flags::RELATED | Flags::TEASER)
+            && longest_link.1 > longest_link.0)
+            .then(|| crate::block::normalize(&self.buf[longest_link.0..longest_link.1]))
+            .filter(|link| !link.is_empty() && link.len() < text.len());
+        self.buf.clear();
         self.blocks.push(Block {
             text,
             tag: top.map_or("", |e| e.block_tag),
             heading: top.map_or(0, |e| e.heading),
             link_chars,
+            link_text,
             flags,
             nearest: top.map_or(Flags::empty(), |e| e.nearest),
             depth: self.stack.len(),
@@ -720,6 +744,15 @@ mod tests {
         assert_eq!(blocks[0].link_chars, 4);
         assert!(blocks[1].flags.contains(Flags::CONTENT));
         assert_eq!(blocks[1].tag, "p");
+    }
+
+    #[test]
+    fn a_teaser_card_keeps_its_longest_link_apart() {
+        let page = r#"<ul class="teaser-list"><li><span>Report</span> <a href="/a"><span>Letzter</span> <span>P-3C-Flug geplant</span></a> <a href="/b">Politik</a> <span>Nach fast zwei Jahrzehnten.</span></li><li><a href="/c">Only a link</a></li></ul><p>Text with <a href="/d">a link</a> in it.</p>"#;
+        let (blocks, _) = parse_html(page);
+        let links: Vec<Option<&str>> = blocks.iter().map(|b| b.link_text.as_deref()).collect();
+        // A block that is all link, and one outside a teaser box, keep no copy.
+        assert_eq!(links, [Some("Letzter P-3C-Flug geplant"), None, None]);
     }
 
     #[test]
