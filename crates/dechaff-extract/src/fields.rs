@@ -367,7 +367,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             Some(CueKind::Related) => {
                 let title = p.related_prefix.replace(&b.text, "").trim().to_string();
                 if !title.is_empty() {
-                    related.push(title);
+                    related.push(Related::Cued(title));
                 }
             }
             Some(CueKind::Embed) => embeds.extend(embed_of(&b.text)),
@@ -387,12 +387,16 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         // line, not a title.
         if !d.body && is_html && d.cue.is_none() && !in_other_list {
             if let Some(title) = related_link_title(b) {
-                related.push(title.to_string());
+                related.push(Related::Found(title.to_string()));
             }
         }
     }
     if !is_html {
-        related.extend(teaser_titles(blocks, decisions));
+        related.extend(
+            teaser_titles(blocks, decisions)
+                .into_iter()
+                .map(Related::Found),
+        );
     }
     let mut related = clean_related(related, gazetteer);
     // A table of contents links the article's own subheadings, and a list of the
@@ -1334,11 +1338,18 @@ fn is_teaser_title(text: &str) -> bool {
 /// Related titles as a reader would copy them: without list numbers ("1. "), "Read
 /// more" prefixes and dates that ran into them from a neighbouring element; teaser
 /// blurbs (sentences) and repeats left out.
-fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
+fn clean_related(items: Vec<Related>, gazetteer: &Gazetteer) -> Vec<String> {
     let p = field_patterns();
     let (lead, glued_date) = (&p.related_lead, &p.related_glued_date);
     let mut out: Vec<String> = Vec::new();
-    for item in items.iter().flat_map(|i| glued_parts(i)) {
+    let parts = items.iter().flat_map(|i| {
+        let (text, cued) = match i {
+            Related::Cued(t) => (t, true),
+            Related::Found(t) => (t, false),
+        };
+        glued_parts(text).into_iter().map(move |part| (part, cued))
+    });
+    for (item, cued) in parts {
         let mut t = lead.replace(item, "").trim().to_string();
         // A rank run into the title or set before it ("1Japan commissions ...", "2 Storm
         // Amy: ...") is not part of it; a count is ("97 more Tejas").
@@ -1388,7 +1399,9 @@ fn clean_related(items: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
-        let sentence = ends_like_sentence(&t) && words > 8;
+        // A long sentence is a teaser's summary, unless a cue line ("Read more:")
+        // names it a headline ("Europe wants more Patriots. The factory can't keep up.").
+        let sentence = !cued && ends_like_sentence(&t) && words > 8;
         // A headline has four words or more; three or fewer are a topic, a desk or
         // an office ("Air Defence", "U.S. Southern Command").
         if words >= MIN_RELATED_WORDS && !sentence && !out.contains(&t) {
@@ -1414,6 +1427,13 @@ fn repeated_kicker(title: &str) -> Option<&str> {
         end += 1;
     }
     None
+}
+
+/// A related title as found: after a cue line that names it one ("Also read: ..."),
+/// or as a linked headline or a teaser's title, which the cleaning checks further.
+enum Related {
+    Cued(String),
+    Found(String),
 }
 
 /// Whether a line ends in a full stop that closes a sentence: a headline may end in
@@ -1989,10 +2009,22 @@ mod tests {
             "The frigate returned to port on Tuesday."
         ));
         let related = clean_related(
-            vec!["Japan eases export rules to allow sale of Patriot interceptors to U.S.".into()],
+            vec![Related::Found(
+                "Japan eases export rules to allow sale of Patriot interceptors to U.S.".into(),
+            )],
             &Gazetteer::builtin(),
         );
         assert_eq!(related.len(), 1);
+        // A sentence is a summary, unless a cue line named it a headline.
+        let sentence = "Europe wants more Patriots. The factory can’t keep up with orders.";
+        let related = clean_related(
+            vec![
+                Related::Found(sentence.into()),
+                Related::Cued(sentence.into()),
+            ],
+            &Gazetteer::builtin(),
+        );
+        assert_eq!(related, [sentence]);
     }
 
     #[test]
@@ -2532,7 +2564,10 @@ mod tests {
         .map(String::from)
         .to_vec();
         assert_eq!(
-            clean_related(items, &Gazetteer::builtin()),
+            clean_related(
+                items.into_iter().map(Related::Found).collect(),
+                &Gazetteer::builtin()
+            ),
             [
                 "Ukraine shows off new FP-5 cruise missile at test site",
                 "Inside Israel's race to stop low-flying drones",
