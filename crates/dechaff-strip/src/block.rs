@@ -301,6 +301,7 @@ const TOKENS: &[(&str, Flags)] = &[
     ("ads", Flags::AD),
     ("tags", Flags::TAGS),
     ("author", Flags::AUTHOR),
+    ("authors", Flags::AUTHOR),
     ("meta", Flags::META),
     ("date", Flags::META),
     ("banner", Flags::AD),
@@ -457,6 +458,8 @@ mod tests {
         assert!(Flags::from_attribute("jp-relatedposts").contains(Flags::RELATED));
         assert!(Flags::from_attribute("td-post-content entry-content").contains(Flags::CONTENT));
         assert!(Flags::from_attribute("site-header").contains(Flags::HEADER));
+        // A list of a story's writers ("eq-authors") names them as one author does.
+        assert!(Flags::from_attribute("eq-authors").contains(Flags::AUTHOR));
         // "shadow" and "load" must not read as "ad".
         assert!(!Flags::from_attribute("shadow load-more").contains(Flags::AD));
     }
