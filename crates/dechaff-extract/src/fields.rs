@@ -363,7 +363,11 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let mut other_list: Option<u32> = None;
     for (b, d) in blocks.iter().zip(decisions) {
         match d.cue {
-            Some(CueKind::Attribution) => sources.extend(attribution_names(&b.text)),
+            Some(CueKind::Attribution) => sources.extend(
+                attribution_names(&b.text)
+                    .into_iter()
+                    .filter(|name| names_a_source(name, gazetteer)),
+            ),
             Some(CueKind::Related) => {
                 let title = p.related_prefix.replace(&b.text, "").trim().to_string();
                 if !title.is_empty() {
@@ -1115,6 +1119,13 @@ fn attribution_names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a name taken from a credit line can name a source: a capital first, or a
+/// news agency written in lowercase ("dpa"). A street address after "Via" ("dei
+/// Coronari 48", "00186 Roma"), a year range or a clause ("either government") cannot.
+fn names_a_source(name: &str, gazetteer: &Gazetteer) -> bool {
+    name.starts_with(char::is_uppercase) || gazetteer.is_media(name)
+}
+
 fn split_names(list: &str) -> Vec<String> {
     list.split(['/', ',', ';', '&'])
         .flat_map(|s| s.split(" and "))
@@ -1625,6 +1636,26 @@ fn related_link_title(b: &Block) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_is_a_name() {
+        let gazetteer = Gazetteer::builtin();
+        let sources = |line: &str| -> Vec<String> {
+            attribution_names(line)
+                .into_iter()
+                .filter(|n| names_a_source(n, &gazetteer))
+                .collect()
+        };
+        assert_eq!(
+            sources("Via dei Coronari 48, 00186 Roma"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            sources("Reporting by Menadefense, 2024–2025; unconfirmed by either government."),
+            ["Menadefense"]
+        );
+        assert_eq!(sources("Mit Material von dpa und AFP"), ["dpa", "AFP"]);
+    }
 
     #[test]
     fn attribution_lines() {
