@@ -566,6 +566,23 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
     Header { title, byline }
 }
 
+/// How far above a headline's label a trail and its heading are sought.
+const TRAIL_REACH: usize = 4;
+
+/// The last element of a trail that one of the next two blocks repeats as a heading
+/// (past a badge such as "JK+"), if `blocks` hold such a pair.
+fn trail_heading(blocks: &[Block]) -> Option<&str> {
+    blocks.iter().enumerate().find_map(|(i, trail)| {
+        let last = last_crumb(&trail.text);
+        // A heading, not the next entry of a menu ("For CPAs / CFOs", "CFOs").
+        let repeated = blocks[i + 1..]
+            .iter()
+            .take(2)
+            .any(|b| b.text == last && !b.flags.intersects(Flags::NAV));
+        (is_breadcrumb(&trail.text) && repeated && is_crumb_label(last)).then_some(last)
+    })
+}
+
 /// A section label: one to four words, no digits, no sentence punctuation.
 fn is_label(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -644,6 +661,12 @@ pub fn section(
         if let Some(j) = j {
             let b = &before_body[j];
             if is_label(&b.text) && decisions[j].cue.is_none() && b.heading != 1 {
+                // "Startseite > Lokales > Rostock", "Rostock", "Kurz notiert": a trail
+                // and its last element repeated as a heading name the section; the
+                // label under them is the story's rubric.
+                if let Some(named) = trail_heading(&before_body[j.saturating_sub(TRAIL_REACH)..j]) {
+                    return Some(named.to_string());
+                }
                 return Some(b.text.clone());
             }
             // A trail too long for a label ("Board index ‹ Nordic & Baltic Security ‹
@@ -743,6 +766,29 @@ mod tests {
         );
         // Not an author line: a sentence that mentions a post.
         assert_eq!(byline_of("Posting by night is against the rules."), None);
+    }
+
+    #[test]
+    fn a_trail_and_its_repeated_heading_name_the_section_above_a_rubric() {
+        let lines = |texts: &[&str]| -> Vec<Block> {
+            texts.iter().map(|t| Block::line(t.to_string())).collect()
+        };
+        let blocks = lines(&[
+            "Startseite > Lokales > Wilhelmshaven",
+            "JK+",
+            "Wilhelmshaven",
+            "Marine",
+        ]);
+        assert_eq!(trail_heading(&blocks), Some("Wilhelmshaven"));
+        // A trail alone, or its last element not repeated, names nothing here.
+        assert_eq!(
+            trail_heading(&lines(&["Startseite > Lokales > Rostock", "Kurz notiert"])),
+            None
+        );
+        // Two entries of a menu are no trail and heading.
+        let mut menu = lines(&["For CPAs / CFOs", "CFOs"]);
+        menu[1].flags = Flags::NAV;
+        assert_eq!(trail_heading(&menu), None);
     }
 
     #[test]
