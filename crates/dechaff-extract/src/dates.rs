@@ -54,6 +54,7 @@ struct DatePatterns {
     dotted: Regex,
     slashed_iso: Regex,
     slashed: Regex,
+    dashed: Regex,
 }
 
 pub fn warm_up() {
@@ -75,6 +76,7 @@ fn date_patterns() -> &'static DatePatterns {
             dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"),
             slashed_iso: re(r"\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b"),
             slashed: re(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b"),
+            dashed: re(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})\b"),
         }
     })
 }
@@ -131,7 +133,24 @@ pub fn parse_date(s: &str) -> Option<String> {
             found.push((c.get(0)?.start(), d));
         }
     }
+    if let Some(c) = p.dashed.captures(s) {
+        if let Some(d) = unambiguous(&c[1], &c[2]).and_then(|(m, d)| iso(&c[3], m, d)) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
     found.into_iter().min_by_key(|(at, _)| *at).map(|(_, d)| d)
+}
+
+/// Month and day of a dashed date ("11-29-2024", "29-11-2024") when only one order
+/// makes a date: forums write the American order this way (vBulletin), Europeans the
+/// other, and "03-04-2025" could be either.
+fn unambiguous<'a>(first: &'a str, second: &'a str) -> Option<(u32, &'a str)> {
+    let (a, b): (u32, u32) = (first.parse().ok()?, second.parse().ok()?);
+    match (a > 12, b > 12) {
+        (true, false) => Some((b, first)),
+        (false, true) => Some((a, second)),
+        _ => None,
+    }
 }
 
 /// `s` with a space at each seam where two inline elements ran together: a lower-case
@@ -231,6 +250,17 @@ mod tests {
         assert_eq!(parse_date("13/13/2023"), None);
         // A fraction or a score is no date.
         assert_eq!(parse_date("3/4 of 2025 votes"), None);
+    }
+
+    #[test]
+    fn dashed_dates_are_read_in_the_one_order_that_makes_a_date() {
+        assert_eq!(
+            parse_date("11-29-2024, 02:05 PM").as_deref(),
+            Some("2024-11-29")
+        );
+        assert_eq!(parse_date("29-11-2024").as_deref(), Some("2024-11-29"));
+        // Either order makes a date: none is taken.
+        assert_eq!(parse_date("03-04-2025"), None);
     }
 
     #[test]

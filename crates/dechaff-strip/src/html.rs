@@ -280,6 +280,57 @@ fn style_hides(style: &str) -> bool {
     false
 }
 
+/// Finds the `</script` that ends a script's text at or after `from`. As browsers read
+/// it: inside a comment opener (`<!--`), a `<script` written into the page
+/// (`document.write('<script src=...></script>')`) opens a nested one whose
+/// `</script` does not end the outer script. Old forum templates (vBulletin) do this,
+/// and a parser that stops at the first `</script` keeps the rest of the code as text.
+fn find_script_end(page: &str, from: usize) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let bytes = page.as_bytes();
+    let mut state = State::Data;
+    let mut at = from;
+    // Outside a comment opener only `<` matters: scripts are long and full of `-`.
+    let next = |state: &State, at: usize| match state {
+        State::Data => memchr::memchr(b'<', &bytes[at..]),
+        _ => memchr::memchr2(b'<', b'-', &bytes[at..]),
+    };
+    while let Some(i) = next(&state, at).map(|i| i + at) {
+        let rest = &bytes[i..];
+        let tag_at = |prefix: &[u8]| {
+            rest.len() > prefix.len()
+                && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
+                && matches!(
+                    rest[prefix.len()],
+                    b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+                )
+        };
+        if tag_at(b"</script") {
+            match state {
+                State::DoubleEscaped => state = State::Escaped,
+                _ => return Some(i),
+            }
+        } else if rest.starts_with(b"<!--") && state == State::Data {
+            state = State::Escaped;
+            at = i + 4;
+            continue;
+        } else if tag_at(b"<script") && state == State::Escaped {
+            state = State::DoubleEscaped;
+        } else if rest.starts_with(b"-->") {
+            state = State::Data;
+            at = i + 3;
+            continue;
+        }
+        at = i + 1;
+    }
+    None
+}
+
 /// Finds `</name` (ASCII case-insensitive) at or after `from`.
 fn find_end_tag(page: &str, from: usize, name: &str) -> Option<usize> {
     let bytes = page.as_bytes();
@@ -379,7 +430,12 @@ impl<'p> Builder<'p> {
         }
         self.start_tag(name.clone(), attrs, self_closing);
         if RAW_TEXT.contains(&&*name) && !self_closing {
-            let close = find_end_tag(page, tag_end, &name).unwrap_or(page.len());
+            let close = if name == "script" {
+                find_script_end(page, tag_end)
+            } else {
+                find_end_tag(page, tag_end, &name)
+            }
+            .unwrap_or(page.len());
             if name == "title" && self.meta.title.is_none() {
                 let title = crate::block::normalize(&decode_entities(&page[tag_end..close]));
                 if !title.is_empty() {
@@ -753,6 +809,22 @@ mod tests {
         let links: Vec<Option<&str>> = blocks.iter().map(|b| b.link_text.as_deref()).collect();
         // A block that is all link, and one outside a teaser box, keep no copy.
         assert_eq!(links, [Some("Letzter P-3C-Flug geplant"), None, None]);
+    }
+
+    #[test]
+    fn a_script_written_inside_a_script_does_not_end_it() {
+        let page = r#"<script><!--
+document.write('<script src="a.js"></script>');
+var sidebar = 'right';
+// --></script><p>Body text</p>"#;
+        assert_eq!(texts(page), ["Body text"]);
+        // Without the comment opener the first end tag ends the script, as in a
+        // browser; so does a comment closed before it.
+        assert_eq!(texts("<script>a = 1;</script><p>Body</p>"), ["Body"]);
+        assert_eq!(
+            texts("<script><!-- a = 1; --> document.write('<script></script>'); b();</script><p>Body</p>"),
+            ["'); b();", "Body"]
+        );
     }
 
     #[test]
