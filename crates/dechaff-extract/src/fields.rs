@@ -446,20 +446,32 @@ fn related_titles(found: Vec<String>, section: Option<&str>) -> Vec<String> {
     )
 }
 
-/// A line that speaks to the reader or shouts, which no headline in a list does: a
-/// forum's posting rules ("You may not post new threads"), a reading notice ("You're
-/// reading WL24 in your browser"), list headings run together in capitals ("RELATED
-/// ARTICLESMORE FROM AUTHOR"), a board's settings ("BB code is On", "Smilies are Off").
+/// A line that speaks to the reader, shouts or runs the board, which no headline in a
+/// list does: a forum's posting rules ("You may not post new threads"), a reading
+/// notice ("You're reading WL24 in your browser"), list headings run together in
+/// capitals ("RELATED ARTICLESMORE FROM AUTHOR"), a board's settings ("BB code is On",
+/// "Smilies are Off"), its replies and who is browsing it.
 fn is_interface_line(text: &str) -> bool {
     let shouted = text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && !text.chars().any(char::is_lowercase);
-    let to_the_reader = ["You ", "You're ", "You’re "]
+    // A board's own links: a reply's subject ("Re: ...") and the way back to the
+    // board ("Return to “Taiwan Strait”").
+    let to_the_reader = ["You ", "You're ", "You’re ", "Re: ", "Return to "]
         .iter()
         .any(|p| text.starts_with(p));
     let setting = [" is On", " is Off", " are On", " are Off"]
         .iter()
         .any(|s| text.ends_with(s));
-    shouted || to_the_reader || setting
+    // "Recently Browsing 0 members", "12 users online": who is on the board.
+    let mut last = text.split_whitespace().rev();
+    let (noun, number) = match (last.next(), last.next()) {
+        (Some("online"), Some(noun)) => (noun, last.next()),
+        (Some(noun), number) => (noun, number),
+        _ => ("", None),
+    };
+    let presence = matches!(noun, "members" | "users" | "guests" | "visitors")
+        && number.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    shouted || to_the_reader || setting || presence
 }
 
 /// Whether a byline names news agencies only ("dpa/AFP", "Reuters and AP").
@@ -1178,7 +1190,10 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
         let mut details = 0;
         while i < blocks.len()
             && !decisions[i].body
-            && (decisions[i].cue.is_none() || is_count(&blocks[i].text))
+            // A count or a date is a teaser's detail, though each reads as a cue line.
+            && (decisions[i].cue.is_none()
+                || is_count(&blocks[i].text)
+                || crate::header::is_date_line(&blocks[i].text))
             && !is_list_heading(&blocks[i].text)
         {
             let text = &blocks[i].text;
@@ -1852,6 +1867,11 @@ mod tests {
             "Finland picks the F-35A: HX decision thread",
             "The air force chose the jet over four rivals after a three-year competition.",
             "‘We just ran’: survivors describe the night the missiles hit",
+            // A date on a line of its own is a detail too, though it reads as a cue.
+            "By Vardar_Rider,",
+            "January 14, 2024",
+            "27 replies",
+            "Serbian MiG-29 fleet: what is left flying?",
         ]);
         let titles = fields(&stripped, &Gazetteer::builtin()).related;
         assert_eq!(
@@ -1860,6 +1880,7 @@ mod tests {
                 "Sweden's NATO bid: waiting for Ankara and Budapest",
                 "Finland picks the F-35A: HX decision thread",
                 "‘We just ran’: survivors describe the night the missiles hit",
+                "Serbian MiG-29 fleet: what is left flying?",
             ]
         );
     }
@@ -2273,6 +2294,13 @@ mod tests {
         assert!(is_interface_line("RELATED ARTICLESMORE FROM AUTHOR"));
         assert!(is_interface_line("BB code is On"));
         assert!(is_interface_line("Smilies are Off"));
+        assert!(is_interface_line("Recently Browsing 0 members"));
+        assert!(is_interface_line(
+            "Re: First M1A2T Abrams tanks arrive in Taiwan"
+        ));
+        assert!(is_interface_line("Return to “Taiwan Strait”"));
+        assert!(is_interface_line("12 users online"));
+        assert!(!is_interface_line("Navy to train 400 new members"));
         assert!(!is_interface_line(
             "Tanks are on the move again in the east"
         ));
