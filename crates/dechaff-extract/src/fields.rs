@@ -1283,11 +1283,31 @@ fn teasers_after_body(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -
             && !is_advert_label(&blocks[i - 1].text)
             // The site's name and menu repeated in its footer.
             && !header.iter().any(|b| b.text == *text)
+            && !in_menu(&blocks[start..end], i - start)
         {
             titles.push(text.clone());
         }
     }
     titles
+}
+
+/// Whether the line at `i` stands in a menu: short labels on both sides of it, two on
+/// one side ("Contact us", "Departments and agencies", then "Public service and
+/// military", then "News"); the list's edge counts as one. A teaser's neighbours are
+/// its details (a date, "By ...", a count, a poster's handle, its tags in lowercase),
+/// a summary or another teaser; a kicker sits on one side only.
+fn in_menu(lines: &[Block], i: usize) -> bool {
+    let label = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j)).is_none_or(|b| {
+            b.text.split_whitespace().count() <= 3
+                && b.text.starts_with(char::is_uppercase)
+                && !b.text.contains(|c: char| c.is_ascii_digit() || c == '_')
+                && !starts_with_ignore_case(&b.text, "by ")
+        })
+    };
+    let (before, before2) = (label(i.checked_sub(1)), label(i.checked_sub(2)));
+    let (after, after2) = (label(Some(i + 1)), label(Some(i + 2)));
+    before && after && (before2 || after2)
 }
 
 /// A short line in capitals ("OTHER NEWS", "GET STARTED"): a heading of its own,
@@ -1882,6 +1902,32 @@ mod tests {
                 "‘We just ran’: survivors describe the night the missiles hit",
                 "Serbian MiG-29 fleet: what is left flying?",
             ]
+        );
+    }
+
+    #[test]
+    fn a_footer_menu_under_the_article_holds_no_related_titles() {
+        let stripped = dump_with_tail(&[
+            "About government",
+            "Related Research",
+            "Commentary",
+            "Navy orders two more patrol boats for the northern fleet",
+            "The boats will patrol the fjords from the spring of next year.",
+            "Contact us",
+            "Departments and agencies",
+            "Public service and military",
+            "News",
+            "Treaties, laws and regulations",
+            "Government-wide reporting",
+            "Prime Minister",
+            "Privacy",
+            "Symbol of the Government of Canada",
+        ]);
+        let titles = fields(&stripped, &Gazetteer::builtin()).related;
+        // The kicker over the teaser sits on one side of it only.
+        assert_eq!(
+            titles,
+            ["Navy orders two more patrol boats for the northern fleet"]
         );
     }
 
