@@ -1195,6 +1195,7 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
                 || is_count(&blocks[i].text)
                 || crate::header::is_date_line(&blocks[i].text))
             && !is_list_heading(&blocks[i].text)
+            && !is_other_list_heading(&blocks[i].text)
         {
             let text = &blocks[i].text;
             if is_teaser_title(text) && !is_interface_link(text) {
@@ -1319,9 +1320,16 @@ fn is_capitals_heading(text: &str) -> bool {
 }
 
 /// The heading of a list under an article that holds no articles: contacts, tags and
-/// topics, links to the offices and programmes named in the text.
+/// topics, links to the offices and programmes named in the text, videos.
 fn is_other_list_heading(text: &str) -> bool {
-    const HEADINGS: [&str; 18] = [
+    const HEADINGS: [&str; 25] = [
+        "videos",
+        "latest videos",
+        "more videos",
+        "top videos",
+        "most watched",
+        "weitere videos",
+        "neueste videos",
         "media contact",
         "media contacts",
         "press contact",
@@ -1903,6 +1911,26 @@ mod tests {
                 "Serbian MiG-29 fleet: what is left flying?",
             ]
         );
+    }
+
+    #[test]
+    fn a_video_list_holds_no_related_titles() {
+        let stripped = dump_with_tail(&[
+            "Most read",
+            "Navy orders two more patrol boats for the northern fleet",
+            "Latest videos",
+            "2:12",
+            "Satellite images show damage at the air base after the strikes",
+            "1:05",
+        ]);
+        let titles = fields(&stripped, &Gazetteer::builtin()).related;
+        assert_eq!(
+            titles,
+            ["Navy orders two more patrol boats for the northern fleet"]
+        );
+        let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><aside><section><h3>Latest videos</h3><div><a href="/v1"><span>How the air force lost its fighters</span><span>4:02</span></a></div></section></aside></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        assert!(fields(&stripped, &Gazetteer::builtin()).related.is_empty());
     }
 
     #[test]
