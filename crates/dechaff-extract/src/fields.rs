@@ -361,6 +361,9 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let mut embeds = Vec::new();
     let p = field_patterns();
     let mut other_list: Option<u32> = None;
+    // The parent of the last related title, when that title was a heading.
+    let mut card_heading: Option<u32> = None;
+    let parent_of = |b: &Block| b.ancestors.iter().rev().nth(1).copied();
     for (b, d) in blocks.iter().zip(decisions) {
         match d.cue {
             Some(CueKind::Attribution) => sources.extend(
@@ -390,8 +393,17 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         // A list's own heading ("More on Land Systems", "You might also like") is a cue
         // line, not a title.
         if !d.body && is_html && d.cue.is_none() && !in_other_list {
-            if let Some(title) = related_link_title(b) {
-                related.push(Related::Found(title.to_string()));
+            // A card's lead under its headline, in the same link: "Greenland,
+            // Pituffik and the US radar chain" over "Why a Cold War base matters
+            // again."
+            let lead =
+                b.heading == 0 && card_heading.is_some_and(|parent| parent_of(b) == Some(parent));
+            match related_link_title(b) {
+                Some(title) if !lead => {
+                    related.push(Related::Found(title.to_string()));
+                    card_heading = (b.heading > 0).then(|| parent_of(b)).flatten();
+                }
+                _ => card_heading = None,
             }
         }
     }
@@ -1909,6 +1921,34 @@ mod tests {
                 "Finland picks the F-35A: HX decision thread",
                 "‘We just ran’: survivors describe the night the missiles hit",
                 "Serbian MiG-29 fleet: what is left flying?",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cards_lead_under_its_headline_is_no_related_title() {
+        let card = |href: &str, title: &str, lead: &str| {
+            format!(r#"<div class="card"><a href="{href}"><h3>{title}</h3><p>{lead}</p></a></div>"#)
+        };
+        let page = format!(
+            r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><section class="related">{}{}</section></body></html>"#,
+            card(
+                "/a",
+                "Greenland, Pituffik and the US radar chain",
+                "Why a Cold War base matters again."
+            ),
+            card(
+                "/b",
+                "Sweden’s submarine force returns to Gotland",
+                "A new base and a new mission for the fleet."
+            ),
+        );
+        let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+        assert_eq!(
+            fields(&stripped, &Gazetteer::builtin()).related,
+            [
+                "Greenland, Pituffik and the US radar chain",
+                "Sweden’s submarine force returns to Gotland"
             ]
         );
     }
