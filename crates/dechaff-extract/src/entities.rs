@@ -196,8 +196,10 @@ impl Recognizer {
                 ships.push((m.start(), m.end(), c.get(2).is_some()));
                 // "the carriers Liaoning and Shandong": a plural type names a list.
                 let plural = c.get(1).is_some()
-                    && c.get(0)
-                        .is_some_and(|w| text[w.start()..m.start()].trim_end().ends_with('s'));
+                    && c.get(0).is_some_and(|w| {
+                        let kind = text[w.start()..m.start()].trim_end();
+                        kind.strip_suffix(" such as").unwrap_or(kind).ends_with('s')
+                    });
                 if plural {
                     ships.extend(
                         listed_names(text, m.end())
@@ -2481,11 +2483,20 @@ mod tests {
         let r = Recognizer::new();
         let e = r.entities(
             "China sent the carriers Liaoning and Shandong, and the destroyers Nanchang, \
-             Lhasa and Dalian. The frigates met Russia and China.",
+             Lhasa and Dalian. The frigates met Russia and China. It keeps submarines such as \
+             Kazan and Arkhangelsk at sea.",
         );
         assert_eq!(
             of_kind(&e, EntityType::MilitaryPlatform),
-            ["Liaoning", "Shandong", "Nanchang", "Lhasa", "Dalian"]
+            [
+                "Liaoning",
+                "Shandong",
+                "Nanchang",
+                "Lhasa",
+                "Dalian",
+                "Kazan",
+                "Arkhangelsk"
+            ]
         );
         assert_eq!(
             of_kind(&e, EntityType::Location),

@@ -679,7 +679,7 @@ pub fn ship_name() -> Gated {
     let name = r"[A-Z][\p{L}’'-]+(?:\s(?:(?:de|da|del|di|van|von|la|le)\s)?[A-Z][\p{L}’'-]+){0,2}";
     // German prints a ship's name in quotes after its type: "die Fregatte „Hessen“".
     let regex = compile(&format!(
-        r"\b(?:{SHIP_KINDS}s?\s+|{GERMAN_SHIP_KINDS}\s+„)((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
+        r"\b(?:{SHIP_KINDS}s?\s+(?:such as\s+)?|{GERMAN_SHIP_KINDS}\s+„)((?:{prefix}\s)?{name})|\b({prefix}\s{name})"
     ));
     Gated::new(
         regex,
