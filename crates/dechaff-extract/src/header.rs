@@ -543,6 +543,18 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                         byline_of(&n.text).or_else(|| is_name_line(&n.text).then(|| n.text.clone()))
                     })
             })
+            .or_else(|| {
+                // A forum post's date with the poster's handle under it (vBulletin:
+                // "04-14-2022, 10:47 PM", "Kerch_Strait") or over it (Discourse).
+                if !is_date_line(t) {
+                    return None;
+                }
+                [i + 1, i.wrapping_sub(1)]
+                    .into_iter()
+                    .filter_map(|j| before_body.get(j))
+                    .find(|b| is_handle(&b.text) && !b.nearest.intersects(NOT_BYLINE_CONTAINERS))
+                    .map(|b| b.text.clone())
+            })
     });
     let limit = anchor.unwrap_or(before_body.len());
     let title = (limit.saturating_sub(TITLE_REACH)..limit)
@@ -581,6 +593,23 @@ fn trail_heading(blocks: &[Block]) -> Option<&str> {
             .any(|b| b.text == last && !b.flags.intersects(Flags::NAV));
         (is_breadcrumb(&trail.text) && repeated && is_crumb_label(last)).then_some(last)
     })
+}
+
+/// A forum handle as a line of its own: one token of letters, digits, "_" and ".",
+/// that opens with a letter and has an underscore or a few digits among its letters
+/// ("Kerch_Strait", "archuser38013"), which no name, label or menu word has; a
+/// version ("std1.94.0"), a counter ("000000Shares"), a short acronym ("Ai2") or a
+/// designation ("F-35A") is none.
+fn is_handle(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+    (4..=30).contains(&text.len())
+        && text.starts_with(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+        && (text.contains('_') || digits > 0)
+        && digits <= letters
 }
 
 /// A section label: one to four words, no digits, no sentence punctuation.
@@ -789,6 +818,23 @@ mod tests {
         let mut menu = lines(&["For CPAs / CFOs", "CFOs"]);
         menu[1].flags = Flags::NAV;
         assert_eq!(trail_heading(&menu), None);
+    }
+
+    #[test]
+    fn forum_handles_are_told_from_versions_and_counters() {
+        for handle in ["Kerch_Strait", "p_shelton", "archuser38013", "Viking_Oar"] {
+            assert!(is_handle(handle), "{handle}");
+        }
+        for other in [
+            "Ai2",
+            "std1.94.0",
+            "000000Shares",
+            "Reuters",
+            "F-35A",
+            "2024",
+        ] {
+            assert!(!is_handle(other), "{other}");
+        }
     }
 
     #[test]
