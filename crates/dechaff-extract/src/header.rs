@@ -617,7 +617,8 @@ fn is_label(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let first = text.split_whitespace().next().unwrap_or("");
     (1..=4).contains(&words)
-        && !text.chars().any(|c| c.is_ascii_digit())
+        // A poster's handle ("p_shelton") names no section.
+        && !text.chars().any(|c| c.is_ascii_digit() || c == '_')
         && !text.ends_with(['.', '!', '?', ':', '…'])
         && !NOT_NAME_WORDS.iter().any(|w| text.starts_with(w))
         && !ACCOUNT_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
@@ -835,6 +836,9 @@ mod tests {
         ] {
             assert!(!is_handle(other), "{other}");
         }
+        // Nor is a handle a section's label.
+        assert!(!is_label("p_shelton"));
+        assert!(is_label("Missiles"));
     }
 
     #[test]
