@@ -832,6 +832,35 @@ pub fn credited_sources(text: &str, entities: &[Entity], gazetteer: &Gazetteer) 
     sources
 }
 
+/// `sources` with one name per news outlet: an outlet named in two forms ("Korean
+/// Central News Agency (KCNA) reported", later "KCNA said") keeps the form that is its
+/// canonical name, where the first form stood, else its first form.
+pub fn one_name_per_outlet(sources: Vec<String>, gazetteer: &Gazetteer) -> Vec<String> {
+    let outlets: Vec<Option<&str>> = sources.iter().map(|s| gazetteer.media_name(s)).collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, source) in sources.iter().enumerate() {
+        let Some(outlet) = outlets[i] else {
+            out.push(source.clone());
+            continue;
+        };
+        if seen.contains(&outlet) {
+            continue;
+        }
+        seen.push(outlet);
+        let canonical_printed = sources
+            .iter()
+            .zip(&outlets)
+            .any(|(s, o)| *o == Some(outlet) && s == outlet);
+        out.push(if canonical_printed {
+            outlet.to_string()
+        } else {
+            source.clone()
+        });
+    }
+    out
+}
+
 /// Whether `text` ends with the ASCII phrase `suffix`, in any case.
 fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len()
@@ -1691,6 +1720,27 @@ fn related_link_title(b: &Block) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_outlet_named_twice_is_one_source() {
+        let sources = |list: &[&str]| {
+            one_name_per_outlet(
+                list.iter().map(|s| s.to_string()).collect(),
+                &Gazetteer::builtin(),
+            )
+        };
+        assert_eq!(
+            sources(&[
+                "Yonhap",
+                "Korean Central News Agency",
+                "Nadia Farouk",
+                "KCNA"
+            ]),
+            ["Yonhap", "KCNA", "Nadia Farouk"]
+        );
+        // Without its canonical name among them, the first form printed.
+        assert_eq!(sources(&["AFP", "Agence France Presse"]), ["AFP"]);
+    }
 
     #[test]
     fn a_source_is_a_name() {

@@ -97,7 +97,10 @@ impl Extractor {
             section: f.section,
             published: f.published,
             byline: f.byline,
-            sources: fields::dedup(sources),
+            sources: fields::one_name_per_outlet(
+                fields::dedup(sources),
+                self.recognizer.gazetteer(),
+            ),
             related: f.related,
             embeds: f.embeds,
             paragraphs,

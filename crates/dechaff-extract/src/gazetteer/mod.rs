@@ -204,9 +204,20 @@ impl Gazetteer {
 
     /// Entries of one organisation kind ("media"), for source attribution.
     pub fn is_media(&self, name: &str) -> bool {
+        self.media_entry(name).is_some()
+    }
+
+    /// The canonical name of the news outlet that `name` names in full, if it is one.
+    pub fn media_name(&self, name: &str) -> Option<&str> {
+        self.media_entry(name)
+            .map(|e| self.entries[e].canonical.as_str())
+    }
+
+    fn media_entry(&self, name: &str) -> Option<usize> {
         self.find(name)
             .iter()
-            .any(|h| h.start == 0 && h.end == name.len() && self.entries[h.entry].group == "media")
+            .find(|h| h.start == 0 && h.end == name.len() && self.entries[h.entry].group == "media")
+            .map(|h| h.entry)
     }
 }
 
