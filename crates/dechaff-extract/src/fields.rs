@@ -420,19 +420,23 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     related.retain(|t| !stripped.body().any(|b| b.text == *t) && title.as_deref() != Some(t));
     // The dateline opens the article, though a caption or a standfirst kept as body may
     // come first.
-    if let Some(c) = stripped
-        .body()
-        .take(DATELINE_BLOCKS)
-        .find_map(|b| p.dateline_agency.captures(&b.text))
-    {
+    // Further down, a live page's entries open with datelines of their own, whose
+    // place is printed in capitals ("DUBAI, April 13 (Harbour Wire) -").
+    let datelines = stripped.body().enumerate().filter_map(|(i, b)| {
+        let c = p.dateline_agency.captures(&b.text)?;
+        (i < DATELINE_BLOCKS || opens_with_place_in_capitals(&b.text)).then_some(c)
+    });
+    let mut at = 0;
+    for c in datelines {
         // "(Reuters) -", "(dpa/AFP) –": each agency; a lowercase one only when it is
         // short like an agency's initials ("dpa"), so "(see below) -" is none.
         let agencies = c[1].split('/').map(str::trim).filter(|a| {
             a.starts_with(char::is_uppercase)
                 || a.len() <= 4 && a.chars().all(|c| c.is_ascii_alphabetic())
         });
-        for (i, agency) in agencies.enumerate() {
-            sources.insert(i, agency.to_string());
+        for agency in agencies {
+            sources.insert(at, agency.to_string());
+            at += 1;
         }
     }
     Fields {
@@ -830,6 +834,17 @@ pub fn credited_sources(text: &str, entities: &[Entity], gazetteer: &Gazetteer) 
         }
     }
     sources
+}
+
+/// Whether a paragraph opens with a dateline's place in capitals and a comma
+/// ("DUBAI,", "KYIV, Ukraine,").
+fn opens_with_place_in_capitals(text: &str) -> bool {
+    let Some((place, _)) = text.split_once(',') else {
+        return false;
+    };
+    place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place.len() <= 30
+        && !place.chars().any(char::is_lowercase)
 }
 
 /// `sources` with one name per news outlet: an outlet named in two forms ("Korean
@@ -1720,6 +1735,21 @@ fn related_link_title(b: &Block) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_live_entrys_dateline_credits_its_agency() {
+        let mut lines = vec!["Gulf shipping live: tanker seized near Hormuz".to_string()];
+        for i in 0..7 {
+            lines.push(format!("Entry {i}: the navy said its ships had kept watch over the strait through the night, and that traffic was moving again by the morning."));
+        }
+        lines.push("DUBAI, April 13 (Harbour Wire) - Iranian forces seized a container ship in the Gulf of Oman on Saturday, the navy said.".into());
+        lines.push("The ship's owner (Gulf Line) - a small company - said it had lost contact with the crew.".into());
+        let stripped = dechaff_strip::strip(&lines.join("\n"), &dechaff_strip::Options::default());
+        assert_eq!(
+            fields(&stripped, &Gazetteer::builtin()).sources,
+            ["Harbour Wire"]
+        );
+    }
 
     #[test]
     fn an_outlet_named_twice_is_one_source() {
