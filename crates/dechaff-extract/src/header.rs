@@ -549,8 +549,9 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                 if !is_date_line(t) {
                     return None;
                 }
-                [i + 1, i.wrapping_sub(1)]
+                [Some(i + 1), i.checked_sub(1)]
                     .into_iter()
+                    .flatten()
                     .filter_map(|j| before_body.get(j))
                     .find(|b| is_handle(&b.text) && !b.nearest.intersects(NOT_BYLINE_CONTAINERS))
                     .map(|b| b.text.clone())
