@@ -368,15 +368,15 @@ impl<'p> Builder<'p> {
                 link.push_str(&decoded);
             }
         }
-        let in_link = self.top().is_some_and(|e| e.in_link);
-        if in_link {
-            self.link_chars += decoded.chars().filter(|c| !c.is_whitespace()).count();
+        if !self.top().is_some_and(|e| e.in_link) {
+            self.link_start = None;
+            self.buf.push_str(&decoded);
+            return;
         }
+        self.link_chars += decoded.chars().filter(|c| !c.is_whitespace()).count();
         let start = *self.link_start.get_or_insert(self.buf.len());
         self.buf.push_str(&decoded);
-        if !in_link {
-            self.link_start = None;
-        } else if self.buf.len() - start > self.longest_link.1 - self.longest_link.0 {
+        if self.buf.len() - start > self.longest_link.1 - self.longest_link.0 {
             self.longest_link = (start, self.buf.len());
         }
     }
