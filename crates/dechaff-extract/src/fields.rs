@@ -1871,6 +1871,18 @@ mod tests {
         assert_eq!(json_ld_author(&stripped).as_deref(), Some("Jane Roe"));
     }
 
+    /// The related titles that `related_link_title` reads off an HTML page's blocks.
+    fn link_titles(page: &str) -> Vec<String> {
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        stripped
+            .document
+            .blocks
+            .iter()
+            .filter_map(related_link_title)
+            .map(str::to_string)
+            .collect()
+    }
+
     #[test]
     fn a_dated_headline_in_a_list_is_a_related_title_without_its_date() {
         let item = |title: &str, date: &str| {
@@ -1888,9 +1900,7 @@ mod tests {
             ),
             item("North Korea unveils its largest warship yet", "26 Apr 2025"),
         );
-        let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
-        let blocks = &stripped.document.blocks;
-        let titles: Vec<&str> = blocks.iter().filter_map(related_link_title).collect();
+        let titles = link_titles(&page);
         assert_eq!(
             titles,
             [
@@ -1907,23 +1917,11 @@ mod tests {
         // The kicker and the date, outside the link, are run into the title with no
         // space.
         let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><ul class="teaser-list"><li class="teaser"><span class="teaser__type">Commentary</span><a href="/g">Javier Milei's Defense Gamble</a><span class="teaser__date">January 31, 2024</span></li></ul></body></html>"#;
-        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
-        let titles: Vec<&str> = stripped
-            .document
-            .blocks
-            .iter()
-            .filter_map(related_link_title)
-            .collect();
+        let titles = link_titles(page);
         assert_eq!(titles, ["Javier Milei's Defense Gamble"]);
         // A card's headline is its link, apart from its summary.
         let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><ul class="teaser-liste"><li class="teaser"><a href="/m"><span>Marineflieger</span> <span>Marineflieger: Letzter P-3C-Flug über der Nordsee geplant</span></a><span>Nach fast zwei Jahrzehnten verabschiedet sich Nordholz von der Orion. Zum Abschied ist ein Überflug über Cuxhaven geplant.</span></li></ul></body></html>"#;
-        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
-        let titles: Vec<&str> = stripped
-            .document
-            .blocks
-            .iter()
-            .filter_map(related_link_title)
-            .collect();
+        let titles = link_titles(page);
         assert_eq!(
             titles,
             ["Marineflieger Marineflieger: Letzter P-3C-Flug über der Nordsee geplant"]
@@ -1933,13 +1931,7 @@ mod tests {
     #[test]
     fn post_navigation_links_lose_their_previous_and_next() {
         let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><nav class="navigation post-navigation"><div class="nav-previous"><a href="/p"><span class="meta-nav">Previous</span> <span>Polish Apaches: first crews begin training in Arizona</span></a></div><div class="nav-next"><a href="/n"><span class="meta-nav">Next</span> <span>K2PL production line opens in Bumar</span></a></div></nav><aside class="related"><ul><li><a href="/g">Next Generation Jammer enters service with the fleet</a></li></ul></aside></body></html>"#;
-        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
-        let titles: Vec<&str> = stripped
-            .document
-            .blocks
-            .iter()
-            .filter_map(related_link_title)
-            .collect();
+        let titles = link_titles(page);
         assert_eq!(
             titles,
             [
