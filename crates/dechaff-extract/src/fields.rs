@@ -235,6 +235,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .find_map(|b| parse_date(&b.text))
         })
     })
+    .or_else(|| opening_post_date(blocks))
     .or_else(|| {
         before_body
             .iter()
@@ -584,6 +585,24 @@ fn date_labels() -> &'static aho_corasick::AhoCorasick {
 fn is_date_label(text: &str) -> bool {
     is_label_of(text, DATE_LABELS)
         || is_label_of(text, &["posted on", "published on", "updated on"])
+}
+
+/// A vBulletin thread's date: the line just before its opening post's number ("30th
+/// March 2025, 16:26", "#1 | Link"). Sought on the whole page, because the forum's
+/// welcome box above the thread may have opened the body zone.
+fn opening_post_date(blocks: &[Block]) -> Option<String> {
+    let first = blocks.iter().position(|b| is_first_post_number(&b.text))?;
+    blocks[first.saturating_sub(2)..first]
+        .iter()
+        .rev()
+        .find(|b| is_date_line(&b.text))
+        .and_then(|b| parse_date(&b.text))
+}
+
+/// "#1", "#1 | Link": the number of a thread's first post, not "#12" or a hashtag.
+fn is_first_post_number(text: &str) -> bool {
+    text.strip_prefix("#1")
+        .is_some_and(|rest| rest.len() <= 12 && !rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// A line that dates a member or an organisation, not the page: an author card's
@@ -2569,6 +2588,31 @@ mod tests {
         assert_eq!(date("03/01/2017").as_deref(), Some("2017-03-01"));
         // A header that shows no date of them: the first time element.
         assert_eq!(date("Last spring").as_deref(), Some("2025-01-31"));
+    }
+
+    #[test]
+    fn a_thread_is_dated_by_the_line_over_its_first_post_number() {
+        let date = |number: &str| {
+            let dump = [
+                "Welcome to the Tuning Forum, the place for everyone who builds engines.",
+                "Tuning Forum > Engines > Carburettors",
+                "Join Date: Mar 2016",
+                "30th March 2025, 16:26",
+                number,
+                "Registered User",
+                "I have a carburettor that floods every time the engine is started cold.",
+                "2nd April 2025, 13:59",
+                "#2 | Link",
+            ]
+            .join("\n");
+            let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
+            opening_post_date(&stripped.document.blocks)
+        };
+        assert_eq!(date("#1 | Link").as_deref(), Some("2025-03-30"));
+        assert_eq!(date("#1").as_deref(), Some("2025-03-30"));
+        // A hashtag or another post's number is no first post's.
+        assert_eq!(date("#1Bands | Link"), None);
+        assert_eq!(date("#12 | Link"), None);
     }
 
     #[test]

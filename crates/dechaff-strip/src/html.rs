@@ -98,7 +98,8 @@ pub struct HtmlMeta {
     /// `<meta name|property|itemprop=K content=V>` pairs, keys lowercased, in page order;
     /// `<link rel="canonical" href=V>` as the pair ("canonical", V).
     pub meta: Vec<(String, String)>,
-    /// `datetime` attributes of `<time>` elements, in page order.
+    /// `datetime` attributes of `<time>` elements, or their text when they have none,
+    /// and the `created-timestamp` of a Reddit post, in page order.
     pub times: Vec<String>,
     /// `<html lang>`.
     pub lang: Option<String>,
@@ -165,9 +166,16 @@ struct Builder<'p> {
     hints: foldhash::HashMap<&'p str, Flags>,
     /// The text of the author link being read, if one is open.
     author_link: Option<String>,
+    /// The text of a `<time>` element without a `datetime` attribute, while it is
+    /// open: many templates print the date only as the element's text.
+    time_text: Option<String>,
     /// The attributes of the tag being read (a buffer reused from tag to tag).
     attrs: Vec<Attribute<'p>>,
 }
+
+/// A `<time>` element's text longer than this is no date ("Updated 22 June 2020, 14:05
+/// BST" fits).
+const MAX_TIME_TEXT: usize = 64;
 
 /// Class/id values remembered per page.
 const MAX_REMEMBERED_HINTS: usize = 4096;
@@ -208,6 +216,7 @@ pub fn parse_html_until(
         // SipHash here.
         hints: foldhash::HashMap::with_capacity_and_hasher(64, Default::default()),
         author_link: None,
+        time_text: None,
         attrs: Vec::new(),
     };
     let bytes = page.as_bytes();
@@ -368,6 +377,11 @@ impl<'p> Builder<'p> {
                 link.push_str(&decoded);
             }
         }
+        if let Some(time) = &mut self.time_text {
+            if time.len() < MAX_TIME_TEXT {
+                time.push_str(&decoded);
+            }
+        }
         if !self.top().is_some_and(|e| e.in_link) {
             self.link_start = None;
             self.buf.push_str(&decoded);
@@ -475,9 +489,21 @@ impl<'p> Builder<'p> {
                         .push(("canonical".to_string(), href.trim().to_string()));
                 }
             }
-            "time" => {
-                if let Some(dt) = attr("datetime") {
-                    self.meta.times.push(dt.trim().to_string());
+            "time" => match attr("datetime") {
+                Some(dt) => self.meta.times.push(dt.trim().to_string()),
+                // A commenter's "registered <time>Oct 16, 2012</time>" dates no page.
+                None if !self
+                    .top()
+                    .is_some_and(|e| e.flags.intersects(Flags::COMMENT)) =>
+                {
+                    self.time_text = Some(String::new())
+                }
+                None => {}
+            },
+            // A Reddit thread's opening post carries its date as an attribute only.
+            "shreddit-post" => {
+                if let Some(ts) = attr("created-timestamp") {
+                    self.meta.times.push(ts.trim().to_string());
                 }
             }
             "html" => {
@@ -577,6 +603,14 @@ impl<'p> Builder<'p> {
     }
 
     fn end_tag(&mut self, name: &str) {
+        if name == "time" {
+            if let Some(time) = self.time_text.take() {
+                let text = crate::block::normalize(&time);
+                if !text.is_empty() && text.len() < MAX_TIME_TEXT {
+                    self.meta.times.push(text);
+                }
+            }
+        }
         if name == "a" {
             self.link_start = None;
             if let Some(link) = self.author_link.take() {
@@ -783,6 +817,19 @@ mod tests {
         assert_eq!(m.meta[0], ("og:title".into(), "OG".into()));
         assert_eq!(m.times, ["2024-03-05T10:00"]);
         assert_eq!(m.lang.as_deref(), Some("en-gb"));
+    }
+
+    #[test]
+    fn a_time_element_without_datetime_gives_its_text() {
+        let page = r#"<article><h4>Sarah Knowles</h4><time class="article__datetime">
+            22 June <b>2020</b>
+        </time><p>Body</p><shreddit-post created-timestamp="2026-03-03T09:47:05+0000"></shreddit-post></article>"#;
+        let (blocks, m) = parse_html(page);
+        assert_eq!(m.times, ["22 June 2020", "2026-03-03T09:47:05+0000"]);
+        // The date is still the page's text as well.
+        assert!(blocks.iter().any(|b| b.text == "22 June 2020"));
+        let page = r#"<article><p>Body</p></article><div class="comments"><p>Good point</p><span>registered <time class="reg-date">Oct 16, 2012</time></span></div>"#;
+        assert!(parse_html(page).1.times.is_empty());
     }
 
     #[test]
