@@ -5,7 +5,7 @@ use crate::dates::{days_apart, parse_date, swapped, url_date};
 use crate::gazetteer::Gazetteer;
 use crate::header::{
     byline_of, forum_author_line, header, is_date_line, is_name_line, last_crumb, leading_name,
-    section, CRUMB_SEPARATORS,
+    section, without_permalink_mark, CRUMB_SEPARATORS,
 };
 use dechaff_schema::{Embed, Entity, EntityType};
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
@@ -134,7 +134,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             .or_else(|| repeated_headline(blocks, decisions, first_body).filter(not_site))
             .or(head.title.filter(not_site))
     }
-    .map(without_breadcrumb);
+    .map(without_breadcrumb)
+    .map(without_permalink_mark);
 
     let shown = section(before_body, &decisions[..first_body], title.as_deref());
     // The declared section, unless the page shows a narrower one under it ("World /
@@ -2703,6 +2704,25 @@ mod tests {
         assert_eq!(e.handle.as_deref(), Some("@janeroe"));
         assert_eq!(e.date.as_deref(), Some("2020-10-09"));
         assert_eq!(e.url.as_deref(), Some("pic.twitter.com/mRo"));
+    }
+
+    #[test]
+    fn a_headings_permalink_mark_is_no_part_of_the_title() {
+        let title = |h1: &str| {
+            let page = format!(
+                r##"<html><head><title>{h1} — Tutorial 3.14 documentation</title></head><body><div class="section"><h1>{h1}<a class="headerlink" href="#data">¶</a></h1><p>This chapter describes some things you have learned about already in more detail, and adds some new things as well.</p><p>The list data type has some more methods. Here are all of the methods of list objects, with examples of each.</p></div></body></html>"##
+            );
+            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).title
+        };
+        assert_eq!(
+            title("5. Data Structures").as_deref(),
+            Some("5. Data Structures")
+        );
+        assert_eq!(
+            title("Pilcrows ¶ inside").as_deref(),
+            Some("Pilcrows ¶ inside")
+        );
     }
 
     #[test]

@@ -671,6 +671,23 @@ fn is_badge(text: &str) -> bool {
     BADGES.contains(&t.as_str())
 }
 
+/// A headline without the permalink mark that documentation generators put after
+/// it ("5. Data Structures¶": Sphinx and MkDocs link each heading to itself).
+pub fn without_permalink_mark(title: String) -> String {
+    match title.strip_suffix('¶') {
+        Some(head) if !head.trim().is_empty() => head.trim_end().to_string(),
+        _ => title,
+    }
+}
+
+/// Whether a block is the headline `title` was read from, permalink mark and all.
+fn is_headline(text: &str, title: &str) -> bool {
+    text == title
+        || text
+            .strip_suffix('¶')
+            .is_some_and(|head| head.trim_end() == title)
+}
+
 /// The section: the label right above the headline, else a short label the header
 /// zone repeats (a category shown twice, as WordPress themes do).
 pub fn section(
@@ -680,7 +697,7 @@ pub fn section(
 ) -> Option<String> {
     // Above the headline, or, on a page without one, above the byline/date anchor.
     let above = match title {
-        Some(t) => before_body.iter().position(|b| b.text == t),
+        Some(t) => before_body.iter().position(|b| is_headline(&b.text, t)),
         None => anchor(before_body),
     };
     if let Some(i) = above {

@@ -65,34 +65,51 @@ impl Block {
     }
 }
 
-/// Collapses whitespace (including no-break spaces) to one space and trims.
+/// Collapses whitespace (including no-break spaces) to one space, trims, and drops
+/// soft hyphens.
 pub fn normalize(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut word_start = None;
+    // Whether the next piece of text continues a word that a soft hyphen cut.
+    let mut glued = false;
     let mut i = 0;
     while i < bytes.len() {
         let space = space_at(s, i);
         if space == 0 {
+            // A soft hyphen (U+00AD) marks where a word may break and is invisible
+            // unless it does: "Assis\u{AD}tance" is one word.
+            if bytes[i] == 0xC2 && bytes.get(i + 1) == Some(&0xAD) {
+                if let Some(start) = word_start.take() {
+                    push_piece(&mut out, &s[start..i], glued);
+                    glued = true;
+                }
+                i += 2;
+                continue;
+            }
             word_start.get_or_insert(i);
             i += 1;
             continue;
         }
         if let Some(start) = word_start.take() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&s[start..i]);
+            push_piece(&mut out, &s[start..i], glued);
         }
+        glued = false;
         i += space;
     }
     if let Some(start) = word_start {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&s[start..]);
+        push_piece(&mut out, &s[start..], glued);
     }
     out
+}
+
+/// Appends a word, or the rest of one a soft hyphen cut (`glued`), to normalised text.
+#[inline(always)]
+fn push_piece(out: &mut String, piece: &str, glued: bool) {
+    if !glued && !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(piece);
 }
 
 /// The words of `s`, as `str::split_whitespace` gives them, found without decoding
@@ -495,6 +512,14 @@ mod tests {
     #[test]
     fn normalize_handles_nbsp() {
         assert_eq!(normalize(" a\u{a0}\u{a0}b \n"), "a b");
+        assert_eq!(
+            normalize("Home Repair Assis\u{ad}tance Pro\u{ad}gram"),
+            "Home Repair Assistance Program"
+        );
+        assert_eq!(
+            normalize("\u{ad} Ver\u{ad}\u{ad}wal\u{ad}tung \u{ad}"),
+            "Verwaltung"
+        );
     }
 
     #[test]
