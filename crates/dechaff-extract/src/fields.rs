@@ -1724,13 +1724,18 @@ fn related_link_title(b: &Block) -> Option<&str> {
         && (dated || text.split_whitespace().any(|w| w.starts_with(char::is_lowercase)))
         && !text.starts_with("Skip to")
         && !b.flags.intersects(NOT_HEADLINES);
-    // A card in a teaser box: its headline is its longest link, beside a kicker, a
-    // date or a summary outside it.
-    let card_title = b.link_text.as_deref().filter(|t| {
-        (MIN_RELATED_WORDS..=25).contains(&t.split_whitespace().count())
-            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            && !(ends_like_sentence(t) || t.ends_with(['…', ':']))
-    });
+    // A teaser card: its headline is the element named its title, or its longest
+    // link, beside a kicker, a date or a summary. A card links to its story: a
+    // player's "Now playing" box names a title and links nowhere.
+    let card_title = b
+        .link_text
+        .as_deref()
+        .filter(|_| b.link_chars > 0)
+        .filter(|t| {
+            (MIN_RELATED_WORDS..=25).contains(&t.split_whitespace().count())
+                && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !(ends_like_sentence(t) || t.ends_with(['…', ':']))
+        });
     if card_title.is_some() && !b.flags.intersects(NOT_HEADLINES) {
         return card_title;
     }

@@ -14,8 +14,9 @@ pub struct Block {
     pub heading: u8,
     /// Non-space characters inside `<a>` elements.
     pub link_chars: usize,
-    /// In a related or teaser box, the text of the block's longest link when the block
-    /// holds more than it (a card's headline beside its kicker, date and summary).
+    /// A card's headline when the block holds more than it (beside its kicker, date
+    /// and summary): the text of an element named a title or headline, else, in a
+    /// related or teaser box, the block's longest link.
     pub link_text: Option<String>,
     /// What every ancestor's tag, class, id and role said (union).
     pub flags: Flags,
@@ -233,6 +234,10 @@ flags! {
     TEASER = 20, "teaser";
     QUOTE = 21, "pullquote";
     EMBED = 22, "embed";
+    // An element named a title or headline ("card__title", "teaser-headline"): only the
+    // HTML builder reads it, to keep a card's headline apart (`Block::link_text`); it
+    // is no container hint and never reaches a block's flags.
+    ITEM_TITLE = 23, "item-title";
 }
 
 /// Class/id substrings and the hint each gives. Checked against lowercased attribute
@@ -328,6 +333,8 @@ const TOKENS: &[(&str, Flags)] = &[
     ("navigation", Flags::NAV),
     ("complementary", Flags::ASIDE),
     ("widget", Flags::ASIDE),
+    ("title", Flags::ITEM_TITLE),
+    ("headline", Flags::ITEM_TITLE),
 ];
 
 impl Flags {

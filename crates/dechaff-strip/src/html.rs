@@ -143,6 +143,8 @@ struct Entry<'p> {
     block_tag: &'static str,
     heading: u8,
     in_link: bool,
+    /// Inside an element named a title or headline (see [`Flags::ITEM_TITLE`]).
+    item_title: bool,
     hidden: bool,
     path: u64,
     /// Sequential element number, for telling containers apart.
@@ -159,6 +161,8 @@ struct Builder<'p> {
     link_start: Option<usize>,
     /// The longest link's text in `buf` so far (start, end).
     longest_link: (usize, usize),
+    /// The first run of text in `buf` inside an element named a title (start, end).
+    item_title: (usize, usize),
     meta: HtmlMeta,
     /// What each class/id value of the page said: a page repeats a few dozen values
     /// on thousands of elements. Bounded so that a page of unique values costs memory
@@ -210,6 +214,7 @@ pub fn parse_html_until(
         link_chars: 0,
         link_start: None,
         longest_link: (0, 0),
+        item_title: (0, 0),
         meta: HtmlMeta::default(),
         // A seeded hash: the keys are the page's, and a page could be written to collide
         // under an unkeyed one. foldhash, seeded at random per map, costs a third of
@@ -380,6 +385,15 @@ impl<'p> Builder<'p> {
         if let Some(time) = &mut self.time_text {
             if time.len() < MAX_TIME_TEXT {
                 time.push_str(&decoded);
+            }
+        }
+        if self.top().is_some_and(|e| e.item_title) {
+            // The first run only: a second title element in one block is not the
+            // card's headline continued.
+            let (start, end) = self.item_title;
+            if start == end || end == self.buf.len() {
+                let start = if start == end { self.buf.len() } else { start };
+                self.item_title = (start, self.buf.len() + decoded.len());
             }
         }
         if !self.top().is_some_and(|e| e.in_link) {
@@ -560,6 +574,8 @@ impl<'p> Builder<'p> {
                 own |= self.hints_of(v.clone());
             }
         }
+        let item_title = own.contains(Flags::ITEM_TITLE);
+        own = own.without(Flags::ITEM_TITLE);
         let hidden = attr("hidden").is_some()
             || attr("aria-hidden").is_some_and(|v| v == "true")
             || attr("style").is_some_and(|s| style_hides(s));
@@ -594,6 +610,7 @@ impl<'p> Builder<'p> {
             in_link: (name == "a"
                 && !(heading > 0 && to_this_page(attr("href").map(|h| h.as_ref()))))
                 || parent.as_ref().is_some_and(|p| p.in_link),
+            item_title: item_title || parent.as_ref().is_some_and(|p| p.item_title),
             hidden: hidden || parent.as_ref().is_some_and(|p| p.hidden),
             path,
             id: self.next_id,
@@ -659,6 +676,7 @@ impl<'p> Builder<'p> {
         let link_chars = std::mem::take(&mut self.link_chars);
         self.link_start = None;
         let longest_link = std::mem::take(&mut self.longest_link);
+        let item_title = std::mem::take(&mut self.item_title);
         // Most flushes hold only the whitespace between tags: no string for those.
         if self.buf.bytes().all(|b| b.is_ascii_whitespace()) {
             self.buf.clear();
@@ -674,11 +692,27 @@ impl<'p> Builder<'p> {
         if top.is_some_and(|e| e.hidden) {
             flags |= Flags::HIDDEN;
         }
-        // Only a teaser's card needs its headline apart from its kicker, date and
-        // summary: other blocks spare the copy.
-        let link_text = (flags.intersects(Flags::RELATED | Flags::TEASER)
-            && longest_link.1 > longest_link.0)
-            .then(|| crate::block::normalize(&self.buf[longest_link.0..longest_link.1]))
+        // A card's headline apart from its kicker, date and summary: the element
+        // named its title, else, in a teaser box, its longest link. Other blocks spare
+        // the copy.
+        // Of a title element and a link, one inside the other, the inner one ("<h3
+        // class="title"><a>Headline</a></h3>", "<a><span>Previous</span><span
+        // class="title">Headline</span></a>"); side by side, the longer ("<strong
+        // class="title">Related:</strong> <a>Headline</a>", "<h3 class="title">
+        // Headline</h3> <a>Read more</a>").
+        let has_link = longest_link.1 > longest_link.0;
+        let len = |(start, end): (usize, usize)| end - start;
+        let span = if item_title.1 > item_title.0 {
+            let link_inside = item_title.0 <= longest_link.0 && longest_link.1 <= item_title.1;
+            let title_inside = longest_link.0 <= item_title.0 && item_title.1 <= longest_link.1;
+            let link_wins =
+                has_link && (link_inside || !title_inside && len(longest_link) > len(item_title));
+            Some(if link_wins { longest_link } else { item_title })
+        } else {
+            (flags.intersects(Flags::RELATED | Flags::TEASER) && has_link).then_some(longest_link)
+        };
+        let link_text = span
+            .map(|(start, end)| crate::block::normalize(&self.buf[start..end]))
             .filter(|link| !link.is_empty() && link.len() < text.len());
         self.buf.clear();
         self.blocks.push(Block {
@@ -856,6 +890,33 @@ mod tests {
         let links: Vec<Option<&str>> = blocks.iter().map(|b| b.link_text.as_deref()).collect();
         // A block that is all link, and one outside a teaser box, keep no copy.
         assert_eq!(links, [Some("Letzter P-3C-Flug geplant"), None, None]);
+    }
+
+    #[test]
+    fn a_card_keeps_the_element_named_its_title_apart() {
+        let card = |inner: &str| {
+            let (blocks, _) = parse_html(&format!("<aside><ul><li>{inner}</li></ul></aside>"));
+            blocks[0].link_text.clone()
+        };
+        // The whole card is one link: its title element, not its summary.
+        assert_eq!(
+            card(r#"<a href="/k9"><span class="card__title">Why Europe buys the K9</span><span class="card__summary">From Finland to Romania.</span></a>"#).as_deref(),
+            Some("Why Europe buys the K9")
+        );
+        // A link inside the title element is the title; beside a short label named a
+        // title, the link is; beside a "Read more" link, the title element is.
+        assert_eq!(
+            card(r#"<h3 class="teaser-headline">Kicker: <a href="/a">Frigate home after six weeks</a></h3><p>The crew is back.</p>"#).as_deref(),
+            Some("Frigate home after six weeks")
+        );
+        assert_eq!(
+            card(r#"<strong class="related__title">Related:</strong> <a href="/b">How to rent a car</a>"#).as_deref(),
+            Some("How to rent a car")
+        );
+        assert_eq!(
+            card(r#"<span class="title">Frigate home after six weeks</span> <a href="/c">Read more</a>"#).as_deref(),
+            Some("Frigate home after six weeks")
+        );
     }
 
     #[test]
