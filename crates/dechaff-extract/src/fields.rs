@@ -70,7 +70,7 @@ fn field_patterns() -> &'static FieldPatterns {
             dateline_agency: re(r"^[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)\s*[-–—]"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen)(?: aus .{1,30})?|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen)(?: aus .{1,30})?|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
@@ -1278,7 +1278,7 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
             && !is_other_list_heading(&blocks[i].text)
         {
             let text = &blocks[i].text;
-            if is_teaser_title(text) && !is_interface_link(text) {
+            if is_teaser_title(text) && !is_interface_link(text) && !heads_promo(&blocks[i + 1..]) {
                 titles.push(text.clone());
                 details = 0;
             } else if details < MAX_TEASER_DETAILS && is_teaser_detail(text) {
@@ -1365,6 +1365,7 @@ fn teasers_after_body(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -
             // The site's name and menu repeated in its footer.
             && !header.iter().any(|b| b.text == *text)
             && !in_menu(&blocks[start..end], i - start)
+            && !heads_promo(&blocks[i + 1..])
         {
             titles.push(text.clone());
         }
@@ -1402,7 +1403,13 @@ fn is_capitals_heading(text: &str) -> bool {
 /// The heading of a list under an article that holds no articles: contacts, tags and
 /// topics, links to the offices and programmes named in the text, videos.
 fn is_other_list_heading(text: &str) -> bool {
-    const HEADINGS: [&str; 25] = [
+    const HEADINGS: [&str; 31] = [
+        "related links",
+        "upcoming events",
+        "events",
+        "more events",
+        "veranstaltungen",
+        "termine",
         "videos",
         "latest videos",
         "more videos",
@@ -1460,12 +1467,91 @@ fn is_teaser_title(text: &str) -> bool {
     let open_ended = ends_like_sentence(text) || text.ends_with(['…', ':', '!', ',']);
     (4..=25).contains(&words)
         && !open_ended
+        && !is_job_title(text)
         && !dechaff_strip::is_two_sentences(text)
         && !text.ends_with("...")
         && text.starts_with(|c: char| {
             c.is_uppercase() || c.is_ascii_digit() || OPENING_QUOTES.contains(&c)
         })
         && crate::parse_date(text).is_none()
+}
+
+/// Words a person's role ends in ("Senior Fellow", "Defence Correspondent").
+const ROLE_WORDS: [&str; 22] = [
+    "fellow",
+    "director",
+    "professor",
+    "editor",
+    "correspondent",
+    "analyst",
+    "researcher",
+    "reporter",
+    "writer",
+    "lecturer",
+    "adviser",
+    "advisor",
+    "chair",
+    "president",
+    "officer",
+    "manager",
+    "head",
+    "associate",
+    "scholar",
+    "journalist",
+    "producer",
+    "contributor",
+];
+
+/// An author card's role under the author's name ("Senior Fellow, Aerospace Security
+/// Project"): a role of up to three words, a comma, then where it is held.
+fn is_job_title(text: &str) -> bool {
+    let Some((role, _)) = text.split_once(", ") else {
+        return false;
+    };
+    role.split_whitespace().count() <= 3
+        && role
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| ROLE_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)))
+}
+
+/// App stores: their labels close an app's promotion ("Watch WL24 wherever you are",
+/// a line on the app, "App Store", "Google Play").
+const STORE_LABELS: [&str; 4] = [
+    "app store",
+    "google play",
+    "download on the app store",
+    "get it on google play",
+];
+
+/// Social networks: their labels list the site's accounts under the box's heading
+/// ("Ministry of National Defence on social media", "Facebook", "X").
+const NETWORK_LABELS: [&str; 13] = [
+    "facebook",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "telegram",
+    "tiktok",
+    "x",
+    "twitter",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "whatsapp",
+    "rss",
+];
+
+/// How many lines under an app's promotion its store labels may start.
+const PROMO_REACH: usize = 2;
+
+/// Whether the line before `after` heads a promotion: an app's, whose store labels
+/// follow within a few lines, or the site's accounts', whose network labels start on
+/// the next line. A list's last teaser may stand a few lines above the accounts' box.
+fn heads_promo(after: &[Block]) -> bool {
+    let is = |b: &Block, labels: &[&str]| labels.iter().any(|l| b.text.eq_ignore_ascii_case(l));
+    after.first().is_some_and(|b| is(b, &NETWORK_LABELS))
+        || after.iter().take(PROMO_REACH).any(|b| is(b, &STORE_LABELS))
 }
 
 /// A linked headline inside a related-articles container.
@@ -2023,6 +2109,72 @@ mod tests {
                 "‘We just ran’: survivors describe the night the missiles hit",
                 "Serbian MiG-29 fleet: what is left flying?",
             ]
+        );
+    }
+
+    #[test]
+    fn promotions_roles_and_event_lists_are_no_related_titles() {
+        let titles = |tail: &[&str]| fields(&dump_with_tail(tail), &Gazetteer::builtin()).related;
+        // An app's promotion: its store labels follow within a few lines.
+        let app = [
+            "Related stories",
+            "Frigate returns to Kiel after six weeks at sea",
+            "Watch Harbour TV wherever you are",
+            "Stream our news channel live in the app.",
+            "App Store",
+            "Google Play",
+        ];
+        assert_eq!(
+            titles(&app),
+            ["Frigate returns to Kiel after six weeks at sea"]
+        );
+        // The site's accounts: network labels on the very next line. A teaser a few
+        // lines above such a box is still a teaser.
+        let social = [
+            "Related stories",
+            "Frigate returns to Kiel after six weeks at sea",
+            "More",
+            "Ministry of Defence on social media",
+            "Facebook",
+            "X",
+        ];
+        assert_eq!(
+            titles(&social),
+            ["Frigate returns to Kiel after six weeks at sea"]
+        );
+        // An author card's role, and a list of events.
+        let role = [
+            "Related stories",
+            "Frigate returns to Kiel after six weeks at sea",
+            "Senior Fellow, Maritime Security Programme",
+        ];
+        assert_eq!(
+            titles(&role),
+            ["Frigate returns to Kiel after six weeks at sea"]
+        );
+        let events = [
+            "Related stories",
+            "Frigate returns to Kiel after six weeks at sea",
+            "Upcoming events",
+            "Naval Power briefing in Kiel this spring",
+        ];
+        assert_eq!(
+            titles(&events),
+            ["Frigate returns to Kiel after six weeks at sea"]
+        );
+        // "Recent Posts" heads a list of the site's stories, and ends the list of
+        // events that a category named "Events" seemed to open.
+        let recent = [
+            "Leave a Reply",
+            "Categories",
+            "Events",
+            "Travel",
+            "Recent Posts",
+            "Frigate returns to Kiel after six weeks at sea",
+        ];
+        assert_eq!(
+            titles(&recent),
+            ["Frigate returns to Kiel after six weeks at sea"]
         );
     }
 
