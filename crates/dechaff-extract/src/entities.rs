@@ -101,12 +101,38 @@ pub struct Recognizer {
     civilian_vessel: Gated,
     speaker: Regex,
     civilian_vessel_before_type: Gated,
+    /// The gazetteer's bare ship names ([`Gazetteer::bare_ship_names`]) but the
+    /// places of several words ("District of Columbia", "Lake Erie"), each with its
+    /// entry, and their automaton.
+    bare_ship_names: Vec<(&'static str, usize)>,
+    bare_ships: aho_corasick::AhoCorasick,
 }
 
 impl Recognizer {
     pub fn new() -> Recognizer {
+        let gazetteer = Gazetteer::builtin();
+        let is_long_place = |name: &str| {
+            name.contains(' ')
+                && gazetteer.find(name).iter().any(|hit| {
+                    (hit.start, hit.end) == (0, name.len())
+                        && gazetteer.entry(hit.entry).kind == EntityType::Location
+                })
+        };
+        let bare_ship_names: Vec<(&'static str, usize)> = gazetteer
+            .bare_ship_names()
+            .iter()
+            .filter(|(name, _)| !is_long_place(name))
+            .copied()
+            .collect();
+        // Constant data: a failure to build is a build defect.
+        let bare_ships = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(bare_ship_names.iter().map(|(name, _)| name))
+            .expect("the bare ship names build an automaton");
         Recognizer {
-            gazetteer: Gazetteer::builtin(),
+            bare_ship_names,
+            bare_ships,
+            gazetteer,
             patterns: patterns(),
             designation: designation(),
             designation_context: designation_context(),
@@ -301,6 +327,7 @@ impl Recognizer {
             NAME_PRIORITY + 2,
             false,
         ));
+        candidates.extend(self.bare_ship_mentions(text));
         // "the tanker Eagle S", "the bulk carriers Magic Seas and Eternity C": civilian
         // vessels, and their later mentions.
         let mut vessel_names: HashSet<&str> = HashSet::new();
@@ -702,6 +729,42 @@ impl Recognizer {
                 entry: None,
             })
             .collect()
+    }
+
+    /// "Larger than the Liaoning and the Shandong": a ship the gazetteer knows by its
+    /// prefixed name ("CNS Liaoning"), named bare after "the", with no noun of its own
+    /// after it. A place or a person named like a ship takes one ("the Shandong
+    /// peninsula", "the Delhi government", "the Lincoln Memorial") or no "the".
+    fn bare_ship_mentions(&self, text: &str) -> Vec<Candidate> {
+        let names = &self.bare_ship_names;
+        let mut found = Vec::new();
+        // Asked once, at the first candidate: most texts have none.
+        let mut naval: Option<bool> = None;
+        for m in self.bare_ships.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let before = text[..start].strip_suffix(' ').unwrap_or("");
+            let after_the = before
+                .strip_suffix("the")
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(', '“', '"']));
+            if !after_the || !is_word_boundary(text, start, end) || !ends_a_ship_name(&text[end..])
+            {
+                continue;
+            }
+            // "The District of Columbia", "the Enterprise": only a text about navies
+            // names ships bare.
+            if !*naval.get_or_insert_with(|| is_naval(text)) {
+                break;
+            }
+            let entry = names[m.pattern().as_usize()].1;
+            found.push(Candidate {
+                start,
+                end,
+                kind: self.gazetteer.entry(entry).kind,
+                priority: NAME_PRIORITY + 2,
+                entry: Some(entry),
+            });
+        }
+        found
     }
 
     /// One system named twice in a row is one mention: a designation and its name ("F/A-18C/D
@@ -1341,6 +1404,52 @@ impl Taken {
 /// Priority of gazetteer names and designations; shape patterns rank below.
 const NAME_PRIORITY: u8 = 4;
 
+/// Words of a text about navies and their ships, lowercase.
+/// ("carrier" alone is an insurer or an airline as often.)
+const NAVAL_WORDS: [&str; 11] = [
+    "navy",
+    "naval",
+    "warship",
+    "aircraft carrier",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "corvette",
+    "fleet",
+    "icebreaker",
+    "sailors",
+];
+
+/// Whether `text` is about navies: it holds one of [`NAVAL_WORDS`] (in any case, as
+/// part of a longer word too: "Navy's", "warships").
+fn is_naval(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    NAVAL_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Words that may follow a ship's bare name: a conjunction, a verb or a preposition
+/// that starts the rest of the sentence, not a noun the name qualifies.
+const AFTER_SHIP_NAME: [&str; 30] = [
+    "and", "or", "which", "that", "was", "is", "has", "had", "have", "will", "would", "could",
+    "can", "in", "on", "at", "to", "from", "with", "off", "near", "during", "after", "before",
+    "as", "for", "of", "sailed", "arrived", "left",
+];
+
+/// Whether the text after a ship's bare name ends the name: punctuation, a possessive,
+/// or a word from [`AFTER_SHIP_NAME`].
+fn ends_a_ship_name(after: &str) -> bool {
+    if after.is_empty()
+        || after.starts_with([',', '.', ';', ':', ')', '”', '"', '’', '\'', '?', '!'])
+    {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest.split([' ', ',', '.']).next().unwrap_or("");
+    AFTER_SHIP_NAME.contains(&word)
+}
+
 /// The first letters of [`BARE_FORCE_NAMES`], for one substring scan (a test keeps the
 /// two together; a closure over the names cost 0.5% of a Dragnet run).
 const BARE_FORCES: [char; 3] = ['N', 'A', 'C'];
@@ -1819,6 +1928,35 @@ mod tests {
                 "Fridtjof Nansen-class"
             ]
         );
+    }
+
+    #[test]
+    fn a_ship_the_gazetteer_knows_by_its_prefix_is_named_bare_after_the() {
+        let r = Recognizer::new();
+        let ship = |name: &str| (name.to_string(), EntityType::MilitaryPlatform);
+        let found = kinds(
+            &r,
+            "The new carrier dwarfs the Liaoning and the Shandong, which the navy bought \
+             first.",
+        );
+        assert!(found.contains(&ship("Liaoning")), "{found:?}");
+        assert!(found.contains(&ship("Shandong")), "{found:?}");
+        // A noun after the name, no "the", no navy in the text, or a place of several
+        // words: no ship.
+        for text in [
+            "The navy trains off the Shandong peninsula and the Delhi government pays.",
+            "The navy met Shandong officials.",
+            "Investors backed the Liaoning and the Shandong, which are provinces.",
+            "The navy band played in the District of Columbia.",
+        ] {
+            let found = kinds(&r, text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|(_, k)| *k == EntityType::MilitaryPlatform),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

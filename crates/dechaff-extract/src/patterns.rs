@@ -630,7 +630,7 @@ const SHIP_KIND_WORDS: [&str; 8] = [
 /// Navies' and coast guards' ship prefixes ("HMS Trent", "HMNZS Aotearoa", "ARC
 /// Almirante Padilla", "FS Charles de Gaulle"). Prefixes that are also common acronyms
 /// stay out: BAE (Ecuador; BAE Systems), ARM (Mexico), SAS, HS, RSS.
-const SHIP_PREFIXES: [&str; 32] = [
+pub(crate) const SHIP_PREFIXES: [&str; 32] = [
     "HMS", "USS", "INS", "HMAS", "HMCS", "HNLMS", "HDMS", "FGS", "ITS", "ROKS", "JS", "TCG", "ORP",
     "KRI", "BRP", "RFS", "HMNZS", "HNoMS", "HSwMS", "USNS", "USCGC", "CCGS", "NRP", "ESPS", "PNS",
     "BNS", "SLNS", "HTMS", "ROCS", "ARC", "BAP", "FS",

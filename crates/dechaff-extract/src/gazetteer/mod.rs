@@ -31,6 +31,10 @@ pub struct Entry {
     pub group: String,
 }
 
+/// Ship prefixes that text matching leaves out, being common acronyms too ("CNS",
+/// "BAE"), but that still mark a gazetteer alias as a ship's name ("CNS Liaoning").
+const AMBIGUOUS_SHIP_PREFIXES: [&str; 7] = ["CNS", "PLANS", "BAE", "ARM", "KD", "RSS", "HS"];
+
 pub struct Gazetteer {
     /// Values are indices into `entries`.
     automaton: DoubleArrayAhoCorasick<u32>,
@@ -40,6 +44,9 @@ pub struct Gazetteer {
     /// Short forms of each system family ("Typhoon" of the Eurofighter Typhoon), by
     /// family id: see [`Gazetteer::short_forms`].
     short_forms: std::collections::HashMap<&'static str, Vec<(&'static str, usize)>>,
+    /// Ships' names without their prefix, each with its entry: see
+    /// [`Gazetteer::bare_ship_names`].
+    bare_ship_names: Vec<(&'static str, usize)>,
 }
 
 /// A gazetteer match, in byte offsets.
@@ -61,6 +68,31 @@ impl Gazetteer {
                 let forms = short_forms.entry(family).or_default();
                 if !forms.iter().any(|(s, _)| *s == short) {
                     forms.push((short, entry));
+                }
+            }
+        }
+        let mut bare_ship_names: Vec<(&'static str, usize)> = Vec::new();
+        for (entry, row) in all.iter().enumerate() {
+            if row.file != File::Systems || row.fields.get(1) == Some(&"Weapon") {
+                continue;
+            }
+            let aliases = row.fields.get(3).map_or("", |f| *f).split('|');
+            for alias in aliases.chain([row.fields[0]]) {
+                let bare = alias
+                    .split_once(' ')
+                    .and_then(|(prefix, name)| {
+                        (crate::patterns::SHIP_PREFIXES.contains(&prefix)
+                            || AMBIGUOUS_SHIP_PREFIXES.contains(&prefix))
+                        .then_some(name)
+                    })
+                    .or_else(|| alias.strip_prefix("aircraft carrier "));
+                let named = bare.filter(|name| {
+                    name.starts_with(char::is_uppercase)
+                        && !name.contains(|c: char| c.is_ascii_digit())
+                        && !bare_ship_names.iter().any(|(n, _)| n == name)
+                });
+                if let Some(name) = named {
+                    bare_ship_names.push((name, entry));
                 }
             }
         }
@@ -114,7 +146,15 @@ impl Gazetteer {
             entries,
             prefixes,
             short_forms,
+            bare_ship_names,
         }
+    }
+
+    /// The names of the ships the gazetteer knows by a navy's prefix ("Liaoning" of
+    /// "CNS Liaoning", "Tamal" of "INS Tamal"), each with its entry, in row order.
+    /// Many are places or people too: only context makes one a ship.
+    pub fn bare_ship_names(&self) -> &[(&'static str, usize)] {
+        &self.bare_ship_names
     }
 
     pub fn entry(&self, index: usize) -> &Entry {
