@@ -108,8 +108,20 @@ const NAME_PARTICLES: [&str; 15] = [
 ];
 
 /// Capitalised words that open a link or a button ("View Full Profile", "All Posts",
-/// "Mein Konto"), never a name.
-const INTERFACE_WORDS: [&str; 17] = [
+/// "Mein Konto", "Learn More", "Find A Location"), never a name.
+const INTERFACE_WORDS: [&str; 29] = [
+    "Learn",
+    "Find",
+    "Explore",
+    "Discover",
+    "Visit",
+    "Shop",
+    "Buy",
+    "Get",
+    "Download",
+    "Join",
+    "Register",
+    "Browse",
     "Mein",
     "Meine",
     "My",
@@ -911,6 +923,9 @@ mod tests {
         assert!(is_name_line("Katarzyna Wróbel and Jonas Albrecht"));
         assert!(!is_name_line("AIR DEFENCE"));
         assert!(!is_name_line("Open in the MilPulse app"));
+        // A button's text: an author page's "Learn More" link, a "Find A Location" link.
+        assert!(!is_name_line("Learn More"));
+        assert!(!is_name_line("Find A Location"));
         // Links and labels, not names.
         assert!(!is_name_line("View Full Profile"));
         assert!(!is_name_line("Tags: Philosophy"));
