@@ -489,9 +489,19 @@ impl<'p> Builder<'p> {
             "meta" => {
                 let key = attr("property").or(attr("name")).or(attr("itemprop"));
                 if let (Some(k), Some(v)) = (key, attr("content")) {
-                    self.meta
-                        .meta
-                        .push((k.to_ascii_lowercase(), v.trim().to_string()));
+                    // Microdata's author: `<div itemprop="author" ...><meta
+                    // itemprop="name" content="Pup">` (a Q&A site's asker, an article's
+                    // writer) is the page's author, unless a tag named one before.
+                    let author_name = k.eq_ignore_ascii_case("name")
+                        && attr("itemprop").is_some()
+                        && self.top().is_some_and(|e| e.flags.contains(Flags::AUTHOR))
+                        && !self.meta.meta.iter().any(|(key, _)| key == "author");
+                    let key = if author_name {
+                        "author".to_string()
+                    } else {
+                        k.to_ascii_lowercase()
+                    };
+                    self.meta.meta.push((key, v.trim().to_string()));
                 }
             }
             // The page's own address, kept with the meta tags under the key
@@ -514,10 +524,19 @@ impl<'p> Builder<'p> {
                 }
                 None => {}
             },
-            // A Reddit thread's opening post carries its date as an attribute only.
+            // A Reddit thread's opening post carries its date and its poster as
+            // attributes only: the poster goes with the meta tags as "author".
             "shreddit-post" => {
                 if let Some(ts) = attr("created-timestamp") {
                     self.meta.times.push(ts.trim().to_string());
+                }
+                if let Some(author) = attr("author") {
+                    let author = author.trim();
+                    if !author.is_empty() && !self.meta.meta.iter().any(|(k, _)| k == "author") {
+                        self.meta
+                            .meta
+                            .push(("author".to_string(), author.to_string()));
+                    }
                 }
             }
             "html" => {
@@ -857,9 +876,19 @@ mod tests {
     fn a_time_element_without_datetime_gives_its_text() {
         let page = r#"<article><h4>Sarah Knowles</h4><time class="article__datetime">
             22 June <b>2020</b>
-        </time><p>Body</p><shreddit-post created-timestamp="2026-03-03T09:47:05+0000"></shreddit-post></article>"#;
+        </time><p>Body</p><shreddit-post author="Kerch_Strait" created-timestamp="2026-03-03T09:47:05+0000"></shreddit-post></article>"#;
         let (blocks, m) = parse_html(page);
         assert_eq!(m.times, ["22 June 2020", "2026-03-03T09:47:05+0000"]);
+        assert_eq!(m.meta, [("author".to_string(), "Kerch_Strait".to_string())]);
+        let page = r#"<div class="post-signature owner"><div class="user-details" itemprop="author" itemscope><a href="/users/68293/pup">Pup</a><meta itemprop="name" content="Pup"/></div></div><div itemprop="author"><meta itemprop="name" content="Answerer"/></div>"#;
+        let (_, m) = parse_html(page);
+        assert_eq!(
+            m.meta,
+            [
+                ("author".to_string(), "Pup".to_string()),
+                ("name".to_string(), "Answerer".to_string())
+            ]
+        );
         // The date is still the page's text as well.
         assert!(blocks.iter().any(|b| b.text == "22 June 2020"));
         let page = r#"<article><p>Body</p></article><div class="comments"><p>Good point</p><span>registered <time class="reg-date">Oct 16, 2012</time></span></div>"#;
