@@ -316,8 +316,18 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     };
 
     // The byline as the page displays it ("A and B") beats the meta tag ("A, B").
+    // Each source's candidate is cleaned and checked before the next source is asked:
+    // a JSON-LD author of ", USA TODAY" is a credit, and the link to the staff page
+    // still names the writer.
+    let usable = |b: String| {
+        clean_byline(&b)
+            .map(|b| without_trailing_place(b, gazetteer))
+            // "dpa/AFP" credits news agencies, which are sources, not authors.
+            .filter(|b| !is_agency_credit(b, gazetteer))
+    };
     let byline = head
         .byline
+        .and_then(usable)
         .or_else(|| {
             before_body
                 .iter()
@@ -336,15 +346,19 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                         }),
                     }
                 })
+                .and_then(usable)
         })
         .or_else(|| {
             meta(&["author", "article:author", "parsely-author", "dc.creator"])
                 .filter(|a| !a.starts_with("http"))
+                .and_then(usable)
         })
-        .or_else(|| json_ld_author(stripped))
+        .or_else(|| json_ld_author(stripped).and_then(usable))
         // A forum's author line that opens the body zone, as its date does above.
         .or_else(|| {
-            forum_author_line(&blocks[..header_end]).and_then(|i| byline_of(&blocks[i].text))
+            forum_author_line(&blocks[..header_end])
+                .and_then(|i| byline_of(&blocks[i].text))
+                .and_then(usable)
         })
         // A link to the author's page ("/author/jane-roe"), as many CMSs print the
         // byline: its text, when it is a name.
@@ -356,11 +370,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .iter()
                 .find(|t| is_name_line(t))
                 .cloned()
-        })
-        .and_then(|b| clean_byline(&b))
-        .map(|b| without_trailing_place(b, gazetteer))
-        // "dpa/AFP" credits news agencies, which are sources, not authors.
-        .filter(|b| !is_agency_credit(b, gazetteer));
+                .and_then(usable)
+        });
 
     let mut sources = Vec::new();
     let mut related = Vec::new();

@@ -109,7 +109,11 @@ const NAME_PARTICLES: [&str; 15] = [
 
 /// Capitalised words that open a link or a button ("View Full Profile", "All Posts",
 /// "Mein Konto", "Learn More", "Find A Location"), never a name.
-const INTERFACE_WORDS: [&str; 29] = [
+const INTERFACE_WORDS: [&str; 33] = [
+    "Authors",
+    "Author",
+    "Our",
+    "Meet",
     "Learn",
     "Find",
     "Explore",
@@ -926,6 +930,8 @@ mod tests {
         // A button's text: an author page's "Learn More" link, a "Find A Location" link.
         assert!(!is_name_line("Learn More"));
         assert!(!is_name_line("Find A Location"));
+        assert!(!is_name_line("Authors List"));
+        assert!(!is_name_line("Meet Krystyna"));
         // Links and labels, not names.
         assert!(!is_name_line("View Full Profile"));
         assert!(!is_name_line("Tags: Philosophy"));

@@ -545,10 +545,14 @@ impl<'p> Builder<'p> {
                 }
             }
             "a" if self.meta.author_links.len() < MAX_AUTHOR_LINKS => {
+                // A link to an author's page, or one the page names an author link
+                // (`class="authors"`: a byline's link to a staff page).
                 let to_author = attr("href").is_some_and(|h| {
                     let h = lowercase(h);
                     h.contains("/author/") || h.contains("/authors/")
-                }) || attr("rel").is_some_and(|r| r.contains("author"));
+                }) || attr("rel").is_some_and(|r| r.contains("author"))
+                    || attr("class")
+                        .is_some_and(|c| self.hints_of(c.clone()).contains(Flags::AUTHOR));
                 if to_author {
                     self.author_link = Some(String::new());
                 }
@@ -897,9 +901,9 @@ mod tests {
 
     #[test]
     fn author_links_are_recorded() {
-        let page = r#"<p>By <a href="/author/jane-roe/">Jane <b>Roe</b></a> and <a rel="author" href="/u/1">John Doe</a></p><a href="/news/">News</a>"#;
+        let page = r#"<p>By <a href="/author/jane-roe/">Jane <b>Roe</b></a> and <a rel="author" href="/u/1">John Doe</a> with <a class=authors href=/staff/26/brian-truitt/>Brian Truitt</a></p><a href="/news/">News</a>"#;
         let (_, m) = parse_html(page);
-        assert_eq!(m.author_links, ["Jane Roe", "John Doe"]);
+        assert_eq!(m.author_links, ["Jane Roe", "John Doe", "Brian Truitt"]);
     }
 
     #[test]
