@@ -177,6 +177,14 @@ struct Builder<'p> {
     attrs: Vec<Attribute<'p>>,
 }
 
+impl HtmlMeta {
+    /// Whether a tag has named the page's author (the pair ("author", ...)): the
+    /// first one named stands.
+    fn names_an_author(&self) -> bool {
+        self.meta.iter().any(|(key, _)| key == "author")
+    }
+}
+
 /// A `<time>` element's text longer than this is no date ("Updated 22 June 2020, 14:05
 /// BST" fits).
 const MAX_TIME_TEXT: usize = 64;
@@ -495,7 +503,7 @@ impl<'p> Builder<'p> {
                     let author_name = k.eq_ignore_ascii_case("name")
                         && attr("itemprop").is_some()
                         && self.top().is_some_and(|e| e.flags.contains(Flags::AUTHOR))
-                        && !self.meta.meta.iter().any(|(key, _)| key == "author");
+                        && !self.meta.names_an_author();
                     let key = if author_name {
                         "author".to_string()
                     } else {
@@ -532,7 +540,7 @@ impl<'p> Builder<'p> {
                 }
                 if let Some(author) = attr("author") {
                     let author = author.trim();
-                    if !author.is_empty() && !self.meta.meta.iter().any(|(k, _)| k == "author") {
+                    if !author.is_empty() && !self.meta.names_an_author() {
                         self.meta
                             .meta
                             .push(("author".to_string(), author.to_string()));
@@ -542,19 +550,6 @@ impl<'p> Builder<'p> {
             "html" => {
                 if let Some(lang) = attr("lang") {
                     self.meta.lang = Some(lang.to_ascii_lowercase());
-                }
-            }
-            "a" if self.meta.author_links.len() < MAX_AUTHOR_LINKS => {
-                // A link to an author's page, or one the page names an author link
-                // (`class="authors"`: a byline's link to a staff page).
-                let to_author = attr("href").is_some_and(|h| {
-                    let h = lowercase(h);
-                    h.contains("/author/") || h.contains("/authors/")
-                }) || attr("rel").is_some_and(|r| r.contains("author"))
-                    || attr("class")
-                        .is_some_and(|c| self.hints_of(c.clone()).contains(Flags::AUTHOR));
-                if to_author {
-                    self.author_link = Some(String::new());
                 }
             }
             _ => {}
@@ -592,13 +587,31 @@ impl<'p> Builder<'p> {
         } else {
             ["class", "id", "role", "itemprop"].as_slice()
         };
+        // The class's own hints too: an author link is known by its class alone.
+        let mut class_hints = Flags::empty();
         for key in attributes {
             if let Some(v) = attr(key) {
-                own |= self.hints_of(v.clone());
+                let hints = self.hints_of(v.clone());
+                if *key == "class" {
+                    class_hints = hints;
+                }
+                own |= hints;
             }
         }
         let item_title = own.contains(Flags::ITEM_TITLE);
         own = own.without(Flags::ITEM_TITLE);
+        if name == "a" && self.meta.author_links.len() < MAX_AUTHOR_LINKS {
+            // A link to an author's page, or one the page names an author's
+            // (`class="authors"`: a byline's link to a staff page).
+            let to_author = attr("href").is_some_and(|h| {
+                let h = lowercase(h);
+                h.contains("/author/") || h.contains("/authors/")
+            }) || attr("rel").is_some_and(|r| r.contains("author"))
+                || class_hints.contains(Flags::AUTHOR);
+            if to_author {
+                self.author_link = Some(String::new());
+            }
+        }
         let hidden = attr("hidden").is_some()
             || attr("aria-hidden").is_some_and(|v| v == "true")
             || attr("style").is_some_and(|s| style_hides(s));
@@ -883,6 +896,16 @@ mod tests {
         </time><p>Body</p><shreddit-post author="Kerch_Strait" created-timestamp="2026-03-03T09:47:05+0000"></shreddit-post></article>"#;
         let (blocks, m) = parse_html(page);
         assert_eq!(m.times, ["22 June 2020", "2026-03-03T09:47:05+0000"]);
+        // The date is still the page's text as well.
+        assert!(blocks.iter().any(|b| b.text == "22 June 2020"));
+        let page = r#"<article><p>Body</p><div class="comments"><p>Good point</p><span>registered <time class="reg-date">Oct 16, 2012</time></span></div></article>"#;
+        assert!(parse_html(page).1.times.is_empty());
+    }
+
+    #[test]
+    fn a_reddit_poster_and_microdatas_author_are_the_pages_author() {
+        let page = r#"<shreddit-post author="Kerch_Strait" created-timestamp="2026-03-03T09:47:05+0000"></shreddit-post>"#;
+        let (_, m) = parse_html(page);
         assert_eq!(m.meta, [("author".to_string(), "Kerch_Strait".to_string())]);
         let page = r#"<div class="post-signature owner"><div class="user-details" itemprop="author" itemscope><a href="/users/68293/pup">Pup</a><meta itemprop="name" content="Pup"/></div></div><div itemprop="author"><meta itemprop="name" content="Answerer"/></div>"#;
         let (_, m) = parse_html(page);
@@ -893,10 +916,6 @@ mod tests {
                 ("name".to_string(), "Answerer".to_string())
             ]
         );
-        // The date is still the page's text as well.
-        assert!(blocks.iter().any(|b| b.text == "22 June 2020"));
-        let page = r#"<article><p>Body</p></article><div class="comments"><p>Good point</p><span>registered <time class="reg-date">Oct 16, 2012</time></span></div>"#;
-        assert!(parse_html(page).1.times.is_empty());
     }
 
     #[test]
