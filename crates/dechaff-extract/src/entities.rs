@@ -101,36 +101,20 @@ pub struct Recognizer {
     civilian_vessel: Gated,
     speaker: Regex,
     civilian_vessel_before_type: Gated,
-    /// The gazetteer's bare ship names ([`Gazetteer::bare_ship_names`]) but the
-    /// places of several words ("District of Columbia", "Lake Erie"), each with its
-    /// entry, and their automaton.
-    bare_ship_names: Vec<(&'static str, usize)>,
+    /// The automaton of the gazetteer's bare ship names
+    /// ([`Gazetteer::bare_ship_names`]), pattern for pattern.
     bare_ships: aho_corasick::AhoCorasick,
 }
 
 impl Recognizer {
     pub fn new() -> Recognizer {
         let gazetteer = Gazetteer::builtin();
-        let is_long_place = |name: &str| {
-            name.contains(' ')
-                && gazetteer.find(name).iter().any(|hit| {
-                    (hit.start, hit.end) == (0, name.len())
-                        && gazetteer.entry(hit.entry).kind == EntityType::Location
-                })
-        };
-        let bare_ship_names: Vec<(&'static str, usize)> = gazetteer
-            .bare_ship_names()
-            .iter()
-            .filter(|(name, _)| !is_long_place(name))
-            .copied()
-            .collect();
         // Constant data: a failure to build is a build defect.
         let bare_ships = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(bare_ship_names.iter().map(|(name, _)| name))
+            .build(gazetteer.bare_ship_names().iter().map(|(name, _)| name))
             .expect("the bare ship names build an automaton");
         Recognizer {
-            bare_ship_names,
             bare_ships,
             gazetteer,
             patterns: patterns(),
@@ -736,7 +720,7 @@ impl Recognizer {
     /// after it. A place or a person named like a ship takes one ("the Shandong
     /// peninsula", "the Delhi government", "the Lincoln Memorial") or no "the".
     fn bare_ship_mentions(&self, text: &str) -> Vec<Candidate> {
-        let names = &self.bare_ship_names;
+        let names = self.gazetteer.bare_ship_names();
         let mut found = Vec::new();
         // Asked once, at the first candidate: most texts have none.
         let mut naval: Option<bool> = None;

@@ -141,18 +141,37 @@ impl Gazetteer {
         // a build defect, not an input condition.
         let (automaton, _) = DoubleArrayAhoCorasick::<u32>::deserialize(AUTOMATON)
             .expect("the gazetteer automaton written by build.rs loads");
-        Gazetteer {
+        let mut gazetteer = Gazetteer {
             automaton,
             entries,
             prefixes,
             short_forms,
             bare_ship_names,
-        }
+        };
+        // A place of several words that a ship is named after ("District of Columbia",
+        // "Lake Erie") is that place when named bare.
+        let long_places: Vec<&str> = gazetteer
+            .bare_ship_names
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| {
+                name.contains(' ')
+                    && gazetteer.find(name).iter().any(|hit| {
+                        (hit.start, hit.end) == (0, name.len())
+                            && gazetteer.entry(hit.entry).kind == EntityType::Location
+                    })
+            })
+            .collect();
+        gazetteer
+            .bare_ship_names
+            .retain(|(name, _)| !long_places.contains(name));
+        gazetteer
     }
 
     /// The names of the ships the gazetteer knows by a navy's prefix ("Liaoning" of
-    /// "CNS Liaoning", "Tamal" of "INS Tamal"), each with its entry, in row order.
-    /// Many are places or people too: only context makes one a ship.
+    /// "CNS Liaoning", "Tamal" of "INS Tamal"), each with its entry, in row order;
+    /// not the places of several words. Many are places or people too: only context
+    /// makes one a ship.
     pub fn bare_ship_names(&self) -> &[(&'static str, usize)] {
         &self.bare_ship_names
     }
