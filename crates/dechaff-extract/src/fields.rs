@@ -360,6 +360,20 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .and_then(|i| byline_of(&blocks[i].text))
                 .and_then(usable)
         })
+        // A dated byline line that opens the body zone ("Posted by BeauHD on Friday
+        // December 19, 2025 @08:00PM"), which the classifier kept with the story: the
+        // date tells it from a sentence that opens with "By".
+        .or_else(|| {
+            blocks[first_body..header_end]
+                .iter()
+                .filter(|b| {
+                    !b.nearest.intersects(Flags::COMMENT)
+                        && b.text.split_whitespace().count() <= DATED_BYLINE_WORDS
+                        && parse_date(&b.text).is_some()
+                })
+                .find_map(|b| byline_of(&b.text))
+                .and_then(usable)
+        })
         // A link to the author's page ("/author/jane-roe"), as many CMSs print the
         // byline: its text, when it is a name.
         .or_else(|| {
@@ -598,6 +612,10 @@ fn is_date_label(text: &str) -> bool {
     is_label_of(text, DATE_LABELS)
         || is_label_of(text, &["posted on", "published on", "updated on"])
 }
+
+/// A dated byline line has at most this many words ("Posted by X on <date> from the
+/// Y dept.").
+const DATED_BYLINE_WORDS: usize = 25;
 
 /// A vBulletin thread's date: the line just before its opening post's number ("30th
 /// March 2025, 16:26", "#1 | Link"). Sought on the whole page, because the forum's
@@ -2757,6 +2775,28 @@ mod tests {
         assert_eq!(date("03/01/2017").as_deref(), Some("2017-03-01"));
         // A header that shows no date of them: the first time element.
         assert_eq!(date("Last spring").as_deref(), Some("2025-01-31"));
+    }
+
+    #[test]
+    fn a_dated_byline_kept_with_the_story_names_the_author() {
+        let byline = |line: &str| {
+            let page = format!(
+                r#"<html><body><h1>Grads find their degrees no longer guarantee jobs</h1><div class="story"><div>{line}</div><p>An anonymous reader quotes a report from the paper: computer science graduates who were once courted by every company in the valley now send hundreds of applications.</p><p>The number of new openings for junior developers has fallen by a third since the peak, and the graduates blame the tools that write code for them.</p></div></body></html>"#
+            );
+            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).byline
+        };
+        assert_eq!(
+            byline("Posted by BeauHD on Friday December 19, 2025 @08:00PM from the it-was-never-a-promise department").as_deref(),
+            Some("BeauHD")
+        );
+        // Undated, a line opening with "By" may be the story's first sentence.
+        assert_eq!(
+            byline(
+                "By the end of the decade, the valley's firms had stopped hiring juniors at all."
+            ),
+            None
+        );
     }
 
     #[test]
