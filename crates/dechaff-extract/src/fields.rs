@@ -387,6 +387,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .and_then(usable)
         });
 
+    let section = section.filter(|s| !is_the_posters_handle(s, byline.as_deref()));
+
     let mut sources = Vec::new();
     let mut related = Vec::new();
     let mut embeds = Vec::new();
@@ -611,6 +613,13 @@ fn date_labels() -> &'static aho_corasick::AhoCorasick {
 fn is_date_label(text: &str) -> bool {
     is_label_of(text, DATE_LABELS)
         || is_label_of(text, &["posted on", "published on", "updated on"])
+}
+
+/// A poster's handle over a thread's title ("EuroStepJam") is its author, not its
+/// section: a one-word section that is the byline. (A label of several words that the
+/// byline also took may be either.)
+fn is_the_posters_handle(section: &str, byline: Option<&str>) -> bool {
+    !section.contains(' ') && byline == Some(section)
 }
 
 /// A dated byline line has at most this many words ("Posted by X on <date> from the
@@ -2775,6 +2784,23 @@ mod tests {
         assert_eq!(date("03/01/2017").as_deref(), Some("2017-03-01"));
         // A header that shows no date of them: the first time element.
         assert_eq!(date("Last spring").as_deref(), Some("2025-01-31"));
+    }
+
+    #[test]
+    fn a_reddit_post_gives_its_title_and_poster_and_the_handle_is_no_section() {
+        let page = r#"<html><head><title>Reddit - The heart of the internet</title></head><body><shreddit-post post-title="Best laptop for college in 2026?" author="EuroStepJam" created-timestamp="2026-03-04T23:03:50+0000"><div><a href="/r/laptops/">r/laptops</a> •</div><div>EuroStepJam</div><h1>Best laptop for college in 2026?</h1><div><p>I start at university in the autumn and need a laptop that lasts a whole day of lectures without a charger.</p><p>Battery life matters more to me than speed, and it should not weigh much more than a kilogram.</p></div></shreddit-post></body></html>"#;
+        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
+        let f = fields(&stripped, &Gazetteer::builtin());
+        assert_eq!(f.title.as_deref(), Some("Best laptop for college in 2026?"));
+        assert_eq!(f.byline.as_deref(), Some("EuroStepJam"));
+        assert_eq!(f.published.as_deref(), Some("2026-03-04"));
+        assert_eq!(f.section, None);
+        assert!(is_the_posters_handle("EuroStepJam", Some("EuroStepJam")));
+        assert!(!is_the_posters_handle(
+            "Mobile App Development",
+            Some("Mobile App Development")
+        ));
+        assert!(!is_the_posters_handle("Cooking", Some("EuroStepJam")));
     }
 
     #[test]

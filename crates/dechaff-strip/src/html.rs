@@ -532,9 +532,18 @@ impl<'p> Builder<'p> {
                 }
                 None => {}
             },
-            // A Reddit thread's opening post carries its date and its poster as
-            // attributes only: the poster goes with the meta tags as "author".
+            // A Reddit thread's opening post carries its title, date and poster as
+            // attributes only (its `<title>` is the site's slogan): the title and the
+            // poster go with the meta tags, as "og:title" and "author" would say them.
             "shreddit-post" => {
+                if let Some(title) = attr("post-title") {
+                    let title = title.trim();
+                    if !title.is_empty() && !self.meta.meta.iter().any(|(k, _)| k == "og:title") {
+                        self.meta
+                            .meta
+                            .push(("og:title".to_string(), title.to_string()));
+                    }
+                }
                 if let Some(ts) = attr("created-timestamp") {
                     self.meta.times.push(ts.trim().to_string());
                 }
@@ -903,10 +912,19 @@ mod tests {
     }
 
     #[test]
-    fn a_reddit_poster_and_microdatas_author_are_the_pages_author() {
-        let page = r#"<shreddit-post author="Kerch_Strait" created-timestamp="2026-03-03T09:47:05+0000"></shreddit-post>"#;
+    fn a_reddit_posts_title_and_poster_and_microdatas_author_are_the_pages() {
+        let page = r#"<shreddit-post post-title="Storm Shadow stocks: how many are left?" author="Kerch_Strait" created-timestamp="2026-03-03T09:47:05+0000"></shreddit-post>"#;
         let (_, m) = parse_html(page);
-        assert_eq!(m.meta, [("author".to_string(), "Kerch_Strait".to_string())]);
+        assert_eq!(
+            m.meta,
+            [
+                (
+                    "og:title".to_string(),
+                    "Storm Shadow stocks: how many are left?".to_string()
+                ),
+                ("author".to_string(), "Kerch_Strait".to_string())
+            ]
+        );
         let page = r#"<div class="post-signature owner"><div class="user-details" itemprop="author" itemscope><a href="/users/68293/pup">Pup</a><meta itemprop="name" content="Pup"/></div></div><div itemprop="author"><meta itemprop="name" content="Answerer"/></div>"#;
         let (_, m) = parse_html(page);
         assert_eq!(
