@@ -1889,6 +1889,14 @@ fn related_link_title(b: &Block) -> Option<&str> {
 mod tests {
     use super::*;
 
+    /// The fields of a page, stripped with the default options.
+    fn fields_of(page: &str) -> Fields {
+        fields(
+            &dechaff_strip::strip(page, &dechaff_strip::Options::default()),
+            &Gazetteer::builtin(),
+        )
+    }
+
     #[test]
     fn a_live_entrys_dateline_credits_its_agency() {
         let mut lines = vec!["Gulf shipping live: tanker seized near Hormuz".to_string()];
@@ -2260,8 +2268,7 @@ mod tests {
             ["Navy orders two more patrol boats for the northern fleet"]
         );
         let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><aside><section><h3>Latest videos</h3><div><a href="/v1"><span>How the air force lost its fighters</span><span>4:02</span></a></div></section></aside></body></html>"#;
-        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
-        assert!(fields(&stripped, &Gazetteer::builtin()).related.is_empty());
+        assert!(fields_of(page).related.is_empty());
     }
 
     #[test]
@@ -2312,8 +2319,7 @@ mod tests {
     #[test]
     fn a_programme_box_links_no_related_article() {
         let page = r#"<html><body><article><h1>Tanks</h1><p>The ministry signed the contract for the tanks on Tuesday, with deliveries to start next year and run for five years.</p></article><aside><div class="box"><h4>Programme</h4><p><a href="/p">Security Policy and the High North</a></p></div><div class="related"><h3>More from the programme</h3><p><a href="/s">Svalbard and the Limits of Ambiguity</a></p></div></aside></body></html>"#;
-        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
-        let related = fields(&stripped, &Gazetteer::builtin()).related;
+        let related = fields_of(page).related;
         assert_eq!(related, ["Svalbard and the Limits of Ambiguity"]);
     }
 
@@ -2329,8 +2335,7 @@ mod tests {
             "The two boats will patrol the northern coast, where the fleet has had only one ship on station for most of the last decade.",
         ]
         .join("\n");
-        let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
-        let fields = fields(&stripped, &Gazetteer::builtin());
+        let fields = fields_of(&dump);
         assert_eq!(
             fields.title.as_deref(),
             Some("Navy orders two more patrol boats for the fleet")
@@ -2349,8 +2354,7 @@ mod tests {
 <h2 id="q2">Why buy from South Korea?</h2><p>Hyundai Rotem could deliver tanks within months of signing, while European lines were full for years, and the price per tank was lower than the Leopard 2A8.</p>
 <h2 id="q3">When do the Polish-built tanks arrive?</h2><p>The first K2PL tanks assembled in Poland are due in 2026, with local content rising in each batch until the last deliveries around 2030.</p>
 </article></body></html>"##;
-        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
-        let related = fields(&stripped, &Gazetteer::builtin()).related;
+        let related = fields_of(page).related;
         assert!(
             !related.iter().any(|t| t == "What has Poland signed?"),
             "{related:?}"
@@ -2374,8 +2378,7 @@ mod tests {
             "Share",
         ];
         dump.extend(BODY);
-        let stripped = dechaff_strip::strip(&dump.join("\n"), &dechaff_strip::Options::default());
-        let f = fields(&stripped, &Gazetteer::builtin());
+        let f = fields_of(&dump.join("\n"));
         assert_eq!(
             f.title.as_deref(),
             Some("Estonia orders more K9 howitzers for its artillery battalions")
@@ -2401,8 +2404,7 @@ mod tests {
             "Aktualisiert: 20.04.2024 | 19:32 Uhr",
         ];
         dump.extend(BODY);
-        let stripped = dechaff_strip::strip(&dump.join("\n"), &dechaff_strip::Options::default());
-        let f = fields(&stripped, &Gazetteer::builtin());
+        let f = fields_of(&dump.join("\n"));
         assert_eq!(f.byline.as_deref(), Some("Kadri Tamm und Jaan Kask"));
     }
 
@@ -2449,8 +2451,7 @@ mod tests {
     #[test]
     fn a_dateline_under_a_wire_storys_key_points_credits_its_agency() {
         let page = r#"<html><body><article><h1>Poland downs drones over its territory</h1><ul><li>Dutch F-35s and Polish F-16s were scrambled overnight to meet the drones over the east of the country</li><li>Tusk says that Poland is now closer to an open conflict than at any time since 1945</li><li>Warsaw has asked for consultations with its allies under Article 4 of the NATO treaty</li></ul><p>WARSAW, Sept 10 (Reuters) - Poland said on Wednesday it had shot down drones that entered its airspace during a Russian attack on western Ukraine, the first time a NATO member has fired on them.</p><p>The drones were downed with the help of allied aircraft, the operational command said, and airports in Warsaw and Rzeszów closed for several hours.</p></article></body></html>"#;
-        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
-        let f = fields(&stripped, &Gazetteer::builtin());
+        let f = fields_of(page);
         assert_eq!(f.sources, ["Reuters"]);
     }
 
@@ -2527,8 +2528,7 @@ mod tests {
             r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleSection":"Naval Affairs"}}</script></head><body><article>{body}</article></body></html>"#
         );
         for page in [microdata, json_ld] {
-            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
-            let f = fields(&stripped, &Gazetteer::builtin());
+            let f = fields_of(&page);
             assert_eq!(f.section.as_deref(), Some("Naval Affairs"), "{page}");
         }
     }
@@ -2574,8 +2574,7 @@ mod tests {
             "Deliveries start next year from Hanwha's plant, and the first battery will train at the central range before it joins the division's artillery battalion in the spring.",
         ]
         .join("\n");
-        let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
-        let f = fields(&stripped, &Gazetteer::builtin());
+        let f = fields_of(&dump);
         assert_eq!(f.title.as_deref(), Some("Estonia orders more K9 howitzers"));
         assert_eq!(f.byline.as_deref(), Some("Tallinn_Gunner"));
         assert_eq!(f.published.as_deref(), Some("2023-04-04"));
@@ -2626,8 +2625,7 @@ mod tests {
         };
         let title = |og: &str| {
             let page = page(og);
-            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).title
+            fields_of(&page).title
         };
         // The tagline is printed nowhere; the page's <title> heads the article.
         assert_eq!(
@@ -2655,8 +2653,7 @@ mod tests {
         };
         let date = |published: &str| {
             let page = page(published);
-            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).published
+            fields_of(&page).published
         };
         assert_eq!(
             date("2025-12-19T02:41:41+00:00").as_deref(),
@@ -2681,8 +2678,7 @@ mod tests {
             let page = format!(
                 r#"<html><head>{ld}</head><body><div class="meta">09.10.2024</div><article><h1>Renovation phases</h1><p>Every renovation moves through the same phases, from the first plans to the last coat of paint on the walls.</p></article></body></html>"#
             );
-            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).published
+            fields_of(&page).published
         };
         assert_eq!(dotted("").as_deref(), Some("2024-10-09"));
         assert_eq!(
@@ -2755,10 +2751,7 @@ mod tests {
                 r#"<html><head><title>{title}</title><meta property="article:section" content="World news"></head><body><header class="site-header"><a href="/">The Albion Courier</a><nav><ul><li><a href="/">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header><main><article><nav class="breadcrumbs"><a href="/world">World</a> › <a href="/world/americas">Americas</a> › <a href="/world/brazil">Brazil</a></nav><div class="kicker"><a href="/world/brazil">Brazil</a></div><h1>Brazil's first new frigate heads to sea</h1><div class="meta"><div class="byline">By <a rel="author" href="/profile/lucas-ferraz">Lucas Ferraz</a></div><time datetime="2025-09-09T21:15:03Z">Tue 9 Sep 2025 22.15 BST</time></div><div class="body">{body}</div></article></main></body></html>"#
             )
         };
-        let section = |title: &str| {
-            let stripped = dechaff_strip::strip(&page(title), &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).section
-        };
+        let section = |title: &str| fields_of(&page(title)).section;
         assert_eq!(
             section("Brazil's first new frigate heads to sea | Brazil | The Albion Courier")
                 .as_deref(),
@@ -2777,10 +2770,7 @@ mod tests {
                 r#"<html><body><nav><ul><li><a href="/e1">Spring meeting</a> <time datetime="2025-01-31T12:00:00Z">Jan 31</time></li><li><a href="/e2">Exam dates</a> <time datetime="2025-01-06T12:00:00Z">Jan 6</time></li></ul></nav><div class="byline">{shown} by Agatha Caleo <time datetime="2017-03-01T12:00:00Z"></time></div><article><h1>Consulting firm or carrier?</h1><p>A common question from candidates looking for their first actuarial job is which kind of employer suits them better.</p><p>We asked two members who have worked on both sides, and their answers differed more than we expected.</p></article></body></html>"#
             )
         };
-        let date = |shown: &str| {
-            let stripped = dechaff_strip::strip(&page(shown), &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).published
-        };
+        let date = |shown: &str| fields_of(&page(shown)).published;
         assert_eq!(date("03/01/2017").as_deref(), Some("2017-03-01"));
         // A header that shows no date of them: the first time element.
         assert_eq!(date("Last spring").as_deref(), Some("2025-01-31"));
@@ -2789,8 +2779,7 @@ mod tests {
     #[test]
     fn a_reddit_post_gives_its_title_and_poster_and_the_handle_is_no_section() {
         let page = r#"<html><head><title>Reddit - The heart of the internet</title></head><body><shreddit-post post-title="Best laptop for college in 2026?" author="EuroStepJam" created-timestamp="2026-03-04T23:03:50+0000"><div><a href="/r/laptops/">r/laptops</a> •</div><div>EuroStepJam</div><h1>Best laptop for college in 2026?</h1><div><p>I start at university in the autumn and need a laptop that lasts a whole day of lectures without a charger.</p><p>Battery life matters more to me than speed, and it should not weigh much more than a kilogram.</p></div></shreddit-post></body></html>"#;
-        let stripped = dechaff_strip::strip(page, &dechaff_strip::Options::default());
-        let f = fields(&stripped, &Gazetteer::builtin());
+        let f = fields_of(page);
         assert_eq!(f.title.as_deref(), Some("Best laptop for college in 2026?"));
         assert_eq!(f.byline.as_deref(), Some("EuroStepJam"));
         assert_eq!(f.published.as_deref(), Some("2026-03-04"));
@@ -2809,8 +2798,7 @@ mod tests {
             let page = format!(
                 r#"<html><body><h1>Grads find their degrees no longer guarantee jobs</h1><div class="story"><div>{line}</div><p>An anonymous reader quotes a report from the paper: computer science graduates who were once courted by every company in the valley now send hundreds of applications.</p><p>The number of new openings for junior developers has fallen by a third since the peak, and the graduates blame the tools that write code for them.</p></div></body></html>"#
             );
-            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).byline
+            fields_of(&page).byline
         };
         assert_eq!(
             byline("Posted by BeauHD on Friday December 19, 2025 @08:00PM from the it-was-never-a-promise department").as_deref(),
@@ -2857,10 +2845,7 @@ mod tests {
                 r#"<html><body><article><h1>A treatise on coffee</h1><p>The treatise argued at length that coffee cured a long list of ailments, and its readers believed much of it.</p><p>Its author had practised medicine in the West Indies for many years before he wrote it.</p><p>He sold the book in London, where the coffee houses had been full since the century before.</p><p>Later doctors found little in it to support, though they kept drinking the coffee themselves.</p></article><aside><p>{label}</p><p>Feb 2, 2023</p></aside></body></html>"#
             )
         };
-        let date = |label: &str| {
-            let stripped = dechaff_strip::strip(&page(label), &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).published
-        };
+        let date = |label: &str| fields_of(&page(label)).published;
         assert_eq!(date("Published").as_deref(), Some("2023-02-02"));
         assert_eq!(date("Last updated:").as_deref(), Some("2023-02-02"));
         // Any other line above a date does not make it the page's.
@@ -2874,10 +2859,7 @@ mod tests {
                 r#"<html><body><nav><a href="/">Home</a> <a href="/forums">Forums</a></nav><aside class="sidebar"><p>214 members online</p><p>{card}</p></aside><main><h1>Football season</h1><p class="by">by Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am</p><p>The new season is one of the wildest in the history of the league, with three clubs level on points after ten rounds.</p><p>Nobody expected the promoted side to sit at the top of the table this late in the autumn, least of all its own fans.</p></main></body></html>"#
             )
         };
-        let date = |card: &str| {
-            let stripped = dechaff_strip::strip(&page(card), &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).published
-        };
+        let date = |card: &str| fields_of(&page(card)).published;
         // The opening post's author line dates the thread and names its author, even
         // where it opens the body zone, under the thread's title.
         assert_eq!(date("Dec 11, 2021").as_deref(), Some("2019-08-27"));
@@ -2894,10 +2876,7 @@ mod tests {
                 r#"<html><body><aside class="sidebar"><p>Football Fans</p><p>{card}</p></aside><div class="meta">Aug 27, 2019</div><main><h1>Football season</h1><p>The new season is one of the wildest in the history of the league, with three clubs level on points after ten rounds.</p><p>Nobody expected the promoted side to sit at the top of the table this late in the autumn, least of all its own fans.</p></main></body></html>"#
             )
         };
-        let date = |card: &str| {
-            let stripped = dechaff_strip::strip(&page(card), &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).published
-        };
+        let date = |card: &str| fields_of(&page(card)).published;
         assert_eq!(date("Founded: Dec 11, 2021").as_deref(), Some("2019-08-27"));
         assert_eq!(date("Joined Dec 11, 2021").as_deref(), Some("2019-08-27"));
         assert_eq!(date("Dec 11, 2021").as_deref(), Some("2021-12-11"));
@@ -2946,8 +2925,7 @@ mod tests {
             let page = format!(
                 r##"<html><head><title>{h1} — Tutorial 3.14 documentation</title></head><body><div class="section"><h1>{h1}<a class="headerlink" href="#data">¶</a></h1><p>This chapter describes some things you have learned about already in more detail, and adds some new things as well.</p><p>The list data type has some more methods. Here are all of the methods of list objects, with examples of each.</p></div></body></html>"##
             );
-            let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
-            fields(&stripped, &Gazetteer::builtin()).title
+            fields_of(&page).title
         };
         assert_eq!(
             title("5. Data Structures").as_deref(),
