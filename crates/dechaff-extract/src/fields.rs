@@ -5,7 +5,7 @@ use crate::dates::{days_apart, parse_date, swapped, url_date};
 use crate::gazetteer::Gazetteer;
 use crate::header::{
     byline_of, forum_author_line, header, is_date_line, is_name_line, last_crumb, leading_name,
-    section, without_permalink_mark, CRUMB_SEPARATORS,
+    section, without_permalink_mark, CRUMB_SEPARATORS, REPORTER_ROLES,
 };
 use dechaff_schema::{Embed, Entity, EntityType};
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
@@ -1514,17 +1514,13 @@ fn is_teaser_title(text: &str) -> bool {
         && crate::parse_date(text).is_none()
 }
 
-/// Words a person's role ends in ("Senior Fellow", "Defence Correspondent").
-const ROLE_WORDS: [&str; 22] = [
+/// Words a role outside a newsroom ends in ("Senior Fellow", "Programme Director");
+/// a reporter's roles are [`REPORTER_ROLES`].
+const OTHER_ROLES: [&str; 15] = [
     "fellow",
     "director",
     "professor",
-    "editor",
-    "correspondent",
-    "analyst",
     "researcher",
-    "reporter",
-    "writer",
     "lecturer",
     "adviser",
     "advisor",
@@ -1535,9 +1531,7 @@ const ROLE_WORDS: [&str; 22] = [
     "head",
     "associate",
     "scholar",
-    "journalist",
     "producer",
-    "contributor",
 ];
 
 /// An author card's role under the author's name ("Senior Fellow, Aerospace Security
@@ -1547,10 +1541,12 @@ fn is_job_title(text: &str) -> bool {
         return false;
     };
     role.split_whitespace().count() <= 3
-        && role
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| ROLE_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)))
+        && role.rsplit(' ').next().is_some_and(|last| {
+            REPORTER_ROLES
+                .iter()
+                .chain(&OTHER_ROLES)
+                .any(|w| last.eq_ignore_ascii_case(w))
+        })
 }
 
 /// App stores: their labels close an app's promotion ("Watch WL24 wherever you are",

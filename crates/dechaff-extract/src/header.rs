@@ -433,8 +433,9 @@ fn names_without_places(text: &str) -> Option<String> {
     is_name_line(&names).then_some(names)
 }
 
-/// Words of a reporter's role line under the name ("Middle East editor").
-const ROLE_WORDS: [&str; 9] = [
+/// Words of a reporter's role line under the name ("Middle East editor"); the
+/// teaser lists' author roles use them too (`fields::is_job_title`).
+pub(crate) const REPORTER_ROLES: [&str; 9] = [
     "correspondent",
     "editor",
     "reporter",
@@ -452,7 +453,7 @@ fn is_role_line(text: &str) -> bool {
     text.split_whitespace().count() <= 6
         && lower
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ROLE_WORDS.contains(&w))
+            .any(|w| REPORTER_ROLES.contains(&w))
 }
 
 fn starts_with_given_name(text: &str) -> bool {
