@@ -139,14 +139,16 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
         }
     }
     let own: Vec<Class> = out.iter().map(|d| d.class).collect();
-    // Captions, embeds, "Also read" lines and the like are objects inserted into the
-    // text: context looks through them to the paragraphs on either side.
+    // Captions, embeds, "Also read" lines, paywall boxes and the like are objects
+    // inserted into the text: context looks through them to the paragraphs on either side.
     let inserted: Vec<bool> = blocks
         .iter()
         .zip(&out)
         .map(|(b, d)| {
-            matches!(d.cue, Some(CueKind::Related | CueKind::Embed))
-                || b.nearest.intersects(Flags::INSERTED.and(trusted))
+            matches!(
+                d.cue,
+                Some(CueKind::Related | CueKind::Embed | CueKind::Inset)
+            ) || b.nearest.intersects(Flags::INSERTED.and(trusted))
         })
         .collect();
 

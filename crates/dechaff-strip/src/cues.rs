@@ -27,6 +27,12 @@ pub enum CueKind {
     /// A media credit on its own line ("Photo: Reuters"): never body, and a short line
     /// right above it is the picture's caption.
     Credit,
+    /// A line of a box set into the article's text (a soft paywall's "Subscribe to
+    /// continue reading", an ad break's "Continue reading below", a player's "Play
+    /// video"): never body, and context looks through it to the paragraphs on either
+    /// side, as through an "Also read" line. As plain chaff it cut a lead paragraph
+    /// off the body it belongs to.
+    Inset,
 }
 
 impl CueKind {
@@ -39,6 +45,7 @@ impl CueKind {
             CueKind::Comments => "comments",
             CueKind::Chaff => "chaff",
             CueKind::Credit => "credit",
+            CueKind::Inset => "inset",
         }
     }
 
@@ -51,6 +58,7 @@ impl CueKind {
             CueKind::Comments,
             CueKind::Chaff,
             CueKind::Credit,
+            CueKind::Inset,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -358,6 +366,34 @@ const MAX_SINGLE_LINES: usize = 64;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interface_lines_are_chaff_and_boxes_set_into_the_text_are_insets() {
+        for line in [
+            "Contact Us",
+            "Submit",
+            "Email Address",
+            "Share this article",
+            "Δ",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
+        }
+        for line in [
+            "Subscribe to continue reading",
+            "Already a subscriber? Sign in",
+            "See subscription options",
+            "Advertisement - Continue Reading Below",
+            "Show 2 More ▼",
+            "Check price at Amazon (on sale!)",
+            "Weiterlesen nach der Anzeige",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Inset), "{line}");
+        }
+        // A sentence that opens with the words is no button.
+        assert_eq!(cue_of("Contact us now to schedule a meeting."), None);
+        // Nor is a table's column heading ("Prev", "Next").
+        assert_eq!(cue_of("Next"), None);
+    }
 
     #[test]
     fn a_blog_theme_s_post_meta_lines_are_chaff() {

@@ -519,6 +519,36 @@ mod tests {
     }
 
     #[test]
+    fn a_paywall_box_under_the_lead_does_not_cut_the_lead_off() {
+        // A lead that only reads near-good, a share bar above it and a soft paywall's
+        // box under it: context looks through the box to the paragraphs after it.
+        let para = |n: usize| {
+            format!("Paragraph {n} says the coastal battery will be delivered in 2028 and that the launchers ride on trucks built in Poland.")
+        };
+        let page = [
+            "Subscribe".to_string(),
+            "Share".to_string(),
+            "LinkedIn".to_string(),
+            "OSLO — Kongsberg has signed a contract for a third coastal battery with NSM missiles."
+                .to_string(),
+            "Subscribe to continue reading".to_string(),
+            "Already a subscriber? Sign in".to_string(),
+            para(1),
+            para(2),
+            para(3),
+        ]
+        .join("\n");
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(kept.iter().any(|p| p.starts_with("OSLO")), "{kept:?}");
+        assert!(
+            !kept
+                .iter()
+                .any(|p| p.contains("continue reading") || p.contains("Sign in")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn a_related_list_between_paragraphs_does_not_end_the_article() {
         let para = |n: usize| {
             format!("<p>Paragraph {n} says the shipyard will deliver the first frigate next spring and the second a year later, if the engines arrive on time.</p>")
