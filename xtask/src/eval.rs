@@ -326,6 +326,42 @@ impl Report {
                 ents
             ));
         }
+        s.push_str(&self.render_formats());
+        s
+    }
+
+    /// Body figures per page format and split, when the corpus mixes HTML pages and
+    /// text dumps: the stripping goals are set per format (text dumps' paragraph F1),
+    /// and a table of both together hides the weaker one.
+    fn render_formats(&self) -> String {
+        let mut groups: BTreeMap<(&str, &str), Vec<&PageScore>> = BTreeMap::new();
+        for p in &self.pages {
+            groups
+                .entry((p.format, p.split.as_str()))
+                .or_default()
+                .push(&p.score);
+        }
+        let formats: std::collections::BTreeSet<&str> = groups.keys().map(|k| k.0).collect();
+        if formats.len() < 2 {
+            return String::new();
+        }
+        let mut s = format!(
+            "\n{:<14} {:>5} {:>6} | {:>7} {:>7} {:>7} | {:>9}\n",
+            "format", "split", "pages", "words P", "words R", "F1", "para F1"
+        );
+        for ((format, split), scores) in &groups {
+            let t = Summary::from_pages(format, scores);
+            s.push_str(&format!(
+                "{:<14} {:>5} {:>6} | {:>7.3} {:>7.3} {:>7.3} | {:>9.3}\n",
+                format,
+                split,
+                t.pages,
+                t.words.precision,
+                t.words.recall,
+                t.words.f1,
+                t.paragraphs.f1
+            ));
+        }
         s
     }
 
