@@ -355,9 +355,25 @@ fn keep_closing_facts_of_dump(blocks: &[Block], out: &mut [Decision]) {
     if !is_text_dump(blocks) {
         return;
     }
-    let Some(last) = out.iter().rposition(|d| d.body) else {
+    let Some(mut last) = out.iter().rposition(|d| d.body) else {
         return;
     };
+    // A list the body already began (its first items kept by their context, under
+    // "Timeline" or after a paragraph) goes on as long as its lines keep the shape:
+    // the items after them lost their context only to the chaff below the list.
+    let begun = last >= 1
+        && out[last - 1].body
+        && is_fact_line(&blocks[last].text)
+        && is_fact_line(&blocks[last - 1].text);
+    if begun {
+        let items = (last + 1..blocks.len())
+            .take_while(|&j| out[j].cue.is_none() && is_fact_line(&blocks[j].text))
+            .count();
+        for d in &mut out[last + 1..=last + items] {
+            promote(d, "a list of facts the body began");
+        }
+        last += items;
+    }
     let mut heading = last + 1;
     while heading < blocks.len()
         && out[heading].cue.is_none()

@@ -389,6 +389,14 @@ mod tests {
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Inset), "{line}");
         }
+        // A live page's stamp without a space, a caption whose credit is a courtesy.
+        for line in [
+            "1h ago",
+            "A Czech CV90 MkIV demonstrator during trials. (Photo courtesy of BAE Systems Hägglunds)",
+            "A portrait of the queen in 2004 (Picture credit: Getty)",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
+        }
         // A sentence that opens with the words is no button.
         assert_eq!(cue_of("Contact us now to schedule a meeting."), None);
         // Nor is a table's column heading ("Prev", "Next").

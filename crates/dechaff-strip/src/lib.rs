@@ -519,6 +519,36 @@ mod tests {
     }
 
     #[test]
+    fn a_timeline_the_body_began_goes_on_to_its_last_item() {
+        let para = |n: usize| {
+            format!("Paragraph {n} of the explainer says why the warships escort merchant ships through the strait and who pays for the missiles they fire.")
+        };
+        let page = [
+            para(1),
+            para(2),
+            para(3),
+            "Timeline".to_string(),
+            "8 November 2023 — Houthis shoot down a US MQ-9 Reaper off Yemen.".to_string(),
+            "19 November 2023 — Galaxy Leader seized in the southern Red Sea.".to_string(),
+            "18 December 2023 — Operation Prosperity Guardian announced.".to_string(),
+            "12 January 2024 — First American and British strikes on Houthi targets.".to_string(),
+            "Share".to_string(),
+            "Related coverage".to_string(),
+            "Why the frigate ran out of missiles".to_string(),
+        ]
+        .join("\n");
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("12 January 2024")),
+            "{kept:?}"
+        );
+        assert!(
+            !kept.iter().any(|p| p.starts_with("Why the frigate")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn a_paywall_box_under_the_lead_does_not_cut_the_lead_off() {
         // A lead that only reads near-good, a share bar above it and a soft paywall's
         // box under it: context looks through the box to the paragraphs after it.
