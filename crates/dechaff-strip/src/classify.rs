@@ -200,6 +200,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     keep_inside_article_container(blocks, &mut out, exempt);
     keep_densest_region(blocks, &mut out);
     keep_closing_facts_of_dump(blocks, &mut out);
+    keep_live_entry_headlines(blocks, &mut out);
     drop_header_above_byline(blocks, &mut out);
     if favor == Favor::Recall {
         second_context(blocks, &mut out);
@@ -395,6 +396,68 @@ fn keep_closing_facts_of_dump(blocks: &[Block], out: &mut [Decision]) {
         }
         heading += items + 1;
     }
+}
+
+/// Time stamps a text dump must show for its entries to be a live page's.
+const LIVE_STAMPS_MIN: usize = 3;
+/// A live entry's headline is at most this long.
+const LIVE_HEADLINE_MAX_CHARS: usize = 120;
+
+/// A live page's entries each open with a time stamp ("14:30", "2:10 p.m. KST",
+/// "1h ago") and a headline over their prose. A headline reads like a header line, so
+/// the first one, above the article's first paragraph, is taken for the page's
+/// header, and one over prose that only a later pass kept loses its context; on a
+/// page of three stamps or more, the line under a stamp is its entry's headline when
+/// body follows it.
+fn keep_live_entry_headlines(blocks: &[Block], out: &mut [Decision]) {
+    if !is_text_dump(blocks) {
+        return;
+    }
+    let stamps: Vec<usize> = (0..blocks.len())
+        .filter(|&i| out[i].cue.is_some() && is_live_stamp(&blocks[i].text))
+        .collect();
+    if stamps.len() < LIVE_STAMPS_MIN {
+        return;
+    }
+    for s in stamps {
+        let (headline, prose) = (s + 1, s + 2);
+        if prose < blocks.len()
+            && !out[headline].body
+            && out[headline].cue.is_none()
+            && blocks[headline].text.len() <= LIVE_HEADLINE_MAX_CHARS
+            && out[prose].body
+        {
+            promote(
+                &mut out[headline],
+                "the headline of a live entry, under its time stamp",
+            );
+        }
+    }
+}
+
+/// Whether a line is only a time stamp: a clock time with its marks and zone
+/// ("16:05", "2:10 p.m. KST", "7:30 am ET") or an age ("1h ago", "5 min ago").
+fn is_live_stamp(text: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk",
+        "est", "edt", "et", "pst", "pdt", "ist", "kst", "jst", "local", "time",
+    ];
+    if text.len() > 24 || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.ends_with(" ago") {
+        return true;
+    }
+    let mut words = lower.split_whitespace();
+    let clock = words.next().is_some_and(|w| {
+        w.split_once([':', '.']).is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        })
+    });
+    clock && words.all(|w| MARKS.contains(&w))
 }
 
 /// A line of a fact box or a timeline: "Range: more than 500 km" (a short capitalised
@@ -1646,7 +1709,28 @@ fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision], exempt:
 
 #[cfg(test)]
 mod tests {
-    use super::is_markup;
+    use super::{is_live_stamp, is_markup};
+
+    #[test]
+    fn live_stamps_are_times_and_ages_alone() {
+        for stamp in [
+            "16:05",
+            "2:10 p.m. KST",
+            "7.30 am ET",
+            "1h ago",
+            "5 min ago",
+        ] {
+            assert!(is_live_stamp(stamp), "{stamp}");
+        }
+        for line in [
+            "16:05 Rutte speaks",
+            "2025",
+            "12 killed",
+            "1:2 draw in Kyiv",
+        ] {
+            assert!(!is_live_stamp(line), "{line}");
+        }
+    }
 
     #[test]
     fn html_source_is_markup_and_prose_quoting_a_tag_is_not() {

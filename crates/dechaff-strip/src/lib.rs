@@ -549,6 +549,36 @@ mod tests {
     }
 
     #[test]
+    fn a_live_pages_first_entry_keeps_its_headline() {
+        let entry = |n: usize| {
+            format!("Entry {n} reports that the ministry confirmed another launch from the east coast, and that the missile fell into the sea after a long flight.")
+        };
+        let page = [
+            "Menu".to_string(),
+            "LIVE".to_string(),
+            "16:05".to_string(),
+            "Rutte hails historic result as summit closes".to_string(),
+            entry(1),
+            "Share".to_string(),
+            "15:20".to_string(),
+            "Leaders agree new spending target".to_string(),
+            entry(2),
+            "Share".to_string(),
+            "14:30".to_string(),
+            "UK to buy nuclear-capable jets".to_string(),
+            entry(3),
+            "Share".to_string(),
+        ]
+        .join("\n");
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Rutte hails")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|p| p == "LIVE" || p == "Menu"), "{kept:?}");
+    }
+
+    #[test]
     fn a_paywall_box_under_the_lead_does_not_cut_the_lead_off() {
         // A lead that only reads near-good, a share bar above it and a soft paywall's
         // box under it: context looks through the box to the paragraphs after it.
