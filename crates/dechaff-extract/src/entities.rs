@@ -454,9 +454,9 @@ impl Recognizer {
                 .into_iter()
                 .filter(|c| named_by_gazetteer.get(&(c.start, c.end)) != Some(&c.kind)),
         );
-        let number_starts = crate::patterns::number_starts(text);
+        let starts = crate::patterns::Starts::of(text);
         for p in &self.patterns {
-            for (start, end) in p.spans(text, &number_starts) {
+            for (start, end) in p.spans(text, &starts) {
                 if !(p.accept)(&text[start..end]) {
                     continue;
                 }
