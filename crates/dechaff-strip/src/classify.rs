@@ -201,6 +201,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     keep_densest_region(blocks, &mut out);
     keep_closing_facts_of_dump(blocks, &mut out);
     keep_live_entry_headlines(blocks, &mut out);
+    drop_teasers_of_the_list_below(blocks, &mut out);
     drop_header_above_byline(blocks, &mut out);
     if favor == Favor::Recall {
         second_context(blocks, &mut out);
@@ -395,6 +396,53 @@ fn keep_closing_facts_of_dump(blocks: &[Block], out: &mut [Decision]) {
             promote(d, "a list of facts closing the article");
         }
         heading += items + 1;
+    }
+}
+
+/// Lines of a teaser box: a headline and one or two lines of summary or labels.
+const TEASER_LINES_MIN: usize = 2;
+const TEASER_LINES_MAX: usize = 4;
+/// A teaser's line is at most this long; a paragraph of the article is longer.
+const TEASER_LINE_MAX_CHARS: usize = 250;
+
+/// A box set into a text dump's article that teases another story ("Fehlalarm:
+/// Fregatte feuert auf US-Drohne", then its summary) repeats, line for line, that
+/// story's entry in the related list under the article. Two lines in a row at least,
+/// so that a headline the page prints twice stays.
+fn drop_teasers_of_the_list_below(blocks: &[Block], out: &mut [Decision]) {
+    if !is_text_dump(blocks) {
+        return;
+    }
+    let Some(last) = out.iter().rposition(|d| d.body) else {
+        return;
+    };
+    let below: foldhash::HashSet<&str> = (last + 1..blocks.len())
+        .filter(|&i| !out[i].body)
+        .map(|i| blocks[i].text.as_str())
+        .collect();
+    if below.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i <= last {
+        let start = i;
+        while i <= last && below.contains(blocks[i].text.as_str()) {
+            i += 1;
+        }
+        // A teaser is a headline and a line or two of summary; a longer run, or one
+        // of long paragraphs, is the article printed twice, whose first copy stays.
+        let teaser = (TEASER_LINES_MIN..=TEASER_LINES_MAX).contains(&(i - start))
+            && blocks[start..i]
+                .iter()
+                .all(|b| b.text.len() <= TEASER_LINE_MAX_CHARS);
+        if teaser {
+            for d in &mut out[start..i] {
+                if d.body {
+                    demote(d, "a teaser repeating lines of the list under the article");
+                }
+            }
+        }
+        i = i.max(start + 1);
     }
 }
 

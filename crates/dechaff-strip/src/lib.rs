@@ -579,6 +579,31 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_box_in_the_article_that_the_list_below_repeats_is_chaff() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says the frigate fired two missiles at the drones, and that the navy will ask the maker why both missed their target.")
+        };
+        let teaser = [
+            "False alarm: frigate fires at a friendly drone",
+            "Why two missiles missed and what the ministry says about it.",
+        ];
+        let mut lines: Vec<String> = vec!["Menu".to_string(), para(1), para(2)];
+        lines.extend(teaser.iter().map(|t| t.to_string()));
+        lines.extend([para(3), para(4), "More on this topic".to_string()]);
+        lines.extend(teaser.iter().map(|t| t.to_string()));
+        lines.push("Navy base gets a new pier".to_string());
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 4")),
+            "{kept:?}"
+        );
+        assert!(
+            !kept.iter().any(|p| p.starts_with("Why two missiles")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn a_paywall_box_under_the_lead_does_not_cut_the_lead_off() {
         // A lead that only reads near-good, a share bar above it and a soft paywall's
         // box under it: context looks through the box to the paragraphs after it.
