@@ -397,6 +397,18 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     // The parent of the last related title, when that title was a heading.
     let mut card_heading: Option<u32> = None;
     let parent_of = |b: &Block| b.ancestors.iter().rev().nth(1).copied();
+    // A newsletter platform's post is a newsletter from top to bottom (Substack's
+    // `newsletter-post`): when every body block says so, the hint marks no box around
+    // a post it embeds ("Iron Dome at twelve"), whose title is then a related one.
+    // (Exempting every hint the body carries, for every link, let in the links of
+    // pages laid out inside a header or footer container; exempting this one for every
+    // link, a newsletter's job ads and "Click here" lines.)
+    let page_hints = stripped
+        .body()
+        .map(|b| b.flags)
+        .reduce(Flags::and)
+        .unwrap_or(Flags::empty())
+        .and(Flags::NEWSLETTER);
     for (b, d) in blocks.iter().zip(decisions) {
         match d.cue {
             Some(CueKind::Attribution) => sources.extend(
@@ -431,7 +443,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             // again."
             let lead =
                 b.heading == 0 && card_heading.is_some_and(|parent| parent_of(b) == Some(parent));
-            match related_link_title(b) {
+            match related_link_title(b, page_hints) {
                 Some(title) if !lead => {
                     related.push(Related::Found(title.to_string()));
                     card_heading = (b.heading > 0).then(|| parent_of(b)).flatten();
@@ -1288,7 +1300,29 @@ fn embed_of(text: &str) -> Option<Embed> {
 fn teaser_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
     let mut titles = teasers_after_body(blocks, decisions);
     titles.extend(listed_teasers(blocks, decisions));
+    titles.extend(embedded_post_titles(blocks, decisions));
     titles
+}
+
+/// The title of a post that a text dump's article embeds, as a newsletter platform
+/// prints one: the title, its summary cut with "…", then "Read more" (Substack's card,
+/// between its publication's name and its likes). An author's line over a card
+/// ("Written by ...") is none.
+fn embedded_post_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
+    (0..blocks.len().saturating_sub(2))
+        .filter(|&i| {
+            let (title, summary, more) =
+                (&blocks[i].text, &blocks[i + 1].text, &blocks[i + 2].text);
+            !decisions[i].body
+                && summary.ends_with('…')
+                && more.len() <= "read more →".len()
+                && starts_with_ignore_case(more, "read more")
+                && is_teaser_title(title)
+                && !starts_with_ignore_case(title, "written by ")
+                && !starts_with_ignore_case(title, "by ")
+        })
+        .map(|i| blocks[i].text.clone())
+        .collect()
 }
 
 /// The lines of a text dump that follow a list's own heading ("Most popular",
@@ -1796,7 +1830,14 @@ const NOT_HEADLINES: Flags = Flags::HEADER
 /// The title of a related article's linked headline, if the block is one: a list
 /// item's date after its headline ("... Iron Wolf Brigade November 12, 2025"), outside
 /// the link, is left out, and the link density is the title's.
-fn related_link_title(b: &Block) -> Option<&str> {
+/// `page_hints` are hints every body block carries, which mark no box around an
+/// embedded post.
+fn related_link_title(b: &Block, page_hints: Flags) -> Option<&str> {
+    let not_headlines = if b.flags.contains(Flags::EMBED) {
+        NOT_HEADLINES.without(page_hints)
+    } else {
+        NOT_HEADLINES
+    };
     // Only a linked block that ends in a digit may end in a date: the regexes run on
     // few. A card's date may be run into its title ("... Defense GambleJanuary 31,
     // 2024").
@@ -1843,7 +1884,7 @@ fn related_link_title(b: &Block) -> Option<&str> {
         // lowercase word; a headline has, or the date it was published.
         && (dated || text.split_whitespace().any(|w| w.starts_with(char::is_lowercase)))
         && !text.starts_with("Skip to")
-        && !b.flags.intersects(NOT_HEADLINES);
+        && !b.flags.intersects(not_headlines);
     // A teaser card: its headline is the element named its title, or its longest
     // link, beside a kicker, a date or a summary. A card links to its story: a
     // player's "Now playing" box names a title and links nowhere.
@@ -1856,7 +1897,7 @@ fn related_link_title(b: &Block) -> Option<&str> {
                 && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 && !(ends_like_sentence(t) || t.ends_with(['…', ':']))
         });
-    if card_title.is_some() && !b.flags.intersects(NOT_HEADLINES) {
+    if card_title.is_some() && !b.flags.intersects(not_headlines) {
         return card_title;
     }
     if !(teaser_box || headline_link) {
@@ -1891,6 +1932,50 @@ mod tests {
             &dechaff_strip::strip(page, &dechaff_strip::Options::default()),
             &Gazetteer::builtin(),
         )
+    }
+
+    #[test]
+    fn a_newsletter_posts_embedded_post_is_related() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the post weighs what one interceptor costs against the drone it brings down, and who pays for the difference.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let page = format!(
+            "<html><body><div class=\"post newsletter-post\"><h1>Who paid for the night</h1>{body}<div class=\"embedded-post-wrap\"><a class=\"embedded-post\" href=\"/p/iron-dome\"><div class=\"embedded-post-header\"><span>The Dome Report</span></div><div class=\"embedded-post-title\">Iron Dome at twelve: the economics of a missile defence icon</div><div class=\"embedded-post-body\">When the first battery fired, critics said each shot cost too much…</div></a></div>{}</div></body></html>",
+            para(5)
+        );
+        let f = fields_of(&page);
+        assert_eq!(
+            f.related,
+            ["Iron Dome at twelve: the economics of a missile defence icon"]
+        );
+    }
+
+    #[test]
+    fn a_text_dumps_embedded_post_is_related() {
+        let para = |n: usize| {
+            format!("Paragraph {n} of the post weighs what one interceptor costs against the drone it brings down, and who pays for the difference.")
+        };
+        let mut lines: Vec<String> = (1..=4).map(para).collect();
+        lines.extend(
+            [
+                "The Interceptor Ledger",
+                "Patriot math: how many batteries does Europe actually need?",
+                "Germany has now promised Ukraine more fire units than it kept for itself. That raises…",
+                "Read more",
+                "8 months ago · 96 likes · 14 comments · Maren Solberg",
+            ]
+            .map(String::from),
+        );
+        lines.extend((5..=6).map(para));
+        let f = fields_of(&lines.join("\n"));
+        assert!(
+            f.related
+                .iter()
+                .any(|t| t == "Patriot math: how many batteries does Europe actually need?"),
+            "{:?}",
+            f.related
+        );
     }
 
     #[test]
@@ -2031,7 +2116,7 @@ mod tests {
             .document
             .blocks
             .iter()
-            .filter_map(related_link_title)
+            .filter_map(|b| related_link_title(b, Flags::empty()))
             .map(str::to_string)
             .collect()
     }
