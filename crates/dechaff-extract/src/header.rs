@@ -666,7 +666,7 @@ const ACCOUNT_WORDS: [&str; 8] = [
 ];
 
 /// Badges a page prints by its headline: what kind of story it is, not its section.
-const BADGES: [&str; 9] = [
+const BADGES: [&str; 10] = [
     "live",
     "live updates",
     "live blog",
@@ -676,6 +676,8 @@ const BADGES: [&str; 9] = [
     "developing",
     "just in",
     "updated",
+    // A press release's mark over its headline.
+    "for immediate release",
 ];
 
 /// How many badges may sit between a headline and its section label.
@@ -685,7 +687,12 @@ fn is_badge(text: &str) -> bool {
     let t = text
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
+    // A press release's number ("Release No. 21-032") is a mark of the same kind.
     BADGES.contains(&t.as_str())
+        || t.len() < 40
+            && ["release no", "release number"]
+                .iter()
+                .any(|p| t.starts_with(p))
 }
 
 /// A headline without the permalink mark that documentation generators put after
@@ -918,6 +925,9 @@ mod tests {
         ));
         assert!(!is_status_line("Economy grows 2.5% in June"));
         assert!(is_badge("LIVE"));
+        assert!(is_badge("FOR IMMEDIATE RELEASE"));
+        assert!(is_badge("Release No. ACC-R 25-114"));
+        assert!(!is_badge("Release of the hostages"));
         assert!(is_badge("• Live updates"));
         assert!(!is_badge("Ukraine war"));
     }

@@ -397,6 +397,15 @@ mod tests {
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
         }
+        // The US government's banner.
+        for line in [
+            "An official website of the United States government",
+            "Here's how you know",
+            "Official websites use .mil",
+            "Secure .gov websites use HTTPS",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
+        }
         // A sentence that opens with the words is no button.
         assert_eq!(cue_of("Contact us now to schedule a meeting."), None);
         // Nor is a table's column heading ("Prev", "Next").
