@@ -30,6 +30,19 @@ fn byline_pattern() -> &'static Regex {
     })
 }
 
+/// The byline after a post's date: "Posted On: 15 JAN 2025 2:05PM by PIB Delhi",
+/// "Posted on March 3, 2024 by Jane Roe" (WordPress themes print the date first).
+fn byline_after_date(text: &str) -> Option<String> {
+    let (head, name) = text.rsplit_once(" by ")?;
+    let lower = head.get(..9)?.to_ascii_lowercase();
+    let dated = (lower.starts_with("posted") || lower.starts_with("published"))
+        && parse_date(head).is_some();
+    // Names as the page prints them, or nothing: a comment count run into the line
+    // ("by John Scalzi 59 Comments") leaves the byline to the other sources.
+    let name = name.trim();
+    (dated && is_name_line(name)).then(|| name.to_string())
+}
+
 /// A forum post's author line and its handle: "Thread starter Alpenjaeger", "Post by
 /// Karjala_Kid » Tue Apr 04, 2023", "Started by p_shelton", "By Sokol_BG, August 29,
 /// 2024 in Arms Trade" (a topic's author, date and forum). A handle need not be
@@ -205,6 +218,9 @@ const STATUS_AFTER_NAMES: [&str; 4] = [" Last updated", " Updated", " Published"
 pub fn byline_of(text: &str) -> Option<String> {
     if let Some(handle) = forum_byline_of(text) {
         return Some(handle);
+    }
+    if let Some(name) = byline_after_date(text) {
+        return Some(name);
     }
     let c = byline_pattern().captures(text)?;
     let mut name = c[1].to_string();
@@ -808,6 +824,15 @@ mod tests {
 
     #[test]
     fn names_before_a_date_stay_in_the_byline() {
+        // The date first, then the byline; a count run into the name leaves none.
+        assert_eq!(
+            byline_of("Posted On: 15 JAN 2025 2:05PM by PIB Delhi").as_deref(),
+            Some("PIB Delhi")
+        );
+        assert_eq!(
+            byline_of("Posted on December 18, 2025 by John Scalzi 59 Comments"),
+            None
+        );
         assert_eq!(
             byline_of("by Anna Berg, Mark Jennings and Dmytro Levchenko June 1, 2025").as_deref(),
             Some("Anna Berg, Mark Jennings and Dmytro Levchenko")
