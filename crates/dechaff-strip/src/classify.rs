@@ -199,6 +199,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     close_after_cue(blocks, &mut out);
     keep_inside_article_container(blocks, &mut out, exempt);
     keep_densest_region(blocks, &mut out);
+    keep_lead_before_body(blocks, densities, &mut out);
     keep_closing_facts_of_dump(blocks, &mut out);
     keep_live_entry_headlines(blocks, &mut out);
     drop_teasers_of_the_list_below(blocks, &mut out);
@@ -348,6 +349,39 @@ fn names_comments(text: &str) -> bool {
 /// What a chaff block costs the region around it, beyond its length: a run of short
 /// navigation lines weighs as much as a paragraph.
 const REGION_GAP_COST: i64 = 10;
+
+/// A text dump's lead is at least this long: a paragraph, not a headline.
+const LEAD_MIN_CHARS: usize = 150;
+/// Stop-word density a lead needs still: a line of tags or names has next to none.
+const LEAD_MIN_STOPWORDS: f32 = 0.12;
+
+/// A news lead dense with names ("The Prime Minister, Shri Narendra Modi,
+/// commissioned three frontline naval combatants – INS Surat, INS Nilgiri and INS
+/// Vaghsheer – at ...") has too few stop words to pass for prose, and right above the
+/// article's first paragraph its context cannot save it: the header is chaff. In a
+/// text dump, a paragraph-long line that only its stop words condemned, right before
+/// the first body line, is the article's lead.
+fn keep_lead_before_body(blocks: &[Block], densities: &[f32], out: &mut [Decision]) {
+    if !is_text_dump(blocks) {
+        return;
+    }
+    let Some(first) = out.iter().position(|d| d.body).filter(|&f| f > 0) else {
+        return;
+    };
+    let lead = first - 1;
+    let d = &out[lead];
+    if d.class == Class::Bad
+        && d.cue.is_none()
+        && d.basis.is_density()
+        && blocks[lead].text.len() >= LEAD_MIN_CHARS
+        && densities[lead] >= LEAD_MIN_STOPWORDS
+    {
+        promote(
+            &mut out[lead],
+            "the article's lead, right before its first paragraph",
+        );
+    }
+}
 
 /// Lists of facts that close the article of a text dump, each under a short heading
 /// ("Key facts", then "Range: more than 500 km"; "Timeline", then "May 2023 — Kyiv

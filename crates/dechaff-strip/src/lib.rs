@@ -604,6 +604,27 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_dense_with_names_before_the_first_paragraph_is_body() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says the prime minister told the crowd that the ships had been built at home, and that more of them would follow in the coming years.")
+        };
+        let lead = "The Prime Minister, Shri Narendra Modi, commissioned three frontline naval combatants – INS Surat, INS Nilgiri and INS Vaghsheer – at Naval Dockyard, Mumbai on 15 January 2025.";
+        let mut lines: Vec<String> = [
+            "Press Information Bureau",
+            "Ministry of Defence",
+            "Prime Minister commissions three frontline naval combatants",
+            "Posted On: 15 JAN 2025 2:05PM by PIB Delhi",
+            lead,
+        ]
+        .map(String::from)
+        .to_vec();
+        lines.extend((1..=4).map(para));
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        assert!(kept.iter().any(|p| p == lead), "{kept:?}");
+        assert!(!kept.iter().any(|p| p.starts_with("Posted On")), "{kept:?}");
+    }
+
+    #[test]
     fn a_paywall_box_under_the_lead_does_not_cut_the_lead_off() {
         // A lead that only reads near-good, a share bar above it and a soft paywall's
         // box under it: context looks through the box to the paragraphs after it.
