@@ -397,6 +397,16 @@ mod tests {
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
         }
+        // A newsletter box set into the article, and a correspondent's note.
+        for line in [
+            "Sign me up",
+            "One clear explainer on security, every second Tuesday. Unsubscribe anytime.",
+            "By subscribing you agree to our Terms of Use and Privacy Policy.",
+            "Never miss a quick explainer",
+            "Amira Osman is Africa Risk Monitor's East Africa correspondent, based in Nairobi.",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
+        }
         // The US government's banner.
         for line in [
             "An official website of the United States government",
