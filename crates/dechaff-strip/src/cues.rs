@@ -403,6 +403,8 @@ mod tests {
             "One clear explainer on security, every second Tuesday. Unsubscribe anytime.",
             "By subscribing you agree to our Terms of Use and Privacy Policy.",
             "Never miss a quick explainer",
+            "Free weekly newsletter",
+            "An artist’s impression of the frigate. Illustration: Mitsubishi Heavy Industries",
             "Amira Osman is Africa Risk Monitor's East Africa correspondent, based in Nairobi.",
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
