@@ -386,6 +386,9 @@ mod tests {
             "Show 2 More ▼",
             "Check price at Amazon (on sale!)",
             "Weiterlesen nach der Anzeige",
+            "Unlimited access starts at $1 for your first month. Already a subscriber? Sign in",
+            "This story is available to Ledger Pro subscribers. Start a 14-day free trial.",
+            "This analysis is part of Ledger Pro. Subscribe for $29.99 a month.",
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Inset), "{line}");
         }
