@@ -449,8 +449,13 @@ fn headed(kind: EntityType, priority: u8, set: usize, re: String) -> Pattern {
     debug_assert!(re.starts_with(r"\b(?:[A-Z]") && re.contains(HEAD_SETS[set]));
     Pattern {
         regex: compile(&format!("^(?:{re})")),
+        kind,
+        group: 0,
+        priority,
+        accept: any_text,
+        lead: Lead::None,
+        gate: &[],
         anchor: Anchor::Capitals(set),
-        ..p(kind, 0, priority, String::new())
     }
 }
 
