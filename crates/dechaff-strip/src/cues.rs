@@ -375,6 +375,12 @@ mod tests {
             "Email Address",
             "Share this article",
             "Δ",
+            "Close",
+            "Get started",
+            "Editor-in-Chief",
+            "Recent Posts",
+            "< Back to blog",
+            "Text by Hunter Dukes",
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
         }
@@ -386,6 +392,7 @@ mod tests {
             "Show 2 More ▼",
             "Check price at Amazon (on sale!)",
             "Weiterlesen nach der Anzeige",
+            "Table of Contents",
             "Unlimited access starts at $1 for your first month. Already a subscriber? Sign in",
             "This story is available to Ledger Pro subscribers. Start a 14-day free trial.",
             "This analysis is part of Ledger Pro. Subscribe for $29.99 a month.",
@@ -421,6 +428,7 @@ mod tests {
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
         }
+        assert_eq!(cue_of("Image source: Getty Images."), Some(CueKind::Credit));
         // A sentence that opens with the words is no button.
         assert_eq!(cue_of("Contact us now to schedule a meeting."), None);
         // Nor is a table's column heading ("Prev", "Next").
