@@ -481,6 +481,26 @@ mod tests {
     }
 
     #[test]
+    fn a_newsletter_box_set_into_the_article_closes_only_itself() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} says the yard will build the three supply ships in the city, where the cranes have stood idle for most of the last twenty years.</p>")
+        };
+        let before: String = (1..=6).map(para).collect();
+        let after: String = (7..=9).map(para).collect();
+        // "Sign up to ..." closes an article when it ends the page; in a sign-up box
+        // between paragraphs it closes only the box.
+        let page = format!(
+            "<html><body><article class=\"content\">{before}<div class=\"newsletter-signup\"><h3>Get the biggest stories first</h3><p>Sign up to the Belfast Now daily newsletter for the top stories from across the city.</p><button>Sign up</button></div>{after}</article></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 9 ")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|p| p.starts_with("Sign up")), "{kept:?}");
+    }
+
+    #[test]
     fn a_text_dump_keeps_its_question_subheads_and_closing_fact_lists() {
         let para = |n: usize| {
             format!("Paragraph {n} of the explainer says what the missile can reach, who has asked for it, and why the government in Berlin has argued over it for two years.")
