@@ -1710,9 +1710,9 @@ fn article_resumes_after_links(blocks: &[Block], out: &[Decision], close: usize)
 }
 
 /// Whether the cue at `close` heads a box of its own (an aside, a related box or a
-/// newsletter sign-up box set into the article) after which the article resumes: the next body block is a
-/// paragraph of prose outside the box. "Related" over three links mid-article ends
-/// the box, not the article.
+/// newsletter sign-up box set into the article) after which the article resumes:
+/// the next body block is a paragraph of prose outside the box. "Related" over three
+/// links mid-article ends the box, not the article.
 fn heads_its_own_box(blocks: &[Block], out: &[Decision], close: usize) -> bool {
     let boxed = |b: &Block| {
         b.nearest
