@@ -399,6 +399,17 @@ mod tests {
             "Here's how you know",
             "Official websites use .mil",
             "Secure .gov websites use HTTPS",
+            // A magazine's notes: a dated correction, the print issue, the author.
+            "Correction, November 13, 2025: An earlier version of this article gave the wrong year.",
+            "This article appears in the Spring 2025 print issue of The Ravelin under the headline “The Fortress”.",
+            "Dieser Beitrag erschien zuerst in der Ausgabe 4/2025 unter dem Titel „Raketenabwehr“.",
+            "Jana Roth ist Redakteurin für Sicherheitspolitik bei Ravelin.",
+            // A poll's buttons, a series box, a newsletter box's title and field.
+            "Have your say",
+            "View results",
+            "Read the series",
+            "Get Furness Now's daily newsletter",
+            "Your email address",
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
         }
@@ -414,6 +425,13 @@ mod tests {
             "Unlimited access starts at $1 for your first month. Already a subscriber? Sign in",
             "This story is available to Ledger Pro subscribers. Start a 14-day free trial.",
             "This analysis is part of Ledger Pro. Subscribe for $29.99 a month.",
+            // A German paywall box.
+            "Jetzt weiterlesen mit NOR+",
+            "Alle Artikel auf nor-online.de lesen – 4 Wochen für 0,99 €",
+            "Jetzt testen",
+            "Sie sind bereits Abonnent? Hier anmelden",
+            "Ravelin im Abo: alle Hefte und das Archiv. Jetzt 3 Monate für 9 Euro testen.",
+            "Zum Angebot",
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Inset), "{line}");
         }
@@ -422,6 +440,12 @@ mod tests {
         assert_eq!(cue_of("Contact us now to schedule a meeting."), None);
         // Nor is a table's column heading ("Prev", "Next").
         assert_eq!(cue_of("Next"), None);
+        // An editor's note stays body: WCXB's gold keeps such notes.
+        assert_eq!(
+            cue_of("Editor's note, Nov. 11, 2022: This story has been updated."),
+            None
+        );
+        assert_eq!(cue_of("Jana Roth ist in Kiel geboren."), None);
     }
 
     #[test]

@@ -501,6 +501,31 @@ mod tests {
     }
 
     #[test]
+    fn a_pull_quote_repeating_a_paragraph_of_a_text_dump_is_chaff() {
+        let para = |n: usize| {
+            format!("Paragraph {n} of the feature says the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.")
+        };
+        let source = "Swedish officers prefer a blunter image. “Unlike a carrier, the island cannot sail away when the missiles start flying,” one of them said.";
+        let quote =
+            "“Unlike a carrier, the island cannot sail away when the missiles start flying.”";
+        // A quotation of its own that no paragraph repeats is body.
+        let alone = "“We will not give up a metre of this island to anyone who comes to take it.”";
+        let lines = [
+            para(1),
+            para(2),
+            quote.into(),
+            source.into(),
+            alone.into(),
+            para(3),
+        ];
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        assert!(!kept.iter().any(|p| p == quote), "{kept:?}");
+        for p in [source, alone] {
+            assert!(kept.iter().any(|k| k == p), "{p:?} lost: {kept:?}");
+        }
+    }
+
+    #[test]
     fn a_text_dump_keeps_its_question_subheads_and_closing_fact_lists() {
         let para = |n: usize| {
             format!("Paragraph {n} of the explainer says what the missile can reach, who has asked for it, and why the government in Berlin has argued over it for two years.")
@@ -596,6 +621,49 @@ mod tests {
             "{kept:?}"
         );
         assert!(!kept.iter().any(|p| p == "LIVE" || p == "Menu"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_live_entrys_author_and_role_under_its_stamp_are_chaff() {
+        let entry = |n: usize| {
+            format!("Entry {n} reports that the ministry confirmed another launch from the east coast, and that the missile fell into the sea after a long flight.")
+        };
+        let page = [
+            "LIVE",
+            "6.31pm",
+            "Helena Marsh",
+            "Council to meet as envoy calls for sanctions",
+            &entry(1),
+            "5.58pm",
+            "Sam Okoye",
+            "Defence Correspondent",
+            "Key update",
+            "How the layered air defences held",
+            &entry(2),
+            "4.45pm",
+            "Helena Marsh",
+            &entry(3),
+            "3.05pm",
+            "Sam Okoye",
+            "Defence Correspondent",
+            &entry(4),
+        ]
+        .join("\n");
+        let kept = strip(&page, &Options::default()).paragraphs();
+        for headline in [
+            "Council to meet as envoy calls for sanctions",
+            "How the layered air defences held",
+        ] {
+            assert!(kept.iter().any(|p| p == headline), "{kept:?}");
+        }
+        for head in [
+            "Helena Marsh",
+            "Sam Okoye",
+            "Defence Correspondent",
+            "Key update",
+        ] {
+            assert!(!kept.iter().any(|p| p == head), "{head}: {kept:?}");
+        }
     }
 
     #[test]
