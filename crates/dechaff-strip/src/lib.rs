@@ -526,6 +526,31 @@ mod tests {
     }
 
     #[test]
+    fn the_items_of_a_list_a_colon_opens_are_no_headings() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says the air force struck more than sixty targets at sixteen locations overnight, and that more strikes could follow.")
+        };
+        let items = [
+            "Command and control nodes",
+            "Munitions depots",
+            "Launch sites for drones and missiles",
+            "Production facilities",
+            "Air defence radars",
+        ];
+        let mut lines = vec![
+            para(1),
+            para(2),
+            "Its commander said the targets included:".to_string(),
+        ];
+        lines.extend(items.iter().map(|i| i.to_string()));
+        lines.extend([para(3), para(4)]);
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        for item in items {
+            assert!(kept.iter().any(|k| k == item), "{item:?} lost: {kept:?}");
+        }
+    }
+
+    #[test]
     fn a_text_dump_keeps_its_question_subheads_and_closing_fact_lists() {
         let para = |n: usize| {
             format!("Paragraph {n} of the explainer says what the missile can reach, who has asked for it, and why the government in Berlin has argued over it for two years.")
