@@ -155,12 +155,17 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     // Context: headings, then short blocks, then near-good blocks.
     let mut ctx = own.clone();
     // Lines under one that ends with a colon ("... the targets included:") are the
-    // items of a list, not headings, as long as they keep a heading's shape.
+    // items of a list, not headings, as long as they keep a heading's shape, in the
+    // article (a menu's "Categories:" opens no list of the article's).
     let mut in_list = false;
     for i in 0..blocks.len() {
+        let in_article = first_good.is_some_and(|g| i > g);
         let heading_like = is_text_heading(&blocks[i]);
-        in_list = i > 0 && (blocks[i - 1].text.ends_with(':') || in_list) && heading_like;
-        let text_heading = heading_like && first_good.is_some_and(|g| i > g) && !in_list;
+        in_list = in_article
+            && (blocks[i - 1].text.ends_with(':') || in_list)
+            && heading_like
+            && own[i] != Class::Bad;
+        let text_heading = heading_like && in_article && !in_list;
         if (blocks[i].heading >= 2 || text_heading) && ctx[i] != Class::Bad {
             let prose_follows = (i + 1..blocks.len())
                 .take(HEADING_REACH)
