@@ -322,6 +322,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let usable = |b: String| {
         clean_byline(&b)
             .map(|b| without_trailing_place(b, gazetteer))
+            .map(crate::header::without_role)
             // "dpa/AFP" credits news agencies, which are sources, not authors.
             .filter(|b| !is_agency_credit(b, gazetteer))
     };
@@ -2486,6 +2487,24 @@ mod tests {
         dump.extend(BODY);
         let f = fields_of(&dump.join("\n"));
         assert_eq!(f.byline.as_deref(), Some("Kadri Tamm und Jaan Kask"));
+    }
+
+    #[test]
+    fn the_role_line_under_a_byline_is_no_name() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says residents heard the jets take off at full power shortly after ten, and that the air base has said nothing since.")
+        };
+        let page = [
+            "Lossiemouth Typhoons scrambled as bombers head for Scottish skies".to_string(),
+            "By Callum Grant".to_string(),
+            "Defence and Highlands Reporter".to_string(),
+            "10:42, 13 MAR 2025".to_string(),
+            para(1),
+            para(2),
+            para(3),
+        ]
+        .join("\n");
+        assert_eq!(fields_of(&page).byline.as_deref(), Some("Callum Grant"));
     }
 
     #[test]

@@ -250,6 +250,16 @@ pub fn byline_of(text: &str) -> Option<String> {
             name = head.to_string();
         }
     }
+    // "Kateryna Lysenko in Kyiv and Sam Okoye": each reporter's place goes, the names
+    // after it stay.
+    // Only full names: a blog's "Posted by X in Diet and Reviews" names categories.
+    if let Some(names) = names_without_places(&name).filter(|n| {
+        n.split([',', '&'])
+            .flat_map(|group| group.split(" and "))
+            .all(|who| who.split_whitespace().count() >= 2)
+    }) {
+        name = names;
+    }
     for suffix in [" on ", " in "] {
         if let Some((head, tail)) = name.split_once(suffix) {
             if parse_date(tail).is_some() || suffix == " in " {
@@ -463,6 +473,51 @@ pub(crate) const REPORTER_ROLES: [&str; 9] = [
     "staff",
 ];
 
+/// The names of a byline that runs into the reporter's role ("Ciara McCann Business
+/// Correspondent", as a name and a role in one block print): the shortest head of two
+/// words or more whose tail is a role line of capitalised words.
+pub(crate) fn without_role(byline: String) -> String {
+    let last_is_role = byline
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| REPORTER_ROLES.contains(&w.to_lowercase().as_str()));
+    if !last_is_role {
+        return byline;
+    }
+    // "Harry RabinowitzTech Reporter": inline elements glued without a space.
+    // The role's half of a glued word can only open the role ("EcoCult Staff" is one
+    // name).
+    let mut words: Vec<&str> = Vec::new();
+    let mut role_halves = Vec::new();
+    for w in byline.split_whitespace() {
+        match w
+            .char_indices()
+            .skip(3)
+            .find(|&(i, c)| c.is_uppercase() && w[..i].ends_with(char::is_lowercase))
+        {
+            Some((at, _)) => {
+                words.push(&w[..at]);
+                role_halves.push(words.len());
+                words.push(&w[at..]);
+            }
+            None => words.push(w),
+        }
+    }
+    let capitalised =
+        |w: &&str| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "&");
+    (2..words.len())
+        .find(|&k| {
+            words[..k].iter().all(|w| w.starts_with(char::is_uppercase))
+                && !role_halves.contains(&(k - 1))
+                && !words[..=k].iter().any(|w| matches!(*w, "A" | "An" | "The"))
+                && words[k..].iter().all(capitalised)
+                && is_role_line(&words[k..].join(" "))
+        })
+        .map_or(byline.clone(), |k| {
+            words[..k].join(" ").trim_end_matches(',').to_string()
+        })
+}
+
 /// A short line naming a reporter's role ("Defence correspondent", "Nordic editor").
 fn is_role_line(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -499,12 +554,18 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
     let date_at = |i: usize| before_body.get(i).is_some_and(|n| is_date_line(&n.text));
     let role_at = |i: usize| before_body.get(i).is_some_and(|r| is_role_line(&r.text));
     let place_at = |i: usize| before_body.get(i).is_some_and(|r| is_place_label(&r.text));
+    // "By Helen Dobson" over "Business Reporter": the role line is no name.
+    let is_role_under_byline = |i: usize| {
+        is_role_line(&before_body[i].text)
+            && i.checked_sub(1)
+                .is_some_and(|j| byline_of(&before_body[j].text).is_some())
+    };
     let is_anchor = |i: &usize| {
         let i = *i;
         let t = &before_body[i].text;
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
-            || (is_name_line(t) || names_without_places(t).is_some())
+            || (is_name_line(t) && !is_role_under_byline(i) || names_without_places(t).is_some())
                 && (date_at(i + 1)
                     // Without a date, only a person's name: "Our Research" over
                     // "Research staff" is a menu.
@@ -569,7 +630,19 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                 if before_body[i].heading > 0 {
                     return None;
                 }
+                // "By Helen Dobson" over "Business Reporter" over the date: the
+                // role line is no name.
+                let above = |j: usize| match j.checked_sub(1) {
+                    Some(up)
+                        if is_role_line(&before_body[j].text)
+                            && byline_of(&before_body[up].text).is_some() =>
+                    {
+                        Some(up)
+                    }
+                    _ => Some(j),
+                };
                 i.checked_sub(1)
+                    .and_then(above)
                     .map(|j| &before_body[j])
                     .filter(|n| !n.nearest.intersects(NOT_BYLINE_CONTAINERS))
                     .and_then(|n| {
@@ -820,6 +893,32 @@ mod tests {
         );
         // A German account link is no name.
         assert!(!is_name_line("Mein Konto"));
+        // In a "By" line too; a blog's categories after "in" are no names.
+        assert_eq!(
+            byline_of("By Kateryna Lysenko in Kyiv and Sam Okoye").as_deref(),
+            Some("Kateryna Lysenko and Sam Okoye")
+        );
+        assert_eq!(
+            byline_of("Posted by Tom Naughton in Diet and Reviews").as_deref(),
+            Some("Tom Naughton")
+        );
+    }
+
+    #[test]
+    fn a_reporters_role_is_no_part_of_the_byline() {
+        let role = |b: &str| without_role(b.to_string());
+        assert_eq!(role("Ciara McCann Business Correspondent"), "Ciara McCann");
+        assert_eq!(role("Harry RabinowitzTech Reporter"), "Harry Rabinowitz");
+        assert_eq!(role("Shannon Williams, Journalist"), "Shannon Williams");
+        assert_eq!(role("EcoCult Staff"), "EcoCult Staff");
+        // A newspaper's name and a byline that is a role alone stay.
+        for kept in [
+            "Walter O'Brien/NJ.com The Somerset Reporter",
+            "A Photo Editor",
+            "Defence Reporter",
+        ] {
+            assert_eq!(role(kept), kept);
+        }
     }
 
     #[test]
