@@ -2490,6 +2490,39 @@ mod tests {
     }
 
     #[test]
+    fn a_format_label_under_the_menus_section_is_no_section() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.")
+        };
+        let page = |above: &[&str]| {
+            let mut lines: Vec<String> = above.iter().map(|l| l.to_string()).collect();
+            lines.extend([
+                "Gotland, the island Sweden forgot it needed".to_string(),
+                "By Karin Holm".to_string(),
+                "March 26, 2025".to_string(),
+                para(1),
+                para(2),
+                para(3),
+            ]);
+            fields_of(&lines.join("\n")).section
+        };
+        assert_eq!(
+            page(&["Latest", "Europe", "Africa", "Europe", "Long Read"]).as_deref(),
+            Some("Europe")
+        );
+        // A paywall's badge is no section either.
+        assert_eq!(
+            page(&["Lokales", "Kiel", "Kiel", "NOR+"]).as_deref(),
+            Some("Kiel")
+        );
+        // Alone, the format is the section.
+        assert_eq!(
+            page(&["Support us", "Search", "Commentary"]).as_deref(),
+            Some("Commentary")
+        );
+    }
+
+    #[test]
     fn the_role_line_under_a_byline_is_no_name() {
         let para = |n: usize| {
             format!("Paragraph {n} says residents heard the jets take off at full power shortly after ten, and that the air base has said nothing since.")

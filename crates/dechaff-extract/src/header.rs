@@ -769,6 +769,28 @@ const BADGES: [&str; 10] = [
     "for immediate release",
 ];
 
+/// Labels that say what kind of piece an article is, not what it is about.
+const FORMAT_LABELS: [&str; 14] = [
+    "analysis",
+    "long read",
+    "feature",
+    "features",
+    "opinion",
+    "comment",
+    "commentary",
+    "essay",
+    "interview",
+    "review",
+    "explainer",
+    "investigation",
+    "as it happened",
+    "in depth",
+];
+
+fn is_format_label(text: &str) -> bool {
+    FORMAT_LABELS.contains(&text.trim().to_lowercase().as_str())
+}
+
 /// How many badges may sit between a headline and its section label.
 const MAX_BADGES: usize = 2;
 
@@ -776,8 +798,11 @@ fn is_badge(text: &str) -> bool {
     let t = text
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    // A press release's number ("Release No. 21-032") is a mark of the same kind.
-    BADGES.contains(&t.as_str())
+    // A press release's number ("Release No. 21-032") is a mark of the same kind, and
+    // so is a paywall's ("NOR+", "JK+").
+    let paywall = text.len() <= 8 && text.ends_with('+') && !text.contains(' ');
+    paywall
+        || BADGES.contains(&t.as_str())
         || t.len() < 40
             && ["release no", "release number"]
                 .iter()
@@ -819,6 +844,24 @@ pub fn section(
             .rev()
             .take(MAX_BADGES + 1)
             .find(|&j| !is_badge(&before_body[j].text));
+        // A format label ("Long Read", "Analysis") under a section the page's menu
+        // also names ("Europe"): the section is that one. Alone, as on a think
+        // tank's page, the format is the section.
+        let j = j.map(|j| match j.checked_sub(1) {
+            Some(up)
+                if is_format_label(&before_body[j].text)
+                    && is_label(&before_body[up].text)
+                    && decisions[up].cue.is_none()
+                    && before_body
+                        .iter()
+                        .filter(|b| b.text == before_body[up].text)
+                        .count()
+                        > 1 =>
+            {
+                up
+            }
+            _ => j,
+        });
         if let Some(j) = j {
             let b = &before_body[j];
             if is_label(&b.text) && decisions[j].cue.is_none() && b.heading != 1 {
