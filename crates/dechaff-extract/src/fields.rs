@@ -79,7 +79,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(&format!(r"\s(?:{LISTED_DATE})$"))
                 .expect("trailing date pattern compiles"),
-            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) "),
+            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) |^subscribe (?:for|now|today)(?-u:\b)|^in association with |^(?:sponsored|promoted|presented) by |(?-u:\b)is (?:a )?part of (?:the )?[a-z .&'-]{1,40} (?:media|group|network|publishing|newspapers?)(?: ltd| limited| inc\.?| plc)?$|^more [a-z .&'-]{1,40} (?:news|stories)$"),
             not_a_title: re(r"(?i)^(?:(?:(?:updated|posted) )?(?:an?|\d+) (?:minute|hour|day|week)s? ago(?: [\d/:.+ ]*(?:[ap]m [\d/:.+ ]*)?)?|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
@@ -1540,12 +1540,22 @@ fn is_teaser_title(text: &str) -> bool {
     (4..=25).contains(&words)
         && !open_ended
         && !is_job_title(text)
-        && !dechaff_strip::is_two_sentences(text)
+        && (!dechaff_strip::is_two_sentences(text) || is_question_headline(text))
         && !text.ends_with("...")
         && text.starts_with(|c: char| {
             c.is_uppercase() || c.is_ascii_digit() || OPENING_QUOTES.contains(&c)
         })
         && crate::parse_date(text).is_none()
+}
+
+/// A headline that puts a short question after its statement ("Conscription is back
+/// in Europe. Is it working?"); a teaser's lead ends with a full stop.
+fn is_question_headline(text: &str) -> bool {
+    text.ends_with('?')
+        && text.split_whitespace().count() <= 12
+        && text.rsplit_once(". ").is_some_and(|(statement, question)| {
+            question.split_whitespace().count() <= 5 && !statement.contains(['.', '?', '!', '/'])
+        })
 }
 
 /// Words a role outside a newsroom ends in ("Senior Fellow", "Programme Director");
@@ -2818,6 +2828,30 @@ mod tests {
                 .as_deref(),
             Some("2024-09-10")
         );
+    }
+
+    #[test]
+    fn sponsors_owners_and_subscriptions_are_no_related_titles() {
+        for line in [
+            "Subscribe for full access",
+            "Furness Now is part of Northstar Local Media",
+            "In association with Greenhill Garden Centre",
+            "Sponsored by Harbour Bank",
+            "More Royal Navy news",
+        ] {
+            assert!(is_interface_link(line), "{line}");
+        }
+        assert!(!is_interface_link("Why India keeps buying Rafales"));
+        // A headline may ask a short question after its statement; a lead may not.
+        assert!(is_teaser_title(
+            "Conscription is back in Europe. Is it working?"
+        ));
+        assert!(!is_teaser_title(
+            "Latvia, Sweden and Denmark have all widened the draft. The results so far are mixed."
+        ));
+        assert!(!is_teaser_title(
+            "My superpower? Helping you shine online and build a brand. How do I do it?"
+        ));
     }
 
     #[test]

@@ -800,7 +800,10 @@ fn is_badge(text: &str) -> bool {
         .to_lowercase();
     // A press release's number ("Release No. 21-032") is a mark of the same kind, and
     // so is a paywall's ("NOR+", "JK+").
-    let paywall = text.len() <= 8 && text.ends_with('+') && !text.contains(' ');
+    let paywall = text.len() <= 8
+        && text.ends_with('+')
+        && text.starts_with(char::is_alphabetic)
+        && !text.contains(' ');
     paywall
         || BADGES.contains(&t.as_str())
         || t.len() < 40

@@ -271,6 +271,9 @@ const SUBSTRINGS: &[(&str, Flags)] = &[
     ("advert", Flags::AD),
     ("sponsor", Flags::AD),
     ("promo", Flags::AD),
+    // The native-ad networks' widgets ("Doctors stunned: ...").
+    ("taboola", Flags::AD),
+    ("outbrain", Flags::AD),
     ("breadcrumb", Flags::BREADCRUMB),
     ("tagcloud", Flags::TAGS),
     ("tag-list", Flags::TAGS),

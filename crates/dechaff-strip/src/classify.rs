@@ -162,7 +162,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
         let in_article = first_good.is_some_and(|g| i > g);
         let heading_like = is_text_heading(&blocks[i]);
         in_list = in_article
-            && (blocks[i - 1].text.ends_with(':') || in_list)
+            && (opens_list(&blocks[i - 1].text, out[i - 1].cue) || in_list)
             && heading_like
             && own[i] != Class::Bad;
         let text_heading = heading_like && in_article && !in_list;
@@ -603,6 +603,29 @@ fn keep_live_entry_headlines(blocks: &[Block], out: &mut [Decision]) {
             );
         }
     }
+}
+
+/// Whether a line ends with a colon that opens a list of the article's ("The contract
+/// covers:"), not one of links to other pages ("More on Ross:", "Related:").
+fn opens_list(text: &str, cue: Option<CueKind>) -> bool {
+    const LINK_LISTS: [&str; 10] = [
+        "more ",
+        "related",
+        "read ",
+        "see ",
+        "also ",
+        "other ",
+        "latest",
+        "popular",
+        "recommended",
+        "further ",
+    ];
+    text.ends_with(':')
+        && cue.is_none()
+        && !LINK_LISTS.iter().any(|w| {
+            text.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+        })
 }
 
 /// How many author, role and label lines a live entry's head may have.
@@ -1910,7 +1933,16 @@ fn keep_inside_article_container(blocks: &[Block], out: &mut [Decision], exempt:
 
 #[cfg(test)]
 mod tests {
-    use super::{is_live_stamp, is_markup};
+    use super::{is_live_stamp, is_markup, opens_list, CueKind};
+
+    #[test]
+    fn a_colon_opens_the_articles_lists_not_link_lists() {
+        assert!(opens_list("The contract covers:", None));
+        assert!(!opens_list("More on Ross:", None));
+        assert!(!opens_list("Related:", None));
+        assert!(!opens_list("Read also:", Some(CueKind::Related)));
+        assert!(!opens_list("The contract covers three things.", None));
+    }
 
     #[test]
     fn live_stamps_are_times_and_ages_alone() {

@@ -497,6 +497,7 @@ mod tests {
         assert_eq!(cue_of("NEWSLETTER SUBSCRIPTION"), Some(CueKind::Close));
         // A forum's list of other threads closes the thread.
         assert_eq!(cue_of("Similar threads"), Some(CueKind::Close));
+        assert_eq!(cue_of("Mehr aus diesem Heft"), Some(CueKind::Close));
         assert_eq!(cue_of("Similar Content"), Some(CueKind::Close));
         assert_eq!(cue_of("Also on MilPulse Africa"), Some(CueKind::Close));
         assert_eq!(cue_of("12 Comments"), Some(CueKind::Comments));

@@ -481,6 +481,29 @@ mod tests {
     }
 
     #[test]
+    fn a_native_ad_networks_widget_is_an_advert() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} says the yard will build the three supply ships in the city, where the cranes have stood idle for most of the last twenty years.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let page = format!(
+            "<html><body><article>{body}</article><div id=\"taboola-below-article\" class=\"taboola-wrapper\"><div class=\"trc_item\"><a href=\"https://x.example/1\"><span>Doctors stunned: this simple trick helps every single reader with knee pain, and nobody in the city can explain why it works</span></a></div></div></body></html>"
+        );
+        let stripped = strip(&page, &Options::default());
+        let ad = stripped
+            .document
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Doctors"))
+            .expect("the ad is a block");
+        assert!(ad.flags.contains(Flags::AD), "{:?}", ad.flags);
+        assert!(!stripped
+            .paragraphs()
+            .iter()
+            .any(|p| p.starts_with("Doctors")));
+    }
+
+    #[test]
     fn a_newsletter_box_set_into_the_article_closes_only_itself() {
         let para = |n: usize| {
             format!("<p>Paragraph {n} says the yard will build the three supply ships in the city, where the cranes have stood idle for most of the last twenty years.</p>")
