@@ -977,9 +977,10 @@ fn is_credited(text: &str, start: usize, end: usize) -> bool {
         "via",
         "told",
     ];
-    const AFTER: [&str; 8] = [
+    const AFTER: [&str; 9] = [
         "reported",
         "reports",
+        "report",
         "said",
         "says",
         "quoted",
@@ -987,27 +988,64 @@ fn is_credited(text: &str, start: usize, end: usize) -> bool {
         "news agency said",
         "news agency reported",
     ];
+    let credited_by = |before: &str| {
+        BEFORE.iter().any(|w| {
+            ends_with_ignore_case(before, w)
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, ' ' | ',' | '(' | '\n'))
+        })
+    };
     let before = text[..start].trim_end();
-    let credited_before = BEFORE.iter().any(|w| {
-        ends_with_ignore_case(before, w)
-            && before[..before.len() - w.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, ' ' | ',' | '(' | '\n'))
+    // "according to the state broadcaster Press TV": a few words that say what the
+    // outlet is may stand between.
+    let described = (1..=MAX_OUTLET_DESCRIPTION_WORDS).any(|n| {
+        let mut cut = before;
+        for _ in 0..n {
+            match cut.rsplit_once(' ') {
+                Some((head, word)) if !word.contains([',', '.', ';', ':', '"', '”']) => {
+                    cut = head.trim_end();
+                }
+                _ => return false,
+            }
+        }
+        ends_with_ignore_case(cut, "according to the") && credited_by(cut)
     });
+    let credited_before = credited_by(before) || described;
     let mut after = text[end..].trim_start();
     if after.starts_with('(') {
         if let Some(close) = after.find(')').filter(|&c| c <= 12) {
             after = after[close + 1..].trim_start();
         }
     }
-    let credited_after = AFTER.iter().any(|w| {
-        after
-            .strip_prefix(w)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-    });
+    // "TASS and RIA Novosti report": past the other outlet's capitalised name.
+    if let Some(rest) = after.strip_prefix("and ") {
+        let skipped = rest
+            .split(' ')
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .take(MAX_OUTLET_DESCRIPTION_WORDS)
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+        if skipped > 0 {
+            after = rest[skipped.min(rest.len())..].trim_start();
+            after = after.strip_prefix(',').map_or(after, str::trim_start);
+        }
+    }
+    // "RIA Novosti, citing a Kremlin source, ...".
+    let citing = after.starts_with(", citing ") || after.starts_with("citing ");
+    let credited_after = citing
+        || AFTER.iter().any(|w| {
+            after
+                .strip_prefix(w)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        });
     credited_before || credited_after
 }
+
+/// Words that may describe an outlet between a crediting phrase and its name, or
+/// name a second outlet before the verb.
+const MAX_OUTLET_DESCRIPTION_WORDS: usize = 4;
 
 /// A byline without what ran into it; `None` when nothing of a name is left.
 fn clean_byline(byline: &str) -> Option<String> {
@@ -1207,6 +1245,12 @@ fn attribution_names(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // ASCII lowercasing keeps byte offsets, so that they index `text` too.
     let lower = text.to_ascii_lowercase();
+    // "Credit: Cpl Tim Laurence/MoD" under a picture credits its photographer, not a
+    // source of the report (the line stays an attribution line for stripping, where
+    // it is chaff either way).
+    if lower.starts_with("credit:") || lower.starts_with("credit :") {
+        return out;
+    }
     if lower.contains(" by ")
         || lower.starts_with("reporting by")
         || lower.starts_with("(reporting by")
@@ -1273,7 +1317,9 @@ fn split_names(list: &str) -> Vec<String> {
     list.split(['/', ',', ';', '&'])
         .flat_map(|s| s.split(" and "))
         .flat_map(|s| s.split(" und "))
-        .map(|s| s.trim().trim_end_matches('.').trim().to_string())
+        .map(|s| s.trim().trim_end_matches('.').trim())
+        // "Reuters and the Associated Press".
+        .map(|s| s.strip_prefix("the ").unwrap_or(s).to_string())
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -2577,6 +2623,15 @@ mod tests {
             credited("Early estimates, reported by Ynet, put the cost higher."),
             ["Ynet"]
         );
+        // What the outlet is may stand between; a second outlet before the verb.
+        assert_eq!(
+            credited("The vote passed, according to the state broadcaster Press TV."),
+            ["Press TV"]
+        );
+        assert_eq!(
+            credited("The state news agencies TASS and RIA Novosti, citing a Kremlin source, report that he has arrived."),
+            ["TASS", "RIA Novosti"]
+        );
         assert_eq!(
             credited("It will be repaired at Rajin, the state news agency KCNA said on Friday."),
             ["KCNA"]
@@ -2827,6 +2882,15 @@ mod tests {
             dotted(r#"<script type="application/ld+json">{"datePublished": "2024-09-10T16:07:00Z"}</script>"#)
                 .as_deref(),
             Some("2024-09-10")
+        );
+    }
+
+    #[test]
+    fn a_pictures_credit_names_no_source() {
+        assert!(attribution_names("Credit: Cpl Tim Laurence/MoD").is_empty());
+        assert_eq!(
+            attribution_names("Additional reporting by Reuters and the Associated Press"),
+            ["Reuters", "Associated Press"]
         );
     }
 
