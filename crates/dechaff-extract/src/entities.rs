@@ -600,15 +600,19 @@ impl Recognizer {
             }
             start += text[start..end].len() - text[start..end].trim_start().len();
             // "Expect the Black Sea Fleet", "Whether the European Commission": a
-            // sentence's first word and "the" before a name are not part of it.
-            if kind != EntityType::Person {
-                let rest = &text[start..end];
-                if let Some((first, _)) = rest.split_once(" the ") {
-                    if !first.contains(' ') && first.len() < rest.len() {
-                        start += first.len() + " the ".len();
+            // sentence's first word and "the" before a name are not part of it; nor,
+            // once "In" is gone, is "June" in "In June the Wagner Group".
+            let sentence_word_and_the = |start: &mut usize| {
+                if kind != EntityType::Person {
+                    let rest = &text[*start..end];
+                    if let Some((first, _)) = rest.split_once(" the ") {
+                        if !first.contains(' ') && first.len() < rest.len() {
+                            *start += first.len() + " the ".len();
+                        }
                     }
                 }
-            }
+            };
+            sentence_word_and_the(&mut start);
             loop {
                 let rest = &text[start..end];
                 let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -617,6 +621,17 @@ impl Recognizer {
                     start += text[start..end].len() - text[start..end].trim_start().len();
                 } else {
                     break;
+                }
+            }
+            sentence_word_and_the(&mut start);
+            // "Sir Keir Starmer": an honour is a title, not part of the name.
+            if kind == EntityType::Person {
+                for honour in ["Sir ", "Dame "] {
+                    if text[start..end].starts_with(honour)
+                        && text[start + honour.len()..end].contains(' ')
+                    {
+                        start += honour.len();
+                    }
                 }
             }
         }
@@ -2290,6 +2305,28 @@ mod tests {
             .map(|e| e.text.as_str())
             .collect();
         assert_eq!(people, ["Oleksandr Syrskyi", "Syrskyi"]);
+        // An honour is a title too.
+        for (line, name) in [
+            (
+                "Prime Minister Sir Keir Starmer confirmed the order.",
+                "Keir Starmer",
+            ),
+            ("Defence Secretary Sir John Hallam said so.", "John Hallam"),
+        ] {
+            let e = r.entities(line);
+            assert!(
+                e.iter()
+                    .any(|e| e.kind == EntityType::Person && e.text == name),
+                "{e:?}"
+            );
+        }
+        // A date before "the" is no part of an organisation's name.
+        let e = r.entities("In June the Wagner Group marched on Moscow.");
+        assert!(
+            e.iter()
+                .any(|e| e.kind == EntityType::Organisation && e.text == "Wagner Group"),
+            "{e:?}"
+        );
     }
 
     fn of_kind(e: &[Entity], kind: EntityType) -> Vec<&str> {
