@@ -1594,13 +1594,24 @@ fn is_teaser_title(text: &str) -> bool {
         && crate::parse_date(text).is_none()
 }
 
-/// A headline that puts a short question after its statement ("Conscription is back
-/// in Europe. Is it working?"); a teaser's lead ends with a full stop.
+/// A headline that puts a short question, or a phrase, after its statement
+/// ("Conscription is back in Europe. Is it working?"); a teaser's lead ends with a full
+/// stop.
 fn is_question_headline(text: &str) -> bool {
-    text.ends_with('?')
+    // Or a statement and a phrase without a closing stop ("The January sales are
+    // over. Here's what is still worth buying").
+    let unstopped = !text.ends_with(['.', '!', '…', ':', ';', ',', '?']);
+    (text.ends_with('?') || unstopped)
         && text.split_whitespace().count() <= 12
-        && text.rsplit_once(". ").is_some_and(|(statement, question)| {
-            question.split_whitespace().count() <= 5 && !statement.contains(['.', '?', '!', '/'])
+        && text.rsplit_once(". ").is_some_and(|(statement, tail)| {
+            let tail_words = tail.split_whitespace().count();
+            let phrase = unstopped
+                && tail_words >= 3
+                && statement.split_whitespace().count() >= 3
+                && !statement.contains(',');
+            (phrase || !unstopped && tail_words <= 5)
+                && tail.starts_with(char::is_uppercase)
+                && !statement.contains(['.', '?', '!', '/'])
         })
 }
 
@@ -2909,6 +2920,9 @@ mod tests {
         // A headline may ask a short question after its statement; a lead may not.
         assert!(is_teaser_title(
             "Conscription is back in Europe. Is it working?"
+        ));
+        assert!(is_teaser_title(
+            "The January sales are over. Here's what is still worth buying"
         ));
         assert!(!is_teaser_title(
             "Latvia, Sweden and Denmark have all widened the draft. The results so far are mixed."
