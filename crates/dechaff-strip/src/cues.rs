@@ -410,6 +410,11 @@ mod tests {
             "Read the series",
             "Get Furness Now's daily newsletter",
             "Your email address",
+            // A live blog's controls.
+            "Newest first",
+            "Auto-update",
+            "Show 6 older updates",
+            "New updates — click to refresh",
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
         }
