@@ -189,26 +189,24 @@ pub fn is_name_line(text: &str) -> bool {
     {
         return false;
     }
-    // As many capitalised words and particles as words (the particles are ASCII, so
-    // comparing ignoring ASCII case is comparing lowercased), and not all in capitals.
-    let capitalised = text
+    // Every word capitalised or a particle (the particles are ASCII, so comparing
+    // ignoring ASCII case is comparing lowercased; a capitalised "Der" counts once:
+    // "Der Schild über Holzdorf" is a headline), and not all in capitals.
+    let name_words = text
         .split_whitespace()
         .filter(|w| {
             w.trim_end_matches(',')
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
+                || NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))
         })
-        .count();
-    let particles = text
-        .split_whitespace()
-        .filter(|w| NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p)))
         .count();
     let all_caps = text
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    capitalised + particles == words && !all_caps
+    name_words == words && !all_caps
 }
 
 /// Status words a page may run into the end of a byline line.
@@ -770,7 +768,14 @@ const BADGES: [&str; 10] = [
 ];
 
 /// Labels that say what kind of piece an article is, not what it is about.
-const FORMAT_LABELS: [&str; 14] = [
+const FORMAT_LABELS: [&str; 20] = [
+    // German: a magazine's "Analyse" under "Europa".
+    "analyse",
+    "hintergrund",
+    "reportage",
+    "kommentar",
+    "meinung",
+    "porträt",
     "analysis",
     "long read",
     "feature",
@@ -937,8 +942,10 @@ mod tests {
             names_without_places("Troops in Kherson were moved at night"),
             None
         );
-        // A German account link is no name.
+        // A German account link is no name, nor a headline with a lowercase word.
         assert!(!is_name_line("Mein Konto"));
+        assert!(!is_name_line("Der Schild über Holzdorf"));
+        assert!(is_name_line("Ursula von der Leyen"));
         // In a "By" line too; a blog's categories after "in" are no names.
         assert_eq!(
             byline_of("By Kateryna Lysenko in Kyiv and Sam Okoye").as_deref(),
