@@ -410,6 +410,11 @@ mod tests {
             "Read the series",
             "Get Furness Now's daily newsletter",
             "Your email address",
+            // A figure's caption, a picture's copyright, a footnote, an investigator's bio.
+            "Figure 2: Close-up of the eastern apron on August 10.",
+            "Satellite image ©2022 Planet Labs PBC",
+            "[1] Planet Labs imagery was accessed through its research programme.",
+            "Daniel Ashworth is a senior investigator at Open Lens, where he studies imagery.",
             // A live blog's controls.
             "Newest first",
             "Auto-update",
@@ -451,6 +456,8 @@ mod tests {
             None
         );
         assert_eq!(cue_of("Jana Roth ist in Kiel geboren."), None);
+        // A sentence that mentions a figure is no caption.
+        assert_eq!(cue_of("Figure skating drew 2,000 people."), None);
     }
 
     #[test]
