@@ -67,7 +67,9 @@ fn field_patterns() -> &'static FieldPatterns {
         // Constant patterns: a failure to compile is a build defect.
         let re = crate::patterns::compile;
         FieldPatterns {
-            dateline_agency: re(r"^[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)\s*[-–—]"),
+            // "WARSAW, Sept 10 (Reuters) -", and a press-release wire's "SAN DIEGO, Oct.
+            // 15, 2024 /PRNewswire/ --".
+            dateline_agency: re(r"^(?:[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)|[^()/]{0,80}\s/([A-Za-z][A-Za-z.&\- ]{1,30})/)\s*[-–—]"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
             list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen)(?: aus .{1,30})?|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
@@ -476,7 +478,8 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     for c in datelines {
         // "(Reuters) -", "(dpa/AFP) –": each agency; a lowercase one only when it is
         // short like an agency's initials ("dpa"), so "(see below) -" is none.
-        let agencies = c[1].split('/').map(str::trim).filter(|a| {
+        let credited = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        let agencies = credited.split('/').map(str::trim).filter(|a| {
             a.starts_with(char::is_uppercase)
                 || a.len() <= 4 && a.chars().all(|c| c.is_ascii_alphabetic())
         });
@@ -1010,7 +1013,9 @@ fn is_credited(text: &str, start: usize, end: usize) -> bool {
                 _ => return false,
             }
         }
-        ends_with_ignore_case(cut, "according to the") && credited_by(cut)
+        // "according to the", "quoted by the", "reported by the" ...
+        cut.strip_suffix(" the")
+            .is_some_and(|phrase| credited_by(phrase.trim_end()))
     });
     let credited_before = credited_by(before) || described;
     let mut after = text[end..].trim_start();
@@ -1310,7 +1315,21 @@ fn attribution_names(text: &str) -> Vec<String> {
 /// news agency written in lowercase ("dpa"). A street address after "Via" ("dei
 /// Coronari 48", "00186 Roma"), a year range or a clause ("either government") cannot.
 fn names_a_source(name: &str, gazetteer: &Gazetteer) -> bool {
-    name.starts_with(char::is_uppercase) || gazetteer.is_media(name)
+    // A platform a post was found on ("Source: Telegram, archived") is no outlet.
+    const PLATFORMS: [&str; 11] = [
+        "Telegram",
+        "Twitter",
+        "X",
+        "Facebook",
+        "YouTube",
+        "TikTok",
+        "Instagram",
+        "VK",
+        "VKontakte",
+        "Reddit",
+        "Google Earth",
+    ];
+    (name.starts_with(char::is_uppercase) || gazetteer.is_media(name)) && !PLATFORMS.contains(&name)
 }
 
 fn split_names(list: &str) -> Vec<String> {
@@ -2061,6 +2080,21 @@ mod tests {
     }
 
     #[test]
+    fn a_press_release_wires_dateline_credits_the_wire() {
+        let lines = [
+            "Hanwha signs K9 deal with Romania".to_string(),
+            "SEOUL, South Korea, July 9, 2024 /PRNewswire/ -- Hanwha Aerospace has signed a contract to supply 54 K9 howitzers to Romania, the company said.".to_string(),
+            "Deliveries will begin within two years, and most of the guns will be built in Changwon before they are shipped to Europe.".to_string(),
+            "The contract also covers training, spare parts and ammunition supply vehicles for the Romanian Land Forces.".to_string(),
+        ];
+        let stripped = dechaff_strip::strip(&lines.join("\n"), &dechaff_strip::Options::default());
+        assert_eq!(
+            fields(&stripped, &Gazetteer::builtin()).sources,
+            ["PRNewswire"]
+        );
+    }
+
+    #[test]
     fn an_outlet_named_twice_is_one_source() {
         let sources = |list: &[&str]| {
             one_name_per_outlet(
@@ -2644,6 +2678,10 @@ mod tests {
             ["TASS", "RIA Novosti"]
         );
         assert_eq!(
+            credited("The ministry, quoted by the state news agency RIA Novosti, said so."),
+            ["RIA Novosti"]
+        );
+        assert_eq!(
             credited("It will be repaired at Rajin, the state news agency KCNA said on Friday."),
             ["KCNA"]
         );
@@ -2899,6 +2937,9 @@ mod tests {
     #[test]
     fn a_pictures_credit_names_no_source() {
         assert!(attribution_names("Credit: Cpl Tim Laurence/MoD").is_empty());
+        let g = Gazetteer::builtin();
+        assert!(!names_a_source("Telegram", &g));
+        assert!(names_a_source("TASS", &g));
         assert_eq!(
             attribution_names("Additional reporting by Reuters and the Associated Press"),
             ["Reuters", "Associated Press"]
