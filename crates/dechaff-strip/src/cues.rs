@@ -510,6 +510,17 @@ mod tests {
         // A forum's list of other threads closes the thread.
         assert_eq!(cue_of("Similar threads"), Some(CueKind::Close));
         assert_eq!(cue_of("Mehr aus diesem Heft"), Some(CueKind::Close));
+        // A release's boilerplate about a body named with its acronym; a book's
+        // heading with an ampersand is no company's (WCXB dev-4368 keeps it).
+        assert_eq!(
+            cue_of("About the Directorate of Defense Research and Development (DDR&D)"),
+            Some(CueKind::Close)
+        );
+        assert_eq!(cue_of("About Hemlock & Silver"), None);
+        assert_eq!(
+            cue_of("This information is information that Veltmar AB is obliged to make public pursuant to the EU Market Abuse Regulation."),
+            Some(CueKind::Chaff)
+        );
         assert_eq!(cue_of("Similar Content"), Some(CueKind::Close));
         assert_eq!(cue_of("Also on MilPulse Africa"), Some(CueKind::Close));
         assert_eq!(cue_of("12 Comments"), Some(CueKind::Comments));
