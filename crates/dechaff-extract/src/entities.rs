@@ -2107,6 +2107,18 @@ mod tests {
     }
 
     #[test]
+    fn quarters_and_halves_of_a_year_are_times() {
+        let r = Recognizer::new();
+        let found = kinds(&r, "Order intake rose in Q3 2025 and will slow in H1 2026.");
+        for t in ["Q3 2025", "H1 2026"] {
+            assert!(
+                found.contains(&(t.to_string(), EntityType::Temporal)),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn documents_and_identifiers_named_as_such() {
         let r = Recognizer::new();
         let doc = EntityType::DocumentReference;

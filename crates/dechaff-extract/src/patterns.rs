@@ -596,7 +596,8 @@ pub fn patterns() -> Vec<Pattern> {
         modified(format!(r"\b{MONTH}(?:,?\s(?:19|20)\d{{2}})?\b")),
         modified(r"\b(?:18\d|19\d|20[0-4])\d{1}s?\b".to_string()),
         // Fiscal years and seasons: "fiscal 2026", "FY2025", "spring 2024", "summer".
-        p(Temporal, 0, 2, r"\b(?:[Ff]iscal (?:[Yy]ear )?|FY ?)(?:19|20)\d{2}\b".to_string()),
+        // A fiscal year, a quarter or a half ("Q3 2025", "H1 2024"), in one pass.
+        p(Temporal, 0, 2, r"\b(?:[Ff]iscal (?:[Yy]ear )?|FY ?|[QH][1-4]\s)(?:19|20)\d{2}\b".to_string()),
         modified(r"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Fall|[Ff]all (?:of )?(?:19|20)\d{2}|Frühjahr|Frühling|Sommer|Herbst)(?: (?:of )?(?:19|20)\d{2})?\b".to_string()),
         // German durations: "zwei Wochen", "drei Jahre", "mehrere Monate".
         p(Temporal, 0, 2, r"\b(?:[Ee]ine?[nm]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|[Mm]ehrere[n]?|[Ww]enige[n]?|\d+)\s(?:Tage?n?|Wochen?|Monate?n?|Jahre?n?|Stunden?|Minuten?|Jahrzehnte?n?)\b".to_string()),
