@@ -81,7 +81,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(&format!(r"\s(?:{LISTED_DATE})$"))
                 .expect("trailing date pattern compiles"),
-            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) |^subscribe (?:for|now|today)(?-u:\b)|^in association with |^(?:sponsored|promoted|presented) by |(?-u:\b)is (?:a )?part of (?:the )?[a-z .&'-]{1,40} (?:media|group|network|publishing|newspapers?)(?: ltd| limited| inc\.?| plc)?$|^more [a-z .&'-]{1,40} (?:news|stories)$"),
+            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) |^subscribe (?:for|now|today)(?-u:\b)|^call \+?[0-9(]|^for more information,? visit |^more news releases |^source [a-z0-9&.' -]+$|^[0-9]+k\+ |^in association with |^(?:sponsored|promoted|presented) by |(?-u:\b)is (?:a )?part of (?:the )?[a-z .&'-]{1,40} (?:media|group|network|publishing|newspapers?)(?: ltd| limited| inc\.?| plc)?$|^more [a-z .&'-]{1,40} (?:news|stories)$"),
             not_a_title: re(r"(?i)^(?:(?:(?:updated|posted) )?(?:an?|\d+) (?:minute|hour|day|week)s? ago(?: [\d/:.+ ]*(?:[ap]m [\d/:.+ ]*)?)?|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
@@ -2954,6 +2954,9 @@ mod tests {
             "In association with Greenhill Garden Centre",
             "Sponsored by Harbour Bank",
             "More Royal Navy news",
+            "Call +1 (888) 555-0142",
+            "SOURCE Veltmar Defence Group AB",
+            "More news releases in similar topics",
         ] {
             assert!(is_interface_link(line), "{line}");
         }

@@ -510,6 +510,7 @@ mod tests {
         // A forum's list of other threads closes the thread.
         assert_eq!(cue_of("Similar threads"), Some(CueKind::Close));
         assert_eq!(cue_of("Mehr aus diesem Heft"), Some(CueKind::Close));
+        assert_eq!(cue_of("More investigations"), Some(CueKind::Close));
         // A release's boilerplate about a body named with its acronym; a book's
         // heading with an ampersand is no company's (WCXB dev-4368 keeps it).
         assert_eq!(
