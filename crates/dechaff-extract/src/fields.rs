@@ -1605,7 +1605,7 @@ fn is_teaser_title(text: &str) -> bool {
     (4..=25).contains(&words)
         && !open_ended
         && !is_job_title(text)
-        && (!dechaff_strip::is_two_sentences(text) || is_question_headline(text))
+        && (!dechaff_strip::is_two_sentences(text) || is_two_part_headline(text))
         && !text.ends_with("...")
         && text.starts_with(|c: char| {
             c.is_uppercase() || c.is_ascii_digit() || OPENING_QUOTES.contains(&c)
@@ -1616,7 +1616,7 @@ fn is_teaser_title(text: &str) -> bool {
 /// A headline that puts a short question, or a phrase, after its statement
 /// ("Conscription is back in Europe. Is it working?"); a teaser's lead ends with a full
 /// stop.
-fn is_question_headline(text: &str) -> bool {
+fn is_two_part_headline(text: &str) -> bool {
     // Or a statement and a phrase without a closing stop ("The January sales are
     // over. Here's what is still worth buying").
     let unstopped = !text.ends_with(['.', '!', '…', ':', ';', ',', '?']);

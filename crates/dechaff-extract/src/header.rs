@@ -516,6 +516,14 @@ pub(crate) fn without_role(byline: String) -> String {
         })
 }
 
+/// Whether block `i` is a role line right under a byline ("By Helen Dobson" over
+/// "Business Reporter"): the reporter's role, no name of its own.
+fn is_role_under_byline(blocks: &[Block], i: usize) -> bool {
+    is_role_line(&blocks[i].text)
+        && i.checked_sub(1)
+            .is_some_and(|j| byline_of(&blocks[j].text).is_some())
+}
+
 /// A short line naming a reporter's role ("Defence correspondent", "Nordic editor").
 fn is_role_line(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -552,18 +560,13 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
     let date_at = |i: usize| before_body.get(i).is_some_and(|n| is_date_line(&n.text));
     let role_at = |i: usize| before_body.get(i).is_some_and(|r| is_role_line(&r.text));
     let place_at = |i: usize| before_body.get(i).is_some_and(|r| is_place_label(&r.text));
-    // "By Helen Dobson" over "Business Reporter": the role line is no name.
-    let is_role_under_byline = |i: usize| {
-        is_role_line(&before_body[i].text)
-            && i.checked_sub(1)
-                .is_some_and(|j| byline_of(&before_body[j].text).is_some())
-    };
     let is_anchor = |i: &usize| {
         let i = *i;
         let t = &before_body[i].text;
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
-            || (is_name_line(t) && !is_role_under_byline(i) || names_without_places(t).is_some())
+            || (is_name_line(t) && !is_role_under_byline(before_body, i)
+                || names_without_places(t).is_some())
                 && (date_at(i + 1)
                     // Without a date, only a person's name: "Our Research" over
                     // "Research staff" is a menu.
@@ -630,17 +633,14 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                 }
                 // "By Helen Dobson" over "Business Reporter" over the date: the
                 // role line is no name.
-                let above = |j: usize| match j.checked_sub(1) {
-                    Some(up)
-                        if is_role_line(&before_body[j].text)
-                            && byline_of(&before_body[up].text).is_some() =>
-                    {
-                        Some(up)
-                    }
-                    _ => Some(j),
-                };
                 i.checked_sub(1)
-                    .and_then(above)
+                    .map(|j| {
+                        if is_role_under_byline(before_body, j) {
+                            j - 1
+                        } else {
+                            j
+                        }
+                    })
                     .map(|j| &before_body[j])
                     .filter(|n| !n.nearest.intersects(NOT_BYLINE_CONTAINERS))
                     .and_then(|n| {
