@@ -1907,7 +1907,21 @@ fn article_resumes(blocks: &[Block], out: &[Decision], close: usize) -> Option<u
     let end = (close + 1..out.len())
         .find(|&i| matches!(out[i].cue, Some(CueKind::Close | CueKind::Comments)))
         .unwrap_or(out.len());
-    (close + 1..end.saturating_sub(1)).find(|&i| prose(i) && prose(i + 1))
+    let resume = (close + 1..end.saturating_sub(1)).find(|&i| prose(i) && prose(i + 1))?;
+    // The resumed article's subheading right above its prose is the article's; a
+    // teaser's kicker-led title ("Kommentar: Eine Brigade ...") is the box's.
+    let heading = resume - 1;
+    Some(
+        if heading > close
+            && out[heading].cue.is_none()
+            && is_text_heading(&blocks[heading])
+            && !blocks[heading].text.contains(':')
+        {
+            heading
+        } else {
+            resume
+        },
+    )
 }
 
 /// When the page marks an article container and most body text is inside it, body

@@ -407,7 +407,6 @@ mod tests {
             // A poll's buttons, a series box, a newsletter box's title and field.
             "Have your say",
             "View results",
-            "Read the series",
             "Get Furness Now's daily newsletter",
             "Your email address",
             // A figure's caption, a picture's copyright, a footnote, an investigator's bio.
@@ -511,6 +510,7 @@ mod tests {
         assert_eq!(cue_of("Similar threads"), Some(CueKind::Close));
         assert_eq!(cue_of("Mehr aus diesem Heft"), Some(CueKind::Close));
         assert_eq!(cue_of("More investigations"), Some(CueKind::Close));
+        assert_eq!(cue_of("Read the series"), Some(CueKind::Close));
         // A release's boilerplate about a body named with its acronym; a book's
         // heading with an ampersand is no company's (WCXB dev-4368 keeps it).
         assert_eq!(

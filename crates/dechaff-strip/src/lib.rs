@@ -524,6 +524,38 @@ mod tests {
     }
 
     #[test]
+    fn a_series_box_in_a_text_dump_closes_itself_and_the_subheading_under_it_is_body() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says the navies learned to keep their most expensive missiles for the threats that matter most, and to share their targets.")
+        };
+        let lines = [
+            para(1),
+            para(2),
+            para(3),
+            "Sea Power".to_string(),
+            "Read the series".to_string(),
+            "The frigate gap: why Europe's navies are too small".to_string(),
+            "Can the submarine still hide?".to_string(),
+            "A campaign that did not end".to_string(),
+            para(4),
+            para(5),
+        ];
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p == "A campaign that did not end"),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter().any(|p| p.starts_with("Paragraph 5")),
+            "{kept:?}"
+        );
+        assert!(
+            !kept.iter().any(|p| p.starts_with("Can the submarine")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn a_pull_quote_repeating_a_paragraph_of_a_text_dump_is_chaff() {
         let para = |n: usize| {
             format!("Paragraph {n} of the feature says the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.")
