@@ -890,6 +890,31 @@ mod tests {
     }
 
     #[test]
+    fn a_page_of_linked_teasers_keeps_them_not_only_its_longest() {
+        // Every teaser is a link, so nothing looks like prose and the longest
+        // summary alone would be kept: that guess is no article body.
+        let teasers: String = (1..=8)
+            .map(|i| format!("<h2><a href=\"/t{i}\">Corvette {i} joins the coastal squadron</a></h2><p><a href=\"/t{i}\">The corvette number {i} was handed over at the yard this week and will sail to its home port after sea trials in the northern fjords, the navy said on its website on Friday evening.</a></p><div><a href=\"/a\">Staff writer</a> {i} days ago</div>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/navy\">Navy</a> <a href=\"/army\">Army</a></nav><main><h1>Navy</h1>{teasers}</main><footer><p>Copyright 2026 Example Media. All rights reserved.</p></footer></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter()
+                .any(|p| p == "Corvette 5 joins the coastal squadron"),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter()
+                .filter(|p| p.starts_with("The corvette"))
+                .count()
+                >= 8
+        );
+        assert!(!kept.iter().any(|p| p.contains("rights reserved")));
+    }
+
+    #[test]
     fn a_category_page_with_one_paragraph_of_intro_keeps_its_items() {
         let items: String = (1..=10)
             .map(|i| format!("<div class=\"card\"><h3>Field radio model {i}</h3><div>Handheld, 5 W, {i}0 channels</div><div>In stock</div></div>"))
