@@ -1956,7 +1956,10 @@ fn related_link_title(b: &Block, page_hints: Flags) -> Option<&str> {
     };
     // Words are counted only for a block the cheaper tests leave in doubt.
     let words = || text.split_whitespace().count();
+    // An advert set among a box's teasers ("Promoted" links of a native-ad widget)
+    // is no article of the site's.
     let teaser_box = b.flags.intersects(Flags::RELATED | Flags::TEASER)
+        && !b.flags.contains(Flags::AD)
         && (link_density > 0.6 || b.heading > 0)
         && words() >= 3;
     // Any other linked headline outside the body ("Most read", a ticker, a list of
@@ -2298,6 +2301,32 @@ mod tests {
         assert!(titles
             .contains(&"Navy orders two more patrol boats for the northern fleet".to_string()));
         assert!(!titles.iter().any(|t| t.contains("Summit")), "{titles:?}");
+    }
+
+    #[test]
+    fn a_native_ad_in_the_related_box_is_no_related_title() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the report: the frigate returned to its home port after six long weeks of escorting merchant ships through the strait.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let page = format!(
+            "<html><body><main><article><h1>Frigate home after six weeks</h1>{body}</article>\
+             <aside class=\"related\"><h2>Related</h2><ul>\
+             <li><a href=\"/navy/patrol-boats\">Navy orders two more patrol boats for the northern fleet</a></li>\
+             </ul><div id=\"taboola-below-article\" class=\"taboola-wrapper\">\
+             <div class=\"trc_item\"><a href=\"https://ads.example/x1\">Doctors stunned: this simple trick helps with knee pain</a><span>Ad</span></div>\
+             </div></aside></main></body></html>"
+        );
+        let related = fields_of(&page).related;
+        assert!(
+            related
+                .contains(&"Navy orders two more patrol boats for the northern fleet".to_string()),
+            "{related:?}"
+        );
+        assert!(
+            !related.iter().any(|t| t.contains("Doctors")),
+            "{related:?}"
+        );
     }
 
     /// A text dump of an article with `tail` under its last paragraph.
