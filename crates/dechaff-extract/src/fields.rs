@@ -1970,8 +1970,11 @@ fn related_link_title(b: &Block, page_hints: Flags) -> Option<&str> {
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !(ends_like_sentence(text) || text.ends_with(['…', ':']))
         // A menu run into one block ("Politics Elections Opinions World") has no
-        // lowercase word; a headline has, or the date it was published.
-        && (dated || text.split_whitespace().any(|w| w.starts_with(char::is_lowercase)))
+        // lowercase word; a headline has, or the date it was published, or it is a
+        // heading of its own (a press release's "X Reports Second Quarter Results").
+        && (dated
+            || b.heading > 0
+            || text.split_whitespace().any(|w| w.starts_with(char::is_lowercase)))
         && !text.starts_with("Skip to")
         && !b.flags.intersects(not_headlines);
     // A teaser card: its headline is the element named its title, or its longest
@@ -2325,6 +2328,28 @@ mod tests {
         );
         assert!(
             !related.iter().any(|t| t.contains("Doctors")),
+            "{related:?}"
+        );
+    }
+
+    #[test]
+    fn a_linked_heading_in_title_case_is_a_related_title() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the release: the company delivered the first production lot of interceptors to the army ahead of schedule, it said.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let card = |title: &str| {
+            format!("<div class=\"card\"><a href=\"/news/{}\"><h4>{title}</h4></a><p>Jul 22, 2025, 06:55 ET</p></div>", title.len())
+        };
+        let page = format!(
+            "<html><body><main><article><h1>First interceptor lot delivered</h1>{body}</article>\
+             <section><h3>Also from this source</h3>{}{}</section></main></body></html>",
+            card("Company Signs Agreement on Missile Parts Production in Germany"),
+            card("Company Reports Second Quarter 2025 Results"),
+        );
+        let related = fields_of(&page).related;
+        assert!(
+            related.contains(&"Company Reports Second Quarter 2025 Results".to_string()),
             "{related:?}"
         );
     }
