@@ -2354,6 +2354,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_issuer_under_news_provided_by_is_no_title() {
+        let dump = [
+            "Government & Policy",
+            "Ministry of Defence Completes Acceptance Tests of Laser Interceptor",
+            "First high-power laser air defence system declared ready for operational use; initial systems to go to the air force this year",
+            "News provided by",
+            "Ministry of Defence of Ruritania",
+            "Sep 17, 2025, 09:05 ET",
+            "The ministry said on Wednesday that the laser interceptor had completed its last series of acceptance tests and would be handed over to the air force by the end of the year.",
+            "Officials said the system brought down drones, rockets and mortar bombs during the trials at a range in the south, at a cost of a few dollars for each shot.",
+        ]
+        .join("\n");
+        assert_eq!(
+            fields_of(&dump).title.as_deref(),
+            Some("Ministry of Defence Completes Acceptance Tests of Laser Interceptor")
+        );
+    }
+
     /// A text dump of an article with `tail` under its last paragraph.
     fn dump_with_tail(tail: &[&str]) -> Stripped {
         let mut lines = vec![

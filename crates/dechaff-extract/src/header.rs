@@ -662,9 +662,17 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
             })
     });
     let limit = anchor.unwrap_or(before_body.len());
+    // The line under a label that credits it ("News provided by", "Issued by") names
+    // who put the page out, not what it says.
+    let credited = |i: usize| {
+        i.checked_sub(1)
+            .is_some_and(|j| is_credit_label(&before_body[j].text))
+    };
     let title = (limit.saturating_sub(TITLE_REACH)..limit)
         .rev()
-        .find(|&i| headline_like(&before_body[i], &decisions[i], repeated(&before_body[i])))
+        .find(|&i| {
+            !credited(i) && headline_like(&before_body[i], &decisions[i], repeated(&before_body[i]))
+        })
         .map(|i| {
             // A standfirst sits under its headline: when the line above is a shorter
             // headline (one a share box may have printed twice), that is the title.
@@ -681,6 +689,14 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
             }
         });
     Header { title, byline }
+}
+
+/// A line that credits the line under it, and says nothing else: "News provided by",
+/// "Issued by", "By".
+fn is_credit_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let lower = text.trim_end_matches(':').to_lowercase();
+    (1..=3).contains(&words) && (lower == "by" || lower.ends_with(" by"))
 }
 
 /// How far above a headline's label a trail and its heading are sought.
