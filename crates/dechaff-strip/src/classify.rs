@@ -1056,7 +1056,9 @@ fn is_byline(text: &str) -> bool {
 /// worst answer a stripper can give.
 ///
 /// Returns whether what it kept is a guess, not prose: the longest block, or lines
-/// none of which is a paragraph ([`PROSE_CHARS`], ending a sentence).
+/// none of which is a paragraph ([`PROSE_CHARS`], ending a sentence) outside the
+/// page's header (a job board's blurb there is no article: WCXB dev-0216 and dev-4354,
+/// no other page of any set changed).
 fn never_empty(blocks: &[Block], out: &mut [Decision], trusted: Flags) -> bool {
     if out.iter().any(|d| d.body) {
         return false;
@@ -1066,7 +1068,9 @@ fn never_empty(blocks: &[Block], out: &mut [Decision], trusted: Flags) -> bool {
         if matches!(d.class, Class::Good | Class::NearGood) {
             promote(d, "kept because nothing else looked like body");
             kept = true;
-            prose |= b.text.len() >= PROSE_CHARS && ends_sentence(&b.text);
+            prose |= b.text.len() >= PROSE_CHARS
+                && ends_sentence(&b.text)
+                && !b.nearest.intersects(Flags::HEADER);
         }
     }
     if kept {

@@ -915,6 +915,21 @@ mod tests {
     }
 
     #[test]
+    fn a_job_board_keeps_its_linked_cards_not_only_its_header_blurb() {
+        // The blurb in the page's header looks like prose, but a header holds no
+        // article: kept only because nothing else was, it is a guess.
+        let cards: String = (1..=12)
+            .map(|i| format!("<div class=\"job\"><a href=\"/jobs/{i}\"><h3>Systems engineer {i}</h3><div>Remote, anywhere in the world</div><div>Full-time, $90,000 or more</div></a></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><header class=\"site-header\"><nav><a href=\"/\">Jobs</a> <a href=\"/post\">Post a job</a></nav><p>Looking for remote roles? Advance your career with specialised, in-demand jobs from vetted companies hiring worldwide. New positions in software, hardware and security daily.</p></header><main>{cards}</main><footer><p>Copyright 2026 Example Jobs. All rights reserved.</p></footer></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(kept.iter().any(|p| p == "Systems engineer 7"), "{kept:?}");
+        assert!(!kept.iter().any(|p| p.contains("rights reserved")));
+    }
+
+    #[test]
     fn a_category_page_with_one_paragraph_of_intro_keeps_its_items() {
         let items: String = (1..=10)
             .map(|i| format!("<div class=\"card\"><h3>Field radio model {i}</h3><div>Handheld, 5 W, {i}0 channels</div><div>In stock</div></div>"))
