@@ -220,6 +220,7 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     if favor == Favor::Recall {
         second_context(blocks, &mut out);
     }
+    keep_closing_list(blocks, &mut out);
     drop_captions(blocks, &mut out);
     let guessed = never_empty(blocks, &mut out, trusted);
     keep_listing(blocks, &mut out, trusted, guessed);
@@ -1461,6 +1462,52 @@ fn keep_links_between_body(blocks: &[Block], out: &mut [Decision]) {
         if lone_link {
             promote(&mut out[i], "a linked line between body paragraphs");
         }
+    }
+}
+
+/// Most a closing list's items may be links (a list of the sections a reference page
+/// goes on to, "Generics - Types which take parameters"); a related list is all links.
+const CLOSING_LIST_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// A list set right after the article's last paragraph, beside it in the same
+/// container, closes the article: items of words, not of links ("The targets were:"
+/// and its items, a reference page's list of what it covers). A related list is made
+/// of links, and a menu sits in a container of its own. Measured: eight pages of the
+/// real sets gained (WCXB dev-0669 +0.29, dev-0087 +0.14; Dragnet R78 +0.12), none lost.
+fn keep_closing_list(blocks: &[Block], out: &mut [Decision]) {
+    let Some(last) = out.iter().rposition(|d| d.body) else {
+        return;
+    };
+    let paragraph = &blocks[last];
+    if is_item(paragraph) || paragraph.ancestors.is_empty() {
+        return;
+    }
+    let shared = |a: &[u32], b: &[u32]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let beside = |b: &Block| {
+        b.ancestors.len() > paragraph.ancestors.len()
+            && shared(&b.ancestors, &paragraph.ancestors) + 1 >= paragraph.ancestors.len()
+    };
+    let end = (last + 1..blocks.len())
+        .find(|&i| {
+            let b = &blocks[i];
+            !(b.tag == "li"
+                && beside(b)
+                && out[i].cue.is_none()
+                && b.link_density() <= CLOSING_LIST_MAX_LINK_DENSITY
+                && b.text.split_whitespace().nth(2).is_some())
+        })
+        .unwrap_or(blocks.len());
+    // One list: its items share their enclosing elements.
+    if end - last < 3
+        || (last + 2..end).any(|i| {
+            blocks[i].ancestors[..blocks[i].ancestors.len() - 1]
+                != blocks[last + 1].ancestors[..blocks[last + 1].ancestors.len() - 1]
+        })
+    {
+        return;
+    }
+    for d in &mut out[last + 1..end] {
+        promote(d, "an item of the list that closes the article");
     }
 }
 

@@ -930,6 +930,35 @@ mod tests {
     }
 
     #[test]
+    fn a_list_beside_the_last_paragraph_closes_the_article_and_a_link_list_does_not() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the guide explains how the brigade plans its river crossings, which engineers it needs and how long each bridge takes to build.</p>")
+        };
+        let body: String = (1..=3).map(para).collect();
+        let items: String = [
+            ("/bridges", "Bridges", " - spans, loads and build times"),
+            ("/ferries", "Ferries", " - rafts for wide rivers"),
+            ("/boats", "Assault boats", " - first-wave crossings"),
+        ]
+        .iter()
+        .map(|(href, name, rest)| format!("<li><a href=\"{href}\">{name}</a>{rest}</li>"))
+        .collect();
+        let related: String = (1..=4)
+            .map(|i| format!("<li><a href=\"/r{i}\">Engineer brigade {i} trains on the river near the border</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><main><article><h1>River crossings</h1>{body}<ul>{items}</ul></article>\
+             <aside><ul>{related}</ul></aside></main></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p == "Ferries - rafts for wide rivers"),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|p| p.starts_with("Engineer brigade")));
+    }
+
+    #[test]
     fn a_category_page_with_one_paragraph_of_intro_keeps_its_items() {
         let items: String = (1..=10)
             .map(|i| format!("<div class=\"card\"><h3>Field radio model {i}</h3><div>Handheld, 5 W, {i}0 channels</div><div>In stock</div></div>"))
