@@ -72,7 +72,7 @@ fn field_patterns() -> &'static FieldPatterns {
             dateline_agency: re(r"^(?:[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)|[^()/]{0,80}\s/([A-Za-z][A-Za-z.&\- ]{1,30})/)\s*[-–—]"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen)(?: aus .{1,30})?|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
@@ -81,7 +81,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(&format!(r"\s(?:{LISTED_DATE})$"))
                 .expect("trailing date pattern compiles"),
-            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) |^subscribe (?:for|now|today)(?-u:\b)|^call \+?[0-9(]|^for more information,? visit |^more news releases |^source [a-z0-9&.' -]+$|^[0-9]+k\+ |^in association with |^(?:sponsored|promoted|presented) by |(?-u:\b)is (?:a )?part of (?:the )?[a-z .&'-]{1,40} (?:media|group|network|publishing|newspapers?)(?: ltd| limited| inc\.?| plc)?$|^more [a-z .&'-]{1,40} (?:news|stories)$"),
+            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) |^subscribe (?:for|now|today)(?-u:\b)|^call \+?[0-9(]|^for more information,? visit |^more news releases |^source [a-z0-9&.' -]+$|^[0-9]+k\+ |^in association with |^(?:sponsored|promoted|presented) by |(?-u:\b)is (?:a )?part of (?:the )?[a-z .&'-]{1,40} (?:media|group|network|publishing|newspapers?)(?: ltd| limited| inc\.?| plc)?$|^more [a-z .&'-]{1,40} (?:news|stories)$|^(?:view|see|show) (?:all|more)(?-u:\b)|^(?:alle|mehr) (?:meldungen|pressemitteilungen|news)(?: anzeigen)?$|(?-u:\b)(?:pdf|zip|jpe?g|png),? [0-9.,]+ ?[kmg]b\)?$|^diese (?:website|seite) verwendet cookies|^(?:this|our) (?:website|site) uses cookies"),
             not_a_title: re(r"(?i)^(?:(?:(?:updated|posted) )?(?:an?|\d+) (?:minute|hour|day|week)s? ago(?: [\d/:.+ ]*(?:[ap]m [\d/:.+ ]*)?)?|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
@@ -456,11 +456,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         }
     }
     if !is_html {
-        related.extend(
-            teaser_titles(blocks, decisions)
-                .into_iter()
-                .map(Related::Found),
-        );
+        related.extend(teaser_titles(blocks, decisions));
     }
     let mut related = clean_related(related, gazetteer);
     // A table of contents links the article's own subheadings, and a list of the
@@ -1363,10 +1359,17 @@ fn embed_of(text: &str) -> Option<Embed> {
 /// closing cue below the body ("Related", "Read next", a newsletter box), the lines
 /// shaped like headlines, up to the comment section. Their leads end like sentences
 /// or in an ellipsis and are not taken.
-fn teaser_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
-    let mut titles = teasers_after_body(blocks, decisions);
+fn teaser_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<Related> {
+    let mut titles: Vec<Related> = teasers_after_body(blocks, decisions)
+        .into_iter()
+        .map(Related::Found)
+        .collect();
     titles.extend(listed_teasers(blocks, decisions));
-    titles.extend(embedded_post_titles(blocks, decisions));
+    titles.extend(
+        embedded_post_titles(blocks, decisions)
+            .into_iter()
+            .map(Related::Found),
+    );
     titles
 }
 
@@ -1395,7 +1398,7 @@ fn embedded_post_titles(blocks: &[Block], decisions: &[dechaff_strip::Decision])
 /// beside it or under its comments. A teaser may carry details under its headline (a
 /// lead, its author and date, a reply count, its source); the list ends at a cue line,
 /// another heading, or the first line that is neither a headline nor such a detail.
-fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<String> {
+fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Vec<Related> {
     let mut titles = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
@@ -1405,6 +1408,10 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
             continue;
         }
         let mut details = 0;
+        // How many details each title of this list has had (author, date): once two
+        // titles agree, a line where the next title is due is one, however short
+        // ("The Gotland Question" over its author's name).
+        let (mut titled, mut rhythm) = (0, None);
         while i < blocks.len()
             && !decisions[i].body
             // A count or a date is a teaser's detail, though each reads as a cue line.
@@ -1415,8 +1422,22 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
             && !is_other_list_heading(&blocks[i].text)
         {
             let text = &blocks[i].text;
-            if is_teaser_title(text) && !is_interface_link(text) && !heads_promo(&blocks[i + 1..]) {
-                titles.push(text.clone());
+            let due = rhythm.is_some_and(|r| r > 0 && details == r)
+                && is_short_title(text)
+                && blocks.get(i + 1).is_some_and(|b| is_teaser_detail(&b.text));
+            let title = is_teaser_title(text);
+            if (title || due) && !is_interface_link(text) && !heads_promo(&blocks[i + 1..]) {
+                titles.push(if title {
+                    Related::Found(text.clone())
+                } else {
+                    Related::Placed(text.clone())
+                });
+                titled += 1;
+                match rhythm {
+                    None if titled == 2 => rhythm = Some(details),
+                    Some(r) if r != details => rhythm = Some(0),
+                    _ => {}
+                }
                 details = 0;
             } else if details < MAX_TEASER_DETAILS && is_teaser_detail(text) {
                 details += 1;
@@ -1532,16 +1553,18 @@ fn in_menu(lines: &[Block], i: usize) -> bool {
 /// A short line in capitals ("OTHER NEWS", "GET STARTED"): a heading of its own,
 /// which ends the list before it.
 fn is_capitals_heading(text: &str) -> bool {
+    // Three letters at least: a contact's "T: +44 ..." is no heading.
     text.split_whitespace().count() <= 6
-        && text.chars().any(char::is_alphabetic)
+        && text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
         && !text.chars().any(char::is_lowercase)
 }
 
 /// The heading of a list under an article that holds no articles: contacts, tags and
 /// topics, links to the offices and programmes named in the text, videos.
 fn is_other_list_heading(text: &str) -> bool {
-    const HEADINGS: [&str; 31] = [
+    const HEADINGS: [&str; 32] = [
         "related links",
+        "downloads",
         "upcoming events",
         "events",
         "more events",
@@ -1597,6 +1620,15 @@ fn is_advert_label(text: &str) -> bool {
         "werbung",
     ];
     is_label_of(text, &LABELS)
+}
+
+/// A title too short for [`is_teaser_title`] on its own ("Rheinmetall’s Decade"):
+/// two or three words, shaped like a title, no date.
+fn is_short_title(text: &str) -> bool {
+    (2..MIN_RELATED_WORDS).contains(&text.split_whitespace().count())
+        && text.starts_with(|c: char| c.is_uppercase() || OPENING_QUOTES.contains(&c))
+        && !(ends_like_sentence(text) || text.ends_with(['…', ':', ',']))
+        && crate::parse_date(text).is_none()
 }
 
 fn is_teaser_title(text: &str) -> bool {
@@ -1717,13 +1749,13 @@ fn clean_related(items: Vec<Related>, gazetteer: &Gazetteer) -> Vec<String> {
     let (lead, glued_date) = (&p.related_lead, &p.related_glued_date);
     let mut out: Vec<String> = Vec::new();
     let parts = items.iter().flat_map(|i| {
-        let (text, cued) = match i {
-            Related::Cued(t) => (t, true),
-            Related::Found(t) => (t, false),
-        };
-        glued_parts(text).into_iter().map(move |part| (part, cued))
+        let cued = matches!(i, Related::Cued(_));
+        let placed = matches!(i, Related::Placed(_));
+        glued_parts(i.text())
+            .into_iter()
+            .map(move |part| (part, cued, placed))
     });
-    for (item, cued) in parts {
+    for (item, cued, placed) in parts {
         let mut t = lead.replace(item, "").trim().to_string();
         // A rank run into the title or set before it ("1Japan commissions ...", "2 Storm
         // Amy: ...") is not part of it; a count is ("97 more Tejas").
@@ -1778,7 +1810,8 @@ fn clean_related(items: Vec<Related>, gazetteer: &Gazetteer) -> Vec<String> {
         let sentence = !cued && ends_like_sentence(&t) && words > 8;
         // A headline has four words or more; three or fewer are a topic, a desk or
         // an office ("Air Defence", "U.S. Southern Command").
-        if words >= MIN_RELATED_WORDS && !sentence && !out.contains(&t) {
+        let least = if placed { 2 } else { MIN_RELATED_WORDS };
+        if words >= least && !sentence && !out.contains(&t) {
             out.push(t);
         }
     }
@@ -1805,9 +1838,20 @@ fn repeated_kicker(title: &str) -> Option<&str> {
 
 /// A related title as found: after a cue line that names it one ("Also read: ..."),
 /// or as a linked headline or a teaser's title, which the cleaning checks further.
+/// Or placed by its list's rhythm where the next title is due, however short.
+#[derive(Debug)]
 enum Related {
     Cued(String),
     Found(String),
+    Placed(String),
+}
+
+impl Related {
+    fn text(&self) -> &str {
+        match self {
+            Related::Cued(t) | Related::Found(t) | Related::Placed(t) => t,
+        }
+    }
 }
 
 /// Whether a line ends in a full stop that closes a sentence: a headline may end in
@@ -2300,7 +2344,10 @@ mod tests {
         ]
         .join("\n");
         let stripped = dechaff_strip::strip(&dump, &dechaff_strip::Options::default());
-        let titles = teaser_titles(&stripped.document.blocks, &stripped.decisions);
+        let titles: Vec<String> = teaser_titles(&stripped.document.blocks, &stripped.decisions)
+            .iter()
+            .map(|t| t.text().to_string())
+            .collect();
         assert!(titles
             .contains(&"Navy orders two more patrol boats for the northern fleet".to_string()));
         assert!(!titles.iter().any(|t| t.contains("Summit")), "{titles:?}");
@@ -2370,6 +2417,38 @@ mod tests {
         assert_eq!(
             fields_of(&dump).title.as_deref(),
             Some("Ministry of Defence Completes Acceptance Tests of Laser Interceptor")
+        );
+    }
+
+    #[test]
+    fn a_list_of_titles_and_authors_keeps_its_short_titles_and_not_the_contacts() {
+        let dump = [
+            "Frigate home after six weeks",
+            "The frigate returned to its home port on Tuesday after six long weeks of escorting merchant ships through the narrow strait.",
+            "Its crew said the last convoy had been the hardest, with drones sighted on three nights running and the weather turning early.",
+            "Media contact",
+            "Jane Roe",
+            "T: +44 (0)20 7946 0000",
+            "Downloads",
+            "Frigate image pack (ZIP, 48 MB)",
+            "From the same issue",
+            "Why the navy keeps its old frigates at sea",
+            "Anna Kuusela",
+            "What the convoys taught the fleet",
+            "Rafael Monteiro",
+            "The Gotland Question",
+            "Erik Halvorsen",
+            "View all news",
+        ]
+        .join("\n");
+        let related = fields_of(&dump).related;
+        assert_eq!(
+            related,
+            [
+                "Why the navy keeps its old frigates at sea",
+                "What the convoys taught the fleet",
+                "The Gotland Question"
+            ],
         );
     }
 
