@@ -390,6 +390,30 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .and_then(usable)
         });
 
+    // A role run into the name from a span of its own ("Hélène Marchetti Director,
+    // ..."), where the page declares the name alone (its meta tag, its JSON-LD, the
+    // link to the author's page): the declared name. Not more names after it ("A and
+    // B" declared as "A").
+    let byline = byline.map(|b| {
+        meta(&["author", "article:author", "parsely-author", "dc.creator"])
+            .into_iter()
+            .chain(json_ld_author(stripped))
+            .chain(stripped.document.meta.author_links.iter().cloned())
+            .find(|name| {
+                b.strip_prefix(name.as_str())
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| {
+                        // The name printed twice (a card's link and its text).
+                        rest == name
+                            || rest.starts_with(char::is_uppercase)
+                                && !rest.contains('&')
+                                && !rest.contains(" and ")
+                                && !rest.contains(" und ")
+                                && !rest.split([' ', ',']).any(crate::context::is_given_name)
+                    })
+            })
+            .unwrap_or(b)
+    });
     let section = section.filter(|s| !is_the_posters_handle(s, byline.as_deref()));
 
     let mut sources = Vec::new();
@@ -2450,6 +2474,38 @@ mod tests {
                 "The Gotland Question"
             ],
         );
+    }
+
+    #[test]
+    fn a_role_run_into_the_byline_goes_when_the_page_declares_the_name() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the essay: for sixty years the alliance's deterrent has rested on American bombs, and now its members ask what else could carry it.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let page = |author: &str, byline: &str, role: &str| {
+            format!(
+                "<html><head><meta name=\"author\" content=\"{author}\"></head><body><main><article>\
+                 <h1>Europe's nuclear question returns</h1><div class=\"entry-meta\"><span class=\"byline\">By {byline}</span> \
+                 <span class=\"author-role\">{role}</span></div>{body}</article></main></body></html>"
+            )
+        };
+        let byline = fields_of(&page(
+            "Hélène Marchetti",
+            "<a href=\"/author/hm\">Hélène Marchetti</a>",
+            "Director, Nuclear Policy Programme",
+        ))
+        .byline;
+        assert_eq!(byline.as_deref(), Some("Hélène Marchetti"));
+        // More names after the declared one stay.
+        let byline = fields_of(&page(
+            "Hélène Marchetti",
+            "Hélène Marchetti and Jan Novak",
+            "",
+        ))
+        .byline;
+        assert_eq!(byline.as_deref(), Some("Hélène Marchetti and Jan Novak"));
+        let byline = fields_of(&page("Hélène Marchetti", "Hélène Marchetti, Jan Novak", "")).byline;
+        assert_eq!(byline.as_deref(), Some("Hélène Marchetti, Jan Novak"));
     }
 
     /// A text dump of an article with `tail` under its last paragraph.
