@@ -72,7 +72,7 @@ fn field_patterns() -> &'static FieldPatterns {
             dateline_agency: re(r"^(?:[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)|[^()/]{0,80}\s/([A-Za-z][A-Za-z.&\- ]{1,30})/)\s*[-–—]"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
@@ -81,7 +81,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("glued date pattern compiles"),
             trailing_date: Regex::new(&format!(r"\s(?:{LISTED_DATE})$"))
                 .expect("trailing date pattern compiles"),
-            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) |^subscribe (?:for|now|today)(?-u:\b)|^call \+?[0-9(]|^for more information,? visit |^more news releases |^source [a-z0-9&.' -]+$|^[0-9]+k\+ |^in association with |^(?:sponsored|promoted|presented) by |(?-u:\b)is (?:a )?part of (?:the )?[a-z .&'-]{1,40} (?:media|group|network|publishing|newspapers?)(?: ltd| limited| inc\.?| plc)?$|^more [a-z .&'-]{1,40} (?:news|stories)$|^(?:view|see|show) (?:all|more)(?-u:\b)|^(?:alle|mehr) (?:meldungen|pressemitteilungen|news)(?: anzeigen)?$|(?-u:\b)(?:pdf|zip|jpe?g|png),? [0-9.,]+ ?[kmg]b\)?$|^diese (?:website|seite) verwendet cookies|^(?:this|our) (?:website|site) uses cookies"),
+            interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:über uns|impressum|datenschutz(?:erklärung)?|kontakt)$|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) |^subscribe (?:for|now|today)(?-u:\b)|^call \+?[0-9(]|^for more information,? visit |^more news releases |^source [a-z0-9&.' -]+$|^[0-9]+k\+ |^in association with |^(?:sponsored|promoted|presented) by |(?-u:\b)is (?:a )?part of (?:the )?[a-z .&'-]{1,40} (?:media|group|network|publishing|newspapers?)(?: ltd| limited| inc\.?| plc)?$|^more [a-z .&'-]{1,40} (?:news|stories)$|^(?:view|see|show) (?:all|more)(?-u:\b)|^(?:alle|mehr) (?:meldungen|pressemitteilungen|news)(?: anzeigen)?$|(?-u:\b)(?:pdf|zip|jpe?g|png),? [0-9.,]+ ?[kmg]b\)?$|^diese (?:website|seite) verwendet cookies|^(?:this|our) (?:website|site) uses cookies"),
             not_a_title: re(r"(?i)^(?:(?:(?:updated|posted) )?(?:an?|\d+) (?:minute|hour|day|week)s? ago(?: [\d/:.+ ]*(?:[ap]m [\d/:.+ ]*)?)?|\d{1,2}:\d{2}\s.+)$"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
@@ -2506,6 +2506,55 @@ mod tests {
         assert_eq!(byline.as_deref(), Some("Hélène Marchetti and Jan Novak"));
         let byline = fields_of(&page("Hélène Marchetti", "Hélène Marchetti, Jan Novak", "")).byline;
         assert_eq!(byline.as_deref(), Some("Hélène Marchetti, Jan Novak"));
+    }
+
+    #[test]
+    fn a_paid_links_card_is_no_related_title() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the report: the frigate returned to its home port after six long weeks of escorting merchant ships through the strait.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let card = |href: &str, rel: &str, title: &str| {
+            format!("<div class=\"card\"><a href=\"{href}\" rel=\"{rel}\"><p class=\"card-headline\">{title}</p></a></div>")
+        };
+        let page = format!(
+            "<html><body><main><article><h1>Frigate home after six weeks</h1>{body}</article>\
+             <section><h2>Top stories</h2>{}</section><section class=\"om-box\"><h2>Partner content</h2>{}</section></main></body></html>",
+            card("/navy/patrol-boats", "bookmark", "Navy orders two more patrol boats for the northern fleet"),
+            card("https://ads.example/c1", "sponsored nofollow", "The savings account that is paying 5% this spring"),
+        );
+        let related = fields_of(&page).related;
+        assert!(
+            related
+                .contains(&"Navy orders two more patrol boats for the northern fleet".to_string()),
+            "{related:?}"
+        );
+        assert!(
+            !related.iter().any(|t| t.contains("savings")),
+            "{related:?}"
+        );
+    }
+
+    #[test]
+    fn a_german_portals_top_themen_are_related_and_its_footer_is_not() {
+        let dump = [
+            "Fregatte nach sechs Wochen zurück",
+            "Die Fregatte ist am Dienstag nach sechs langen Wochen im Geleitschutz für Handelsschiffe in ihren Heimathafen zurückgekehrt.",
+            "Die Besatzung sagte, der letzte Geleitzug sei der schwerste gewesen, mit Drohnen in drei Nächten hintereinander.",
+            "Top-Themen",
+            "Wehrdienst: Was die neuen Pläne für junge Männer bedeuten",
+            "Bahn: Generalsanierung legt wichtige Strecke bis Dezember lahm",
+            "Über uns",
+            "Kontakt",
+        ]
+        .join("\n");
+        assert_eq!(
+            fields_of(&dump).related,
+            [
+                "Wehrdienst: Was die neuen Pläne für junge Männer bedeuten",
+                "Bahn: Generalsanierung legt wichtige Strecke bis Dezember lahm"
+            ]
+        );
     }
 
     /// A text dump of an article with `tail` under its last paragraph.

@@ -607,6 +607,10 @@ impl<'p> Builder<'p> {
                 own |= hints;
             }
         }
+        // A paid link (`rel="sponsored"`, the web's mark for one) holds an advert.
+        if name == "a" && attr("rel").is_some_and(|r| r.contains("sponsored")) {
+            own |= Flags::AD;
+        }
         let item_title = own.contains(Flags::ITEM_TITLE);
         own = own.without(Flags::ITEM_TITLE);
         if name == "a" && self.meta.author_links.len() < MAX_AUTHOR_LINKS {
