@@ -2557,6 +2557,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_short_title_over_its_standfirst_is_the_title_and_a_promo_is_not() {
+        let dump = [
+            "Subscribe",
+            "Spring offer: 12 issues and the full archive for £59",
+            "Northern Europe",
+            "The Inland Sea",
+            "With Finland and Sweden inside the alliance, the Baltic looks like an allied lake on the map. On the seabed it is nothing of the kind.",
+            "By Katarzyna Lindqvist",
+            "The cable between Estonia and Finland went dark a little after noon on Christmas Day, and within hours the navies of the region were asking the same question.",
+            "It was not the first time: a gas pipeline and two data cables had been cut the year before by a ship dragging its anchor across the seabed for a hundred miles.",
+        ]
+        .join("\n");
+        let f = fields_of(&dump);
+        assert_eq!(f.title.as_deref(), Some("The Inland Sea"));
+        assert_eq!(f.section.as_deref(), Some("Northern Europe"));
+    }
+
     /// A text dump of an article with `tail` under its last paragraph.
     fn dump_with_tail(tail: &[&str]) -> Stripped {
         let mut lines = vec![

@@ -668,10 +668,19 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
         i.checked_sub(1)
             .is_some_and(|j| is_credit_label(&before_body[j].text))
     };
-    let title = (limit.saturating_sub(TITLE_REACH)..limit)
-        .rev()
-        .find(|&i| {
-            !credited(i) && headline_like(&before_body[i], &decisions[i], repeated(&before_body[i]))
+    // A magazine's short title ("The Inland Sea") over its standfirst, right above the
+    // byline: too short to pass for a headline on its own, placed by the standfirst.
+    let short_title = anchor.and_then(|a| a.checked_sub(2)).filter(|&i| {
+        is_standfirst(&before_body[i + 1].text)
+            && decisions[i].cue.is_none()
+            && is_short_headline(&before_body[i].text)
+    });
+    let title = short_title
+        .or_else(|| {
+            (limit.saturating_sub(TITLE_REACH)..limit).rev().find(|&i| {
+                !credited(i)
+                    && headline_like(&before_body[i], &decisions[i], repeated(&before_body[i]))
+            })
         })
         .map(|i| {
             // A standfirst sits under its headline: when the line above is a shorter
@@ -689,6 +698,22 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
             }
         });
     Header { title, byline }
+}
+
+/// A standfirst: a long line of prose under the headline, twenty words or more that
+/// end a sentence.
+fn is_standfirst(text: &str) -> bool {
+    text.split_whitespace().nth(19).is_some() && text.ends_with(['.', '?', '!'])
+}
+
+/// A headline of two or three words ("Seoul’s Arsenal"): a capital first, no digits,
+/// no end punctuation.
+fn is_short_headline(text: &str) -> bool {
+    (2..=3).contains(&text.split_whitespace().count())
+        && text.starts_with(char::is_uppercase)
+        && !text.ends_with(['.', ':', '!', '?', '…', ','])
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && byline_of(text).is_none()
 }
 
 /// A line that credits the line under it, and says nothing else: "News provided by",
