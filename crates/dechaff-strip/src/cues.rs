@@ -460,6 +460,14 @@ mod tests {
     }
 
     #[test]
+    fn a_german_press_releases_boilerplate_closes_it_and_a_subheading_does_not() {
+        assert_eq!(cue_of("Über Rheinmetall"), Some(CueKind::Close));
+        assert_eq!(cue_of("Zukunftsgerichtete Aussagen"), Some(CueKind::Close));
+        assert_eq!(cue_of("Pressekontakt:"), Some(CueKind::Close));
+        assert_eq!(cue_of("Über die Beschaffung"), None);
+    }
+
+    #[test]
     fn a_blog_theme_s_post_meta_lines_are_chaff() {
         for line in [
             "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat Stuff.",
