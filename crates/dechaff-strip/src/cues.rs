@@ -468,6 +468,29 @@ mod tests {
     }
 
     #[test]
+    fn a_metered_paywalls_notices_are_insets() {
+        for line in [
+            "You have read 2 of your 3 free essays this month",
+            "You have reached the end of your free preview. Subscribe to read the rest of this essay.",
+            "Subscribe for unlimited access to every essay and the full archive.",
+            "Sie haben 2 von 3 kostenlosen Essays in diesem Monat gelesen.",
+            "Bereits Abonnent? Anmelden",
+        ] {
+            assert!(cue_of(line).is_some(), "{line}");
+        }
+        assert_eq!(cue_of("Gift this article"), Some(CueKind::Chaff));
+        assert_eq!(
+            cue_of("Related essay: How Long Could Taiwan Hold Out?"),
+            Some(CueKind::Related)
+        );
+        // Prose that mentions a preview or free access is no notice.
+        assert_eq!(
+            cue_of("The ministry said the free preview of the new system drew 4,000 visitors."),
+            None
+        );
+    }
+
+    #[test]
     fn a_blog_theme_s_post_meta_lines_are_chaff() {
         for line in [
             "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat Stuff.",
