@@ -69,7 +69,9 @@ fn field_patterns() -> &'static FieldPatterns {
         FieldPatterns {
             // "WARSAW, Sept 10 (Reuters) -", and a press-release wire's "SAN DIEGO, Oct.
             // 15, 2024 /PRNewswire/ --".
-            dateline_agency: re(r"^(?:[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)|[^()/]{0,80}\s/([A-Za-z][A-Za-z.&\- ]{1,30})/)\s*[-–—]"),
+            // Without a dash: "MOSCOW, May 28. /TASS/. The ..." and, after a place in
+            // capitals and a date, "NEW DELHI, Mar 11 (PTI) India ...".
+            dateline_agency: re(r"^(?:(?:[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)|[^()/]{0,80}\s/([A-Za-z][A-Za-z.&\- ]{1,30})/)\s*[-–—]|[^()/]{0,80}\s/([A-Z][A-Za-z.&\- ]{1,30})/\.\s|[A-Z][A-Z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2},? \(([A-Z][A-Za-z]{1,12})\) [A-Z])"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
             list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
@@ -498,7 +500,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     for c in datelines {
         // "(Reuters) -", "(dpa/AFP) –": each agency; a lowercase one only when it is
         // short like an agency's initials ("dpa"), so "(see below) -" is none.
-        let credited = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        let credited = (1..=4).find_map(|g| c.get(g)).map_or("", |m| m.as_str());
         let agencies = credited.split('/').map(str::trim).filter(|a| {
             a.starts_with(char::is_uppercase)
                 || a.len() <= 4 && a.chars().all(|c| c.is_ascii_alphabetic())
@@ -1323,6 +1325,14 @@ fn attribution_names(text: &str) -> Vec<String> {
             .collect();
     }
     let rest = p.attribution_prefix.replace(text, "");
+    // "Source: Xinhua | 2024-05-23 10:42:17 | Editor: Wang Lin": the source is the
+    // first field of a line of fields.
+    let rest = match rest.split_once(" | ") {
+        Some((first, fields)) if fields.contains(':') || parse_date(fields).is_some() => {
+            std::borrow::Cow::Owned(first.to_string())
+        }
+        _ => rest,
+    };
     // "Anna Petrenko in Kyiv and Piotr Nowak in Warsaw": the places go.
     split_names(&rest)
         .into_iter()
@@ -2150,6 +2160,39 @@ mod tests {
         assert_eq!(
             fields(&stripped, &Gazetteer::builtin()).sources,
             ["Harbour Wire"]
+        );
+    }
+
+    #[test]
+    fn an_agencys_dateline_without_a_dash_credits_the_agency() {
+        let sources = |dateline: &str| {
+            let lines = [
+                "Frigate fires hypersonic missile in the White Sea".to_string(),
+                dateline.to_string(),
+                "The missile covered about a thousand kilometres before it hit the target, the ministry said in a statement on Saturday.".to_string(),
+                "The frigate is the first of its class to carry the missile, which is due to enter service with the fleet this year.".to_string(),
+            ];
+            let stripped =
+                dechaff_strip::strip(&lines.join("\n"), &dechaff_strip::Options::default());
+            fields(&stripped, &Gazetteer::builtin()).sources
+        };
+        assert_eq!(
+            sources("MOSCOW, May 28. /TASS/. The frigate Admiral Gorshkov fired a hypersonic cruise missile at a naval target in the White Sea."),
+            ["TASS"]
+        );
+        assert_eq!(
+            sources("NEW DELHI, Mar 11 (PTI) India on Monday carried out the first flight test of a missile fitted with several warheads."),
+            ["PTI"]
+        );
+        // A number between slashes is no agency.
+        assert!(sources("MOSCOW, May 28. The frigate fired 2 /3/ of its missiles at a naval target in the White Sea, it said.").is_empty());
+    }
+
+    #[test]
+    fn a_source_line_of_fields_credits_its_first() {
+        assert_eq!(
+            attribution_names("Source: Tianhua | 2024-05-23 10:42:17 | Editor: Wang Lin"),
+            ["Tianhua"]
         );
     }
 
