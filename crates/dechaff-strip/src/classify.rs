@@ -226,7 +226,45 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     keep_listing(blocks, &mut out, trusted, guessed);
     drop_repeated_body(blocks, &mut out);
     drop_pull_quotes(blocks, &mut out);
+    drop_items_under_more_on(blocks, &mut out);
     out
+}
+
+/// The teasers a "MORE ON THE RED SEA CRISIS" heading sets into a text dump's article:
+/// headline-shaped lines (four words or more, a capital first, no full stop) right
+/// under it, up to the first line of another shape, where the article goes on. The
+/// heading closes nothing (a listicle's "More on HBS:" heads its own items), so
+/// context kept its teasers with the paragraphs around them.
+fn drop_items_under_more_on(blocks: &[Block], out: &mut [Decision]) {
+    if !is_text_dump(blocks) {
+        return;
+    }
+    let mut i = 0;
+    while i < blocks.len() {
+        let heading = out[i].cue == Some(CueKind::Chaff)
+            && blocks[i]
+                .text
+                .get(..8)
+                .is_some_and(|h| h.eq_ignore_ascii_case("more on "));
+        i += 1;
+        if !heading {
+            continue;
+        }
+        while i < blocks.len() && out[i].cue.is_none() && is_teaser_line(&blocks[i].text) {
+            if out[i].body {
+                demote(&mut out[i], "a teaser under a \"More on\" heading");
+            }
+            i += 1;
+        }
+    }
+}
+
+/// A teaser's headline: four words or more, a capital first, no full stop at its end.
+fn is_teaser_line(text: &str) -> bool {
+    text.split_whitespace().nth(3).is_some()
+        && text.starts_with(char::is_uppercase)
+        && !text.ends_with(['.', '!', '…', ':'])
+        && !crate::block::is_two_sentences(text)
 }
 
 /// Whether the blocks are the lines of a text dump (no containers, no links).
