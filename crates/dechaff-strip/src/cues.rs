@@ -491,6 +491,21 @@ mod tests {
     }
 
     #[test]
+    fn a_tabloids_tip_off_box_and_player_controls_are_chaff() {
+        assert_eq!(
+            cue_of("Got a story? Email news@example.co.uk or call us direct. Best stories paid for."),
+            Some(CueKind::Chaff)
+        );
+        assert_eq!(
+            cue_of("Sie haben etwas beobachtet? Schicken Sie uns Ihre Fotos per WhatsApp."),
+            Some(CueKind::Chaff)
+        );
+        assert_eq!(cue_of("Sound on"), Some(CueKind::Chaff));
+        assert_eq!(cue_of("Video Credit: Royal Navy"), Some(CueKind::Credit));
+        assert_eq!(cue_of("Got a story to tell, the veteran said, and he told it well."), None);
+    }
+
+    #[test]
     fn a_blog_theme_s_post_meta_lines_are_chaff() {
         for line in [
             "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat Stuff.",
