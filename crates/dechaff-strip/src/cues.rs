@@ -493,7 +493,9 @@ mod tests {
     #[test]
     fn a_tabloids_tip_off_box_and_player_controls_are_chaff() {
         assert_eq!(
-            cue_of("Got a story? Email news@example.co.uk or call us direct. Best stories paid for."),
+            cue_of(
+                "Got a story? Email news@example.co.uk or call us direct. Best stories paid for."
+            ),
             Some(CueKind::Chaff)
         );
         assert_eq!(
@@ -502,7 +504,10 @@ mod tests {
         );
         assert_eq!(cue_of("Sound on"), Some(CueKind::Chaff));
         assert_eq!(cue_of("Video Credit: Royal Navy"), Some(CueKind::Credit));
-        assert_eq!(cue_of("Got a story to tell, the veteran said, and he told it well."), None);
+        assert_eq!(
+            cue_of("Got a story to tell, the veteran said, and he told it well."),
+            None
+        );
     }
 
     #[test]
