@@ -2618,6 +2618,25 @@ mod tests {
         assert_eq!(f.section.as_deref(), Some("Northern Europe"));
     }
 
+    #[test]
+    fn a_standfirsts_bullet_points_are_no_title() {
+        let dump = [
+            "World News",
+            "Destroyer blasts ballistic missile out of the sky in a navy first",
+            "• Defence Secretary hails the warship's crew",
+            "• Rebels have fired dozens of missiles at ships this year",
+            "By Tom Pryce, Defence Editor",
+            "25 April 2024, 9:41 pm",
+            "The destroyer shot down a ballistic missile fired at a merchant ship in the Gulf of Aden on Wednesday night, the ministry said.",
+            "It is the first time a ship of the class has downed a ballistic missile in combat, and the crew were praised by ministers.",
+        ]
+        .join("\n");
+        assert_eq!(
+            fields_of(&dump).title.as_deref(),
+            Some("Destroyer blasts ballistic missile out of the sky in a navy first")
+        );
+    }
+
     /// A text dump of an article with `tail` under its last paragraph.
     fn dump_with_tail(tail: &[&str]) -> Stripped {
         let mut lines = vec![

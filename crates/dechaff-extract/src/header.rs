@@ -379,9 +379,10 @@ fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {
         // headline ("India strikes targets; Pakistan says it downed jets").
         && !dechaff_strip::is_two_sentences(&b.text.replace("; ", ", "))
         && !is_breadcrumb(&b.text)
+        // A bullet opens a standfirst's point, never the headline.
         && !b
             .text
-            .starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '€')
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '•' | '▪' | '■' | '►'))
         && byline_of(&b.text).is_none()
         && !is_name_line(&b.text)
         && parse_date(&b.text).is_none()
