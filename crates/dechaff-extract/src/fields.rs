@@ -2637,6 +2637,27 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_headline_under_its_date_is_the_title_and_the_label_over_the_date_the_section() {
+        let dump = [
+            "Newsroom",
+            "Press releases",
+            "Press release",
+            "03 Mar 2025",
+            "Company to supply more than 5,000 air defence missiles under a new agreement",
+            "Share",
+            "BELFAST, 3 March 2025 – The company has signed an agreement to supply more than 5,000 lightweight missiles, the ministry said.",
+            "The missiles will be built in Belfast, where the company employs several hundred people, and deliveries begin this year.",
+        ]
+        .join("\n");
+        let f = fields_of(&dump);
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Company to supply more than 5,000 air defence missiles under a new agreement")
+        );
+        assert_eq!(f.section.as_deref(), Some("Press release"));
+    }
+
     /// A text dump of an article with `tail` under its last paragraph.
     fn dump_with_tail(tail: &[&str]) -> Stripped {
         let mut lines = vec![

@@ -697,6 +697,18 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                 }
                 _ => dek.text.clone(),
             }
+        })
+        // A news agency prints its date over the headline ("28 MAY 2022, 14:05",
+        // then the headline): with nothing like one above the date, the first below
+        // it, unless it is the byline's.
+        .or_else(|| {
+            let date = anchor.filter(|&a| is_date_line(&before_body[a].text))?;
+            (date + 1..before_body.len().min(date + 1 + TITLE_REACH))
+                .find(|&i| {
+                    !credited(i)
+                        && headline_like(&before_body[i], &decisions[i], repeated(&before_body[i]))
+                })
+                .map(|i| before_body[i].text.clone())
         });
     Header { title, byline }
 }
@@ -889,11 +901,12 @@ pub fn section(
         None => anchor(before_body),
     };
     if let Some(i) = above {
-        // Past a badge ("LIVE", "BREAKING") to the label above it.
+        // Past a badge ("LIVE", "BREAKING") to the label above it, and past the date
+        // a news agency prints between its label and the headline.
         let j = (0..i)
             .rev()
-            .take(MAX_BADGES + 1)
-            .find(|&j| !is_badge(&before_body[j].text));
+            .take(MAX_BADGES + 2)
+            .find(|&j| !is_badge(&before_body[j].text) && !is_date_line(&before_body[j].text));
         // A format label ("Long Read", "Analysis") under a section the page's menu
         // also names ("Europe"): the section is that one. Alone, as on a think
         // tank's page, the format is the section.
