@@ -2658,6 +2658,26 @@ mod tests {
         assert_eq!(f.section.as_deref(), Some("Press release"));
     }
 
+    #[test]
+    fn a_label_printed_twice_over_the_date_is_no_byline() {
+        let dump = [
+            "Home",
+            "Military & Defense",
+            "Military & Defense",
+            "28 MAY 2022, 14:05",
+            "Frigate hits White Sea target with hypersonic missile on first live firing",
+            "MOSCOW, May 28. /TASS/. The frigate fired a hypersonic cruise missile from the Barents Sea at a naval target in the White Sea.",
+            "The missile covered about a thousand kilometres before it hit the target, the ministry said in a statement on Saturday.",
+        ]
+        .join("\n");
+        let f = fields_of(&dump);
+        assert_eq!(f.byline, None);
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Frigate hits White Sea target with hypersonic missile on first live firing")
+        );
+    }
+
     /// A text dump of an article with `tail` under its last paragraph.
     fn dump_with_tail(tail: &[&str]) -> Stripped {
         let mut lines = vec![

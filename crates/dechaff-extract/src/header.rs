@@ -561,12 +561,21 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
     let date_at = |i: usize| before_body.get(i).is_some_and(|n| is_date_line(&n.text));
     let role_at = |i: usize| before_body.get(i).is_some_and(|r| is_role_line(&r.text));
     let place_at = |i: usize| before_body.get(i).is_some_and(|r| is_place_label(&r.text));
+    // A label the page prints twice (a trail's last element and the heading under it,
+    // "Military & Defense") is a section, not a name over the date.
+    let printed_twice = |i: usize| {
+        before_body
+            .iter()
+            .filter(|b| b.text == before_body[i].text)
+            .nth(1)
+            .is_some()
+    };
     let is_anchor = |i: &usize| {
         let i = *i;
         let t = &before_body[i].text;
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
-            || (is_name_line(t) && !is_role_under_byline(before_body, i)
+            || (is_name_line(t) && !is_role_under_byline(before_body, i) && !printed_twice(i)
                 || names_without_places(t).is_some())
                 && (date_at(i + 1)
                     // Without a date, only a person's name: "Our Research" over
@@ -643,7 +652,7 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                         }
                     })
                     .map(|j| &before_body[j])
-                    .filter(|n| !n.nearest.intersects(NOT_BYLINE_CONTAINERS))
+                    .filter(|n| !n.nearest.intersects(NOT_BYLINE_CONTAINERS) && !repeated(n))
                     .and_then(|n| {
                         byline_of(&n.text).or_else(|| is_name_line(&n.text).then(|| n.text.clone()))
                     })
