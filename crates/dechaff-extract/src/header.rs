@@ -561,21 +561,16 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
     let date_at = |i: usize| before_body.get(i).is_some_and(|n| is_date_line(&n.text));
     let role_at = |i: usize| before_body.get(i).is_some_and(|r| is_role_line(&r.text));
     let place_at = |i: usize| before_body.get(i).is_some_and(|r| is_place_label(&r.text));
-    // A label the page prints twice (a trail's last element and the heading under it,
-    // "Military & Defense") is a section, not a name over the date.
-    let printed_twice = |i: usize| {
-        before_body
-            .iter()
-            .filter(|b| b.text == before_body[i].text)
-            .nth(1)
-            .is_some()
-    };
     let is_anchor = |i: &usize| {
         let i = *i;
         let t = &before_body[i].text;
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
-            || (is_name_line(t) && !is_role_under_byline(before_body, i) && !printed_twice(i)
+            // A label the page prints twice (a trail's last element and the heading
+            // under it, "Military & Defense") is a section, not a name over the date.
+            || (is_name_line(t)
+                && !is_role_under_byline(before_body, i)
+                && !printed_twice(before_body, &before_body[i])
                 || names_without_places(t).is_some())
                 && (date_at(i + 1)
                     // Without a date, only a person's name: "Our Research" over
@@ -596,6 +591,16 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
         .or_else(|| (0..zone).find(is_anchor))
 }
 
+/// Whether `b`'s text stands twice or more among `blocks` (ASCII case aside): a label,
+/// a trail's last element repeated as a heading, a headline a share box prints again.
+fn printed_twice(blocks: &[Block], b: &Block) -> bool {
+    blocks
+        .iter()
+        .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
+        .nth(1)
+        .is_some()
+}
+
 /// Containers whose lines are never the byline above a date.
 const NOT_BYLINE_CONTAINERS: Flags = Flags::NAV
     .or(Flags::BREADCRUMB)
@@ -607,13 +612,7 @@ const BYLINE_REACH: usize = 3;
 
 /// Reads the headline and byline from the blocks before the body.
 pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
-    let repeated = |b: &Block| {
-        before_body
-            .iter()
-            .filter(|o| o.text.eq_ignore_ascii_case(&b.text))
-            .count()
-            > 1
-    };
+    let repeated = |b: &Block| printed_twice(before_body, b);
     let anchor = anchor(before_body);
     let byline = anchor.and_then(|i| {
         let t = &before_body[i].text;
