@@ -399,7 +399,9 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let byline = byline.map(|b| {
         meta(&["author", "article:author", "parsely-author", "dc.creator"])
             .into_iter()
-            .chain(json_ld_author(stripped))
+            // Lazily: the page's JSON-LD is searched only if the meta tags did not
+            // answer.
+            .chain(std::iter::once_with(|| json_ld_author(stripped)).flatten())
             .chain(stripped.document.meta.author_links.iter().cloned())
             .find(|name| {
                 b.strip_prefix(name.as_str())
