@@ -3004,6 +3004,43 @@ mod tests {
     }
 
     #[test]
+    fn a_kicker_in_capitals_is_no_section_and_the_label_above_it_is() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says the destroyer fired a single missile at the drone, the first such shot by the navy in more than thirty years of patrols.")
+        };
+        let page = |above: &[&str]| {
+            let mut lines: Vec<String> = above.iter().map(|l| l.to_string()).collect();
+            lines.extend([
+                "Destroyer shoots down drone over the Red Sea in navy first".to_string(),
+                "By Tom Reed, Defence Editor".to_string(),
+                "Published: 10:42, 25 Apr 2024".to_string(),
+                para(1),
+                para(2),
+                para(3),
+            ]);
+            fields_of(&lines.join("\n")).section
+        };
+        assert_eq!(
+            page(&["Home", "Politics", "News", "Defence", "BULL'S-EYE"]).as_deref(),
+            Some("Defence")
+        );
+        // Past a badge between the label and the kicker.
+        assert_eq!(
+            page(&["News", "Ukraine War", "EXCLUSIVE", "CARRIER CHAOS"]).as_deref(),
+            Some("Ukraine War")
+        );
+        // A section in capitals is one the menu names too, or stands alone.
+        assert_eq!(
+            page(&["Air Defence", "Industry", "Contact", "AIR DEFENCE"]).as_deref(),
+            Some("AIR DEFENCE")
+        );
+        assert_eq!(
+            page(&["Donate", "Search the site", "AFRICA"]).as_deref(),
+            Some("AFRICA")
+        );
+    }
+
+    #[test]
     fn the_role_line_under_a_byline_is_no_name() {
         let para = |n: usize| {
             format!("Paragraph {n} says residents heard the jets take off at full power shortly after ten, and that the air base has said nothing since.")

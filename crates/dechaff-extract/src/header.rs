@@ -365,6 +365,15 @@ pub fn last_crumb(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// A trail's elements, trimmed.
+fn crumbs(text: &str) -> Vec<String> {
+    let mut joined = text.to_string();
+    for separator in CRUMB_SEPARATORS {
+        joined = joined.replace(separator, "\n");
+    }
+    joined.lines().map(|c| c.trim().to_string()).collect()
+}
+
 fn is_breadcrumb(text: &str) -> bool {
     CRUMB_SEPARATORS.iter().any(|s| text.contains(s))
 }
@@ -879,6 +888,37 @@ fn is_badge(text: &str) -> bool {
                 .any(|p| t.starts_with(p))
 }
 
+/// When block `j` is a kicker, the label above it (past a badge such as "EXCLUSIVE"):
+/// the section under which the page set its headline.
+///
+/// A kicker is a line in capitals that the page names nowhere else in its header: a
+/// section in capitals ("AIR DEFENCE", "EUROPE") is one of the page's menu entries,
+/// printed again over the headline or inside a trail, and a kicker ("BULL'S-EYE",
+/// "ESTLAND-PROVOKATION") is written for one story.
+fn kicker_label_above(blocks: &[Block], decisions: &[Decision], j: usize) -> Option<usize> {
+    let text = &blocks[j].text;
+    let letters = || text.chars().filter(|c| c.is_alphabetic());
+    let capitals = letters().count() >= 2 && letters().all(char::is_uppercase);
+    if !capitals {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let named_elsewhere = blocks.iter().enumerate().any(|(k, b)| {
+        k != j
+            && (b.text.to_lowercase() == lower
+                || is_breadcrumb(&b.text) && crumbs(&b.text.to_lowercase()).contains(&lower))
+    });
+    if named_elsewhere {
+        return None;
+    }
+    let up = (0..j)
+        .rev()
+        .take(MAX_BADGES + 1)
+        .find(|&k| !is_badge(&blocks[k].text))?;
+    let label = &blocks[up];
+    (is_label(&label.text) && decisions[up].cue.is_none() && label.heading != 1).then_some(up)
+}
+
 /// A headline without the permalink mark that documentation generators put after
 /// it ("5. Data Structures¶": Sphinx and MkDocs link each heading to itself).
 pub fn without_permalink_mark(title: String) -> String {
@@ -933,6 +973,9 @@ pub fn section(
             }
             _ => j,
         });
+        // A tabloid's kicker in capitals ("KIM'S CANNON FODDER") under the trail's
+        // last label: the label is the section.
+        let j = j.map(|j| kicker_label_above(before_body, decisions, j).unwrap_or(j));
         if let Some(j) = j {
             let b = &before_body[j];
             if is_label(&b.text) && decisions[j].cue.is_none() && b.heading != 1 {
