@@ -74,7 +74,7 @@ fn field_patterns() -> &'static FieldPatterns {
             dateline_agency: re(r"^(?:(?:[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)|[^()/]{0,80}\s/([A-Za-z][A-Za-z.&\- ]{1,30})/)\s*[-–—]|[^()/]{0,80}\s/([A-Z][A-Za-z.&\- ]{1,30})/\.\s|[A-Z][A-Z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2},? \(([A-Z][A-Za-z]{1,12})\) [A-Z])"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines)?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines| (?:on|from|in) .{1,30})?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
@@ -1270,6 +1270,16 @@ const CREDIT_VERBS: [&str; 7] = [
 
 /// The names credited in an attribution line.
 fn attribution_names(text: &str) -> Vec<String> {
+    // "Additional reporting: AP" credits as "Additional reporting by AP" does.
+    let by_colon = ["additional reporting", "reporting"]
+        .iter()
+        .find_map(|verb| {
+            let head = text.get(..verb.len())?;
+            let rest = text[verb.len()..].trim_start().strip_prefix(':')?;
+            head.eq_ignore_ascii_case(verb)
+                .then(|| format!("{head} by {}", rest.trim_start()))
+        });
+    let text = by_colon.as_deref().unwrap_or(text);
     let p = field_patterns();
     let mut out = Vec::new();
     // ASCII lowercasing keeps byte offsets, so that they index `text` too.
@@ -3361,6 +3371,7 @@ mod tests {
             attribution_names("Additional reporting by Reuters and the Associated Press"),
             ["Reuters", "Associated Press"]
         );
+        assert_eq!(attribution_names("Additional reporting: AP"), vec!["AP"]);
     }
 
     #[test]

@@ -232,7 +232,8 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
 
 /// The teasers a "MORE ON THE RED SEA CRISIS" heading sets into a text dump's article:
 /// headline-shaped lines (four words or more, a capital first, no full stop) right
-/// under it, up to the first line of another shape, where the article goes on. The
+/// under it, each perhaps under a kicker in capitals, up to the first line of another
+/// shape, where the article goes on. The
 /// heading closes nothing (a listicle's "More on HBS:" heads its own items), so
 /// context kept its teasers with the paragraphs around them.
 fn drop_items_under_more_on(blocks: &[Block], out: &mut [Decision]) {
@@ -250,13 +251,26 @@ fn drop_items_under_more_on(blocks: &[Block], out: &mut [Decision]) {
         if !heading {
             continue;
         }
-        while i < blocks.len() && out[i].cue.is_none() && is_teaser_line(&blocks[i].text) {
+        // A tabloid sets a kicker in capitals over each ("SPY SATELLITE").
+        let teaser_at = |i: usize| {
+            is_teaser_line(&blocks[i].text)
+                || is_capitals_kicker(&blocks[i].text)
+                    && blocks.get(i + 1).is_some_and(|b| is_teaser_line(&b.text))
+        };
+        while i < blocks.len() && out[i].cue.is_none() && teaser_at(i) {
             if out[i].body {
                 demote(&mut out[i], "a teaser under a \"More on\" heading");
             }
             i += 1;
         }
     }
+}
+
+/// A kicker over a teaser's headline: a few words in capitals ("HERMIT KINGDOM").
+fn is_capitals_kicker(text: &str) -> bool {
+    text.split_whitespace().count() <= 4
+        && text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+        && !text.chars().any(char::is_lowercase)
 }
 
 /// A teaser's headline: four words or more, a capital first, no full stop at its end.

@@ -468,6 +468,17 @@ mod tests {
     }
 
     #[test]
+    fn a_credit_for_reporting_with_a_colon_is_an_attribution() {
+        for line in ["Additional reporting: AP", "Reporting by Anna Berg in Kyiv"] {
+            assert_eq!(cue_of(line), Some(CueKind::Attribution), "{line}");
+        }
+        // A sentence about reporting is none.
+        assert_eq!(cue_of("Reporting from the front is dangerous work."), None);
+        // Nor is an item of a list of topics.
+        assert_eq!(cue_of("Reporting: which KPIs must be visible"), None);
+    }
+
+    #[test]
     fn a_metered_paywalls_notices_are_insets() {
         for line in [
             "You have read 2 of your 3 free essays this month",

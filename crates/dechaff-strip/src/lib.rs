@@ -582,6 +582,28 @@ mod tests {
     }
 
     #[test]
+    fn kickers_and_teasers_under_a_more_on_heading_are_chaff() {
+        let dump = [
+            "Destroyer downs ballistic missile over the Gulf of Aden",
+            "The destroyer shot down a ballistic missile fired at a merchant ship in the Gulf of Aden on Wednesday night, the ministry said.",
+            "It is the first time a ship of the class has downed a ballistic missile in combat, and the crew were praised by ministers.",
+            "MORE ON THE RED SEA CRISIS",
+            "TANKER ATTACK",
+            "Rebels claim drone attack on British oil tanker off Yemen",
+            "STRIKES",
+            "RAF Typhoons join fresh US strikes on rebel radar sites",
+            "Ballistic missiles are far harder to stop than drones because they plunge on to their targets at several times the speed of sound.",
+            "Each interceptor is thought to cost around a million pounds, while the drones the rebels fire cost a few thousand.",
+        ]
+        .join("\n");
+        let kept = strip(&dump, &Options::default()).paragraphs();
+        for teaser in ["TANKER ATTACK", "Rebels claim", "STRIKES", "RAF Typhoons"] {
+            assert!(!kept.iter().any(|p| p.starts_with(teaser)), "{kept:?}");
+        }
+        assert!(kept.iter().any(|p| p.starts_with("Ballistic missiles are")));
+    }
+
+    #[test]
     fn a_pull_quote_repeating_a_paragraph_of_a_text_dump_is_chaff() {
         let para = |n: usize| {
             format!("Paragraph {n} of the feature says the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.")
