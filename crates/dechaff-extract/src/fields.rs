@@ -2647,6 +2647,12 @@ mod tests {
             fields_of(&dump).title.as_deref(),
             Some("Destroyer blasts ballistic missile out of the sky in a navy first")
         );
+        // Nor is a kicker in capitals over the headline, however many its words.
+        let kicked = dump.replace("World News\n", "World News\nWE SEE YOU, VLAD\n");
+        assert_eq!(
+            fields_of(&kicked).title.as_deref(),
+            Some("Destroyer blasts ballistic missile out of the sky in a navy first")
+        );
     }
 
     #[test]

@@ -703,10 +703,12 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
         .map(|i| {
             // A standfirst sits under its headline: when the line above is a shorter
             // headline (one a share box may have printed twice), that is the title.
+            // A tabloid's kicker in capitals ("WE SEE YOU, VLAD") is none.
             let dek = &before_body[i];
             match i.checked_sub(1) {
                 Some(j)
                     if headline_like(&before_body[j], &decisions[j], false)
+                        && !in_capitals(&before_body[j].text)
                         && before_body[j].text.split_whitespace().count()
                             < dek.text.split_whitespace().count() =>
                 {
@@ -728,6 +730,12 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                 .map(|i| before_body[i].text.clone())
         });
     Header { title, byline }
+}
+
+/// A line in capitals: three letters at least and none in lower case.
+fn in_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+        && !text.chars().any(char::is_lowercase)
 }
 
 /// A standfirst: a long line of prose under the headline, twenty words or more that
