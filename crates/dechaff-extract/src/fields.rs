@@ -775,6 +775,19 @@ pub fn dedup(items: Vec<String>) -> Vec<String> {
 
 /// An HTML page's title: the `<h1>` that agrees with the page's declared title, else
 /// the declared title without its site-name suffix.
+/// The part of `heading` after a kicker in capitals, when that part is `declared` (in
+/// any case).
+fn after_capitals_kicker<'h>(heading: &'h str, declared: &str) -> Option<&'h str> {
+    let start = heading.len().checked_sub(declared.len())?;
+    let (kicker, rest) = (heading.get(..start)?, heading.get(start..)?);
+    // Two words at least: a lone acronym opens many headlines ("NATO allies ...").
+    let kicker_in_capitals = kicker.split_whitespace().nth(1).is_some()
+        && kicker.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+        && !kicker.chars().any(char::is_lowercase)
+        && kicker.ends_with(' ');
+    (kicker_in_capitals && rest.to_lowercase() == declared.to_lowercase()).then_some(rest)
+}
+
 fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
     // Collapsed as block text is: "Headline&nbsp;|&nbsp;Site" splits on its separator.
     let collapse = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -809,6 +822,11 @@ fn html_title(stripped: &Stripped, meta: &dyn Fn(&[&str]) -> Option<String>) -> 
             // its site name too.
             if h.text.eq_ignore_ascii_case(declared) {
                 return Some(strip_site_name(&h.text, site.as_deref(), host.as_deref()));
+            }
+            // A kicker in capitals set inside the heading ("CHAOS IN MÜNCHEN
+            // Drohnen-Alarm! ..."), where the declared title has none.
+            if let Some(rest) = after_capitals_kicker(&h.text, declared) {
+                return Some(rest.to_string());
             }
             return Some(h.text.clone());
         }
@@ -3742,6 +3760,27 @@ mod tests {
         ]
         .concat();
         assert_eq!(title_of(&site), None);
+    }
+
+    #[test]
+    fn a_kicker_inside_the_heading_is_no_part_of_the_title() {
+        assert_eq!(
+            after_capitals_kicker(
+                "CHAOS IN MÜNCHEN Drohnen-Alarm! Flughafen dicht",
+                "Drohnen-Alarm! Flughafen dicht"
+            ),
+            Some("Drohnen-Alarm! Flughafen dicht")
+        );
+        // An acronym opening the headline is part of it, and so is a prefix in
+        // lower case.
+        assert_eq!(
+            after_capitals_kicker("NATO allies meet in Vilnius", "allies meet in Vilnius"),
+            None
+        );
+        assert_eq!(
+            after_capitals_kicker("Live: Allies meet in Vilnius", "Allies meet in Vilnius"),
+            None
+        );
     }
 
     #[test]
