@@ -782,7 +782,11 @@ fn after_capitals_kicker<'h>(heading: &'h str, declared: &str) -> Option<&'h str
     let (kicker, rest) = (heading.get(..start)?, heading.get(start..)?);
     // Two words at least: a lone acronym opens many headlines ("NATO allies ...").
     let kicker_in_capitals = kicker.split_whitespace().nth(1).is_some()
-        && kicker.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+        && kicker
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .nth(2)
+            .is_some()
         && !kicker.chars().any(char::is_lowercase)
         && kicker.ends_with(' ');
     (kicker_in_capitals && rest.to_lowercase() == declared.to_lowercase()).then_some(rest)
