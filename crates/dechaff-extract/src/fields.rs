@@ -3097,6 +3097,30 @@ mod tests {
     }
 
     #[test]
+    fn the_handle_under_a_byline_is_no_name() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says residents heard the jets take off at full power shortly after ten, and that the air base has said nothing since.")
+        };
+        let mut page: Vec<String> = [
+            "Lossiemouth Typhoons scrambled as bombers head for Scottish skies",
+            "By Callum Grant, Defence Reporter",
+            "@CallumGrantDef",
+            "Published: 10:42, 13 Mar 2025",
+        ]
+        .map(String::from)
+        .to_vec();
+        // The share bar and a gallery hold the date far above the first paragraph.
+        for n in 1..=10 {
+            page.push(format!("Share {n}"));
+        }
+        page.extend([para(1), para(2), para(3)]);
+        assert_eq!(
+            fields_of(&page.join("\n")).byline.as_deref(),
+            Some("Callum Grant")
+        );
+    }
+
+    #[test]
     fn a_reporters_place_after_the_name_is_no_part_of_the_byline() {
         let g = Gazetteer::builtin();
         assert_eq!(

@@ -527,9 +527,14 @@ pub(crate) fn without_role(byline: String) -> String {
 }
 
 /// Whether block `i` is a role line right under a byline ("By Helen Dobson" over
-/// "Business Reporter"): the reporter's role, no name of its own.
+/// "Business Reporter"): the reporter's role, no name of its own; or the reporter's
+/// social handle ("@HelenDobsonPol").
 fn is_role_under_byline(blocks: &[Block], i: usize) -> bool {
-    is_role_line(&blocks[i].text)
+    let text = &blocks[i].text;
+    let handle = text.len() > 1
+        && text.starts_with('@')
+        && text[1..].chars().all(|c| c.is_alphanumeric() || c == '_');
+    (is_role_line(text) || handle)
         && i.checked_sub(1)
             .is_some_and(|j| byline_of(&blocks[j].text).is_some())
 }
