@@ -3097,6 +3097,36 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_the_date_on_one_line_is_the_byline() {
+        let para = |n: usize| {
+            format!("Paragraph {n} says the agreement was signed at the defence fair, the first foreign sale of the fighter since the programme began.")
+        };
+        for line in [
+            "Fatma Nur Aydın  |11.06.2025 - Update : 11.06.2025",
+            "Laura Benítez - June 27, 2025",
+        ] {
+            let page = [
+                "Menu".to_string(),
+                "Sign in".to_string(),
+                "Defense".to_string(),
+                "Türkiye to export fighter jets to Indonesia in landmark deal".to_string(),
+                line.to_string(),
+                "Share".to_string(),
+                "Facebook".to_string(),
+                para(1),
+                para(2),
+                para(3),
+            ]
+            .join("\n");
+            let byline = fields_of(&page).byline;
+            assert!(
+                byline.as_deref().is_some_and(|b| line.starts_with(b)),
+                "{line}: {byline:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_handle_under_a_byline_is_no_name() {
         let para = |n: usize| {
             format!("Paragraph {n} says residents heard the jets take off at full power shortly after ten, and that the air base has said nothing since.")

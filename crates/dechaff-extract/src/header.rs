@@ -640,12 +640,15 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
             .or_else(|| is_name_line(t).then(|| t.clone()))
             .or_else(|| names_without_places(t))
             .or_else(|| {
-                // "Laura Benítez - June 27, 2025"
-                [" - ", " | ", " · ", " • ", " — ", " – "]
+                // "Laura Benítez - June 27, 2025", "Fatma Nur Aydın |11.06.2025 - Update
+                // : 11.06.2025": the first separator that leaves a name before it.
+                [" - ", " | ", "|", " · ", " • ", " — ", " – "]
                     .iter()
-                    .find_map(|sep| t.split_once(sep))
-                    .map(|(head, _)| head.trim())
-                    .filter(|head| is_name_line(head))
+                    .find_map(|sep| {
+                        t.split_once(sep)
+                            .map(|(head, _)| head.trim())
+                            .filter(|head| is_name_line(head))
+                    })
                     .map(str::to_string)
             })
             .or_else(|| {
