@@ -301,21 +301,22 @@ impl Corpus {
             .collect();
         let meta = &self.meta[&page.id];
         let string = |k: &str| meta.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        let field = |k: &str| meta_field(meta, k);
         let mut article = Article {
             text: Article::join_paragraphs(&paragraphs),
             paragraphs,
             ..Article::default()
         };
         let mut fields = Vec::new();
-        if let Some(t) = string("title") {
+        if let Some(t) = field("title") {
             article.title = Some(t);
             fields.push(Field::Title);
         }
-        if let Some(p) = string("published").filter(|p| dechaff_schema::is_iso_date(p)) {
+        if let Some(p) = field("published").filter(|p| dechaff_schema::is_iso_date(p)) {
             article.published = Some(p);
             fields.push(Field::Published);
         }
-        if let Some(a) = string("author") {
+        if let Some(a) = field("author") {
             article.byline = Some(a);
             fields.push(Field::Byline);
         }
@@ -439,6 +440,16 @@ fn read_splits(path: &Path) -> Result<BTreeMap<String, String>> {
     Ok(splits)
 }
 
+/// A field of a page's `meta.jsonl` object, as gold: a blank string (WCXB gives some
+/// pages `"author": ""`) says there is none, as `null` does, and is not scored: no
+/// extractor can match it.
+fn meta_field(meta: &serde_json::Value, key: &str) -> Option<String> {
+    meta.get(key)
+        .and_then(|v| v.as_str())
+        .filter(|v| !v.trim().is_empty())
+        .map(str::to_string)
+}
+
 /// Reads and parses one gold file.
 /// Some benchmark gold files hold UTF-16 text that was re-saved as UTF-8: every other
 /// character a NUL, the byte-order mark turned into U+FFFD. Read as is, such a gold
@@ -489,6 +500,18 @@ pub fn load_gold(path: &Path) -> Result<GoldFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_gold_field_is_no_field() {
+        let meta = serde_json::json!({"author": "", "title": " ", "published": "2025-09-04"});
+        assert_eq!(meta_field(&meta, "author"), None);
+        assert_eq!(meta_field(&meta, "title"), None);
+        assert_eq!(meta_field(&meta, "missing"), None);
+        assert_eq!(
+            meta_field(&meta, "published").as_deref(),
+            Some("2025-09-04")
+        );
+    }
 
     #[test]
     fn dragnet_gold_is_cut_at_its_comments_separator() {
