@@ -5,7 +5,7 @@ use crate::dates::{days_apart, parse_date, swapped, url_date};
 use crate::gazetteer::Gazetteer;
 use crate::header::{
     byline_of, forum_author_line, header, is_date_line, is_name_line, last_crumb, leading_name,
-    section, without_permalink_mark, CRUMB_SEPARATORS, REPORTER_ROLES,
+    section, without_permalink_mark, CRUMB_SEPARATORS, OTHER_ROLES, REPORTER_ROLES,
 };
 use dechaff_schema::{Embed, Entity, EntityType};
 use dechaff_strip::{Block, CueKind, Decision, Flags, Format, Stripped};
@@ -1734,26 +1734,6 @@ fn is_two_part_headline(text: &str) -> bool {
         })
 }
 
-/// Words a role outside a newsroom ends in ("Senior Fellow", "Programme Director");
-/// a reporter's roles are [`REPORTER_ROLES`].
-const OTHER_ROLES: [&str; 15] = [
-    "fellow",
-    "director",
-    "professor",
-    "researcher",
-    "lecturer",
-    "adviser",
-    "advisor",
-    "chair",
-    "president",
-    "officer",
-    "manager",
-    "head",
-    "associate",
-    "scholar",
-    "producer",
-];
-
 /// An author card's role under the author's name ("Senior Fellow, Aerospace Security
 /// Project"): a role of up to three words, a comma, then where it is held.
 fn is_job_title(text: &str) -> bool {
@@ -3094,6 +3074,22 @@ mod tests {
         ]
         .join("\n");
         assert_eq!(fields_of(&page).byline.as_deref(), Some("Callum Grant"));
+        // Outside a newsroom too: an author card's name, role and date.
+        let card = [
+            "Menu".to_string(),
+            "Sign in".to_string(),
+            "Insights".to_string(),
+            "How drones changed the way farms are surveyed".to_string(),
+            "Liza Burke".to_string(),
+            "Marketing Director".to_string(),
+            "May 14, 2025".to_string(),
+            "Share".to_string(),
+            para(1),
+            para(2),
+            para(3),
+        ]
+        .join("\n");
+        assert_eq!(fields_of(&card).byline.as_deref(), Some("Liza Burke"));
     }
 
     #[test]

@@ -481,6 +481,26 @@ pub(crate) const REPORTER_ROLES: [&str; 9] = [
     "staff",
 ];
 
+/// Words a role outside a newsroom ends in ("Senior Fellow", "Programme Director");
+/// a reporter's roles are [`REPORTER_ROLES`].
+pub(crate) const OTHER_ROLES: [&str; 15] = [
+    "fellow",
+    "director",
+    "professor",
+    "researcher",
+    "lecturer",
+    "adviser",
+    "advisor",
+    "chair",
+    "president",
+    "officer",
+    "manager",
+    "head",
+    "associate",
+    "scholar",
+    "producer",
+];
+
 /// The names of a byline that runs into the reporter's role ("Ciara McCann Business
 /// Correspondent", as a name and a role in one block print): the shortest head of two
 /// words or more whose tail is a role line of capitalised words.
@@ -539,13 +559,14 @@ fn is_role_under_byline(blocks: &[Block], i: usize) -> bool {
             .is_some_and(|j| byline_of(&blocks[j].text).is_some())
 }
 
-/// A short line naming a reporter's role ("Defence correspondent", "Nordic editor").
+/// A short line naming a reporter's role ("Defence correspondent", "Nordic editor"),
+/// or an author's outside a newsroom ("Marketing Director").
 fn is_role_line(text: &str) -> bool {
     let lower = text.to_lowercase();
     text.split_whitespace().count() <= 6
         && lower
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| REPORTER_ROLES.contains(&w))
+            .any(|w| REPORTER_ROLES.contains(&w) || OTHER_ROLES.contains(&w))
 }
 
 fn starts_with_given_name(text: &str) -> bool {
