@@ -97,6 +97,7 @@ pub struct Recognizer {
     not_a_name: Regex,
     ship_name: Gated,
     ship_name_before_type: Gated,
+    ship_name_in_apposition: Gated,
     ship_with_pennant: Regex,
     civilian_vessel: Gated,
     speaker: Regex,
@@ -123,6 +124,7 @@ impl Recognizer {
             not_a_name: not_a_name(),
             ship_name: crate::patterns::ship_name(),
             ship_name_before_type: crate::patterns::ship_name_before_type(),
+            ship_name_in_apposition: crate::patterns::ship_name_in_apposition(),
             ship_with_pennant: crate::patterns::ship_with_pennant(),
             civilian_vessel: crate::patterns::civilian_vessel(),
             speaker: crate::patterns::speaker(),
@@ -283,8 +285,22 @@ impl Recognizer {
         let with_pennant = ships_with_pennant
             .iter()
             .map(|&i| (pennants[i].0, pennants[i].1, false));
-        let found: Vec<(usize, usize, bool)> =
-            after_type.chain(before_type).chain(with_pennant).collect();
+        let in_apposition = self
+            .ship_name_in_apposition
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .filter(|m| {
+                // "the frigate, the Netherlands' ...": a place or a people is no name.
+                named_by_gazetteer
+                    .get(&(m.start(), m.end()))
+                    .is_none_or(|k| *k == EntityType::Location)
+            })
+            .map(|m| (m.start(), m.end(), false));
+        let found: Vec<(usize, usize, bool)> = after_type
+            .chain(before_type)
+            .chain(in_apposition)
+            .chain(with_pennant)
+            .collect();
         for (start, end, prefixed) in found {
             let (start, end) = self.trim(text, start, end, EntityType::MilitaryPlatform);
             // "HMAS Stirling", "INS Hansa": shore bases named like ships, which the
@@ -2070,6 +2086,28 @@ mod tests {
                 Some(x.text.as_str())
             );
         }
+    }
+
+    #[test]
+    fn a_ship_named_in_apposition_after_its_type() {
+        let r = Recognizer::new();
+        let kinds = |t: &str| kinds(&r, t);
+        let mp = EntityType::MilitaryPlatform;
+        let named = kinds(
+            "China commissioned its third aircraft carrier, the Fujian (hull number 18), in a \
+             ceremony. The Fujian is the first Chinese carrier with catapults.",
+        );
+        assert_eq!(
+            named
+                .iter()
+                .filter(|(t, k)| t == "Fujian" && *k == mp)
+                .count(),
+            2,
+            "{named:?}"
+        );
+        // A speaker set off by commas is no ship.
+        let said = kinds("The frigate, the Royal Navy said, was shadowing the tanker.");
+        assert!(!said.iter().any(|(_, k)| *k == mp), "{said:?}");
     }
 
     #[test]

@@ -890,6 +890,16 @@ pub fn ship_name_before_type() -> Gated {
     Gated::new(regex, &SHIP_KIND_WORDS)
 }
 
+/// A ship's name in apposition after its type, before a parenthesis or a comma ("its
+/// third aircraft carrier, the Fujian (hull number 18)", group 1). The punctuation after
+/// the name keeps out a speaker ("the frigate, the Royal Navy said").
+pub fn ship_name_in_apposition() -> Gated {
+    let regex = compile(&format!(
+        r"\b{SHIP_KINDS},\sthe\s([A-Z][\p{{L}}’'-]+(?:\s[A-Z][\p{{L}}’'-]+)?)(?:\s\(|,)"
+    ));
+    Gated::new(regex, &SHIP_KIND_WORDS)
+}
+
 /// A name followed by a pennant number in parentheses: "Nanchang (101)", "Duncan
 /// (D37)", "Arleigh Burke (DDG-51)". Group 1 the name, group 2 the number (an
 /// identifier), group 3 its letter prefix, if any.
