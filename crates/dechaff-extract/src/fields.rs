@@ -1248,6 +1248,17 @@ fn strip_site_name(title: &str, site: Option<&str>, host: Option<&str>) -> Strin
             }
         }
     }
+    // The site's name first ("Render | The cloud for builders"): only the declared
+    // name or the host's spelling, as a title's first words are often few.
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+        if let Some((head, tail)) = title.split_once(sep) {
+            let is_site = site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim()))
+                || host.is_some_and(|h| host_spells(h, head));
+            if is_site && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
     title.trim().to_string()
 }
 
@@ -3728,6 +3739,27 @@ mod tests {
         assert_eq!(
             title("Pilcrows ¶ inside").as_deref(),
             Some("Pilcrows ¶ inside")
+        );
+    }
+
+    #[test]
+    fn a_declared_site_name_before_the_title_goes_too() {
+        assert_eq!(
+            strip_site_name("Render | The cloud for builders", Some("Render"), None),
+            "The cloud for builders"
+        );
+        assert_eq!(
+            strip_site_name(
+                "HackerNoon - read, write and learn about any technology",
+                None,
+                Some("hackernoon.com")
+            ),
+            "read, write and learn about any technology"
+        );
+        // Undeclared, a short head is the title's own ("Denmark | ...").
+        assert_eq!(
+            strip_site_name("Denmark | Trial of surveillance USVs at sea", None, None),
+            "Denmark | Trial of surveillance USVs at sea"
         );
     }
 
