@@ -1638,6 +1638,10 @@ const MAIN_CONTAINER_MAX_PAGE_SHARE: usize = 85;
 /// Link density above which a block inside the main container is still navigation.
 const MAIN_CONTAINER_MAX_LINK_DENSITY: f32 = 0.8;
 
+/// Paragraphs and subheadings above an article's first good block that open it with
+/// it: fewer are a standfirst or a caption, which the other rules place.
+const OPENING_RUN: usize = 6;
+
 /// The deepest element holding most of the page's good text: the article's container,
 /// as readability and trafilatura find it, here found from the blocks' ancestor ids.
 fn main_container(blocks: &[Block], out: &[Decision]) -> Option<(u32, usize)> {
@@ -1708,6 +1712,27 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
     let first = (first.saturating_sub(HEADING_REACH)..first)
         .find(|&i| inside[i] && blocks[i].heading >= 2)
         .unwrap_or(first);
+    // An article opened in short paragraphs ("It isn't." "Trains lose connectivity.")
+    // that none of them is good enough to mark: the unbroken run of unlinked
+    // sentences and subheadings right above the first good one.
+    let opening = (0..first)
+        .rev()
+        .take_while(|&i| {
+            let b = &blocks[i];
+            let prose = b.tag == "p" && ends_sentence(&b.text) || b.heading >= 2;
+            inside[i]
+                && prose
+                && b.link_chars == 0
+                && out[i].cue.is_none()
+                && !is_chaff_container(b, trusted)
+        })
+        .last()
+        .unwrap_or(first);
+    let first = if first - opening >= OPENING_RUN {
+        opening
+    } else {
+        first
+    };
     // The article's opening paragraphs just above the container (an intro outside the
     // section that holds the rest): body blocks reached from the container's first
     // block through nothing but body, headings and short lines.

@@ -292,6 +292,47 @@ mod tests {
     }
 
     #[test]
+    fn an_article_opened_in_short_paragraphs_keeps_its_opening() {
+        // A manifesto's opening: one-line sentences, none long enough to be good on
+        // its own, then the paragraphs that are.
+        let opening: String = [
+            "Software is built on a fragile assumption.",
+            "It isn't.",
+            "Trains lose connectivity.",
+            "Factories operate behind firewalls.",
+            "Hospitals isolate systems.",
+            "Devices move, disconnect, and fail.",
+            "Failure becomes systemic instead of local.",
+            "This is not a limitation of hardware.",
+            "It is a limitation of mindset.",
+            "Computation, storage, identity and application logic stay centralized.",
+            "Latency grows unpredictable.",
+        ]
+        .iter()
+        .map(|line| format!("<p>{line}</p>"))
+        .collect();
+        let good = |n: usize| {
+            format!("<p>Paragraph {n} argues that applications should keep working when the network goes away, because the edge is where the data is created and where the decisions have to be made, and the cloud should coordinate rather than control.</p>")
+        };
+        let teasers: String = (0..12)
+            .map(|i| format!("<div><a href=\"/n{i}\">Signal battalion {i} trains with the new satellite terminals in the north</a></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><div class=\"post\"><h1>The Edge-First Manifesto</h1><div class=\"body\">{opening}{}{}{}</div></div><div class=\"more\">{teasers}</div><footer><p>All rights reserved 2026</p></footer></body></html>",
+            good(1),
+            good(2),
+            good(3)
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(kept.iter().any(|p| p == "It isn't."), "{kept:?}");
+        assert!(
+            kept.iter().any(|p| p == "Trains lose connectivity."),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|p| p.contains("Signal battalion")));
+    }
+
+    #[test]
     fn a_front_page_keeps_its_list_of_headlines() {
         let headlines: String = (1..=12)
             .map(|i| format!("<li><a href=\"/a{i}\">Brigade {i} completes its winter exercise near the northern border</a></li>"))
