@@ -173,7 +173,12 @@ impl Pattern {
         text: &'t str,
         starts: &'t Starts,
     ) -> Box<dyn Iterator<Item = (usize, usize)> + 't> {
-        if !self.gate.is_empty() && !self.gate.iter().any(|literal| text.contains(literal)) {
+        // A SIMD substring search per literal: the gates run over every text, and a
+        // gate of many literals (currency names) scanned it with `str::contains` once
+        // per literal.
+        let holds =
+            |literal: &&str| memchr::memmem::find(text.as_bytes(), literal.as_bytes()).is_some();
+        if !self.gate.is_empty() && !self.gate.iter().any(holds) {
             return Box::new(std::iter::empty());
         }
         // Capture groups cost a second, slower engine per match: only the patterns

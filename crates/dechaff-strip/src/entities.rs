@@ -303,12 +303,15 @@ const LONGEST_NAME: usize = 14;
 
 /// Decodes character references in `s`; borrows when there are none.
 pub fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
+    // The memchr crate's SIMD search: most text holds no reference, and this runs on
+    // every run of text and every attribute value.
+    let find_amp = |t: &str| memchr::memchr(b'&', t.as_bytes());
+    if find_amp(s).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = find_amp(rest) {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         match decode_one(rest) {

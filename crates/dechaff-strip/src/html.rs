@@ -596,10 +596,33 @@ impl<'p> Builder<'p> {
         } else {
             ["class", "id", "role", "itemprop"].as_slice()
         };
+        // The attributes every element is asked for, found in one pass over them
+        // (asked one by one, their names were compared a dozen times a tag).
+        let mut common = CommonAttributes::default();
+        for (key, value) in attrs {
+            match &**key {
+                "class" => common.class = common.class.or(Some(value)),
+                "id" => common.id = common.id.or(Some(value)),
+                "role" => common.role = common.role.or(Some(value)),
+                "itemprop" => common.itemprop = common.itemprop.or(Some(value)),
+                "rel" => common.rel = common.rel.or(Some(value)),
+                "href" => common.href = common.href.or(Some(value)),
+                "style" => common.style = common.style.or(Some(value)),
+                "aria-hidden" => common.aria_hidden = common.aria_hidden.or(Some(value)),
+                "hidden" => common.hidden = true,
+                _ => {}
+            }
+        }
         // The class's own hints too: an author link is known by its class alone.
         let mut class_hints = Flags::empty();
         for key in attributes {
-            if let Some(v) = attr(key) {
+            let value = match *key {
+                "class" => common.class,
+                "id" => common.id,
+                "role" => common.role,
+                _ => common.itemprop,
+            };
+            if let Some(v) = value {
                 let hints = self.hints_of(v.clone());
                 if *key == "class" {
                     class_hints = hints;
@@ -608,7 +631,7 @@ impl<'p> Builder<'p> {
             }
         }
         // A paid link (`rel="sponsored"`, the web's mark for one) holds an advert.
-        if name == "a" && attr("rel").is_some_and(|r| r.contains("sponsored")) {
+        if name == "a" && common.rel.is_some_and(|r| r.contains("sponsored")) {
             own |= Flags::AD;
         }
         let item_title = own.contains(Flags::ITEM_TITLE);
@@ -616,18 +639,18 @@ impl<'p> Builder<'p> {
         if name == "a" && self.meta.author_links.len() < MAX_AUTHOR_LINKS {
             // A link to an author's page, or one the page names an author's
             // (`class="authors"`: a byline's link to a staff page).
-            let to_author = attr("href").is_some_and(|h| {
+            let to_author = common.href.is_some_and(|h| {
                 let h = lowercase(h);
                 h.contains("/author/") || h.contains("/authors/")
-            }) || attr("rel").is_some_and(|r| r.contains("author"))
+            }) || common.rel.is_some_and(|r| r.contains("author"))
                 || class_hints.contains(Flags::AUTHOR);
             if to_author {
                 self.author_link = Some(String::new());
             }
         }
-        let hidden = attr("hidden").is_some()
-            || attr("aria-hidden").is_some_and(|v| v == "true")
-            || attr("style").is_some_and(|s| style_hides(s));
+        let hidden = common.hidden
+            || common.aria_hidden.is_some_and(|v| v == "true")
+            || common.style.is_some_and(|s| style_hides(s));
         if SKIPPED.contains(&name) {
             own |= Flags::SKIPPED;
         }
@@ -640,7 +663,7 @@ impl<'p> Builder<'p> {
             parent.as_ref().map_or(0xcbf2_9ce4_8422_2325, |p| p.path),
             name.as_bytes(),
         );
-        let path = attr("class").map_or(path, |c| fnv(path, c.as_bytes()));
+        let path = common.class.map_or(path, |c| fnv(path, c.as_bytes()));
         let entry = Entry {
             is_block: block_tag.is_some(),
             name: tag,
@@ -657,7 +680,7 @@ impl<'p> Builder<'p> {
             // A section heading that links to itself ("<h2><a href="#hubs">") is the
             // page's own text: the table of contents repeats it as a link.
             in_link: (name == "a"
-                && !(heading > 0 && to_this_page(attr("href").map(|h| h.as_ref()))))
+                && !(heading > 0 && to_this_page(common.href.map(|h| h.as_ref()))))
                 || parent.as_ref().is_some_and(|p| p.in_link),
             item_title: item_title || parent.as_ref().is_some_and(|p| p.item_title),
             hidden: hidden || parent.as_ref().is_some_and(|p| p.hidden),
@@ -801,6 +824,21 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 /// An attribute's lowercased name and entity-decoded value, borrowed from the page
 /// when they need no change (nearly always).
 type Attribute<'p> = (Cow<'p, str>, Cow<'p, str>);
+
+/// The attributes [`Builder::start_tag`] reads of every element (the first of each
+/// name, as a browser reads a repeated one).
+#[derive(Default)]
+struct CommonAttributes<'a, 'p> {
+    class: Option<&'a Cow<'p, str>>,
+    id: Option<&'a Cow<'p, str>>,
+    role: Option<&'a Cow<'p, str>>,
+    itemprop: Option<&'a Cow<'p, str>>,
+    rel: Option<&'a Cow<'p, str>>,
+    href: Option<&'a Cow<'p, str>>,
+    style: Option<&'a Cow<'p, str>>,
+    aria_hidden: Option<&'a Cow<'p, str>>,
+    hidden: bool,
+}
 
 /// Reads attributes from `from` (just after the tag name) to the closing `>`.
 /// Returns the attributes, the position after `>`, and whether the tag ended in `/>`.
