@@ -2472,6 +2472,35 @@ mod tests {
     }
 
     #[test]
+    fn a_list_items_linked_title_beside_its_author_is_a_related_title() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the essay: the alliance's new spending pledge will be judged by what the armies buy with it, not by the share of output it names.</p>")
+        };
+        let body: String = (1..=4).map(para).collect();
+        let item = |title: &str, author: &str| {
+            format!(
+                "<li><a href=\"/essays/{}\">{title}</a> <span class=\"who\">{author}</span></li>",
+                title.len()
+            )
+        };
+        let page = format!(
+            "<html><body><main><article><h1>The pledge and the arsenal</h1>{body}</article>\
+             <aside class=\"same-issue\"><h2>From the August 2025 issue</h2><ul>{}{}</ul></aside></main></body></html>",
+            item("What Israel Learned From Twelve Days", "Avi Dressler"),
+            item("Belarus, the Silent Co-Belligerent", "Natalia Grebe"),
+        );
+        let related = fields_of(&page).related;
+        assert!(
+            related.contains(&"What Israel Learned From Twelve Days".to_string()),
+            "{related:?}"
+        );
+        assert!(
+            !related.iter().any(|t| t.contains("Dressler")),
+            "{related:?}"
+        );
+    }
+
+    #[test]
     fn a_linked_heading_in_title_case_is_a_related_title() {
         let para = |n: usize| {
             format!("<p>Paragraph {n} of the release: the company delivered the first production lot of interceptors to the army ahead of schedule, it said.</p>")

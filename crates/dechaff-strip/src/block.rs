@@ -16,7 +16,7 @@ pub struct Block {
     pub link_chars: usize,
     /// A card's headline when the block holds more than it (beside its kicker, date
     /// and summary): the text of an element named a title or headline, else, in a
-    /// related or teaser box, the block's longest link.
+    /// related or teaser box or a list item, the block's longest link.
     pub link_text: Option<String>,
     /// What every ancestor's tag, class, id and role said (union).
     pub flags: Flags,

@@ -781,7 +781,11 @@ impl<'p> Builder<'p> {
                 has_link && (link_inside || !title_inside && len(longest_link) > len(item_title));
             Some(if link_wins { longest_link } else { item_title })
         } else {
-            (flags.intersects(Flags::RELATED | Flags::TEASER) && has_link).then_some(longest_link)
+            // A list item's link beside its author or summary ("<li><a>Headline</a>
+            // <span>Author</span></li>"), as a magazine lists an issue's essays.
+            let list_item = top.is_some_and(|e| e.block_tag == "li");
+            ((flags.intersects(Flags::RELATED | Flags::TEASER) || list_item) && has_link)
+                .then_some(longest_link)
         };
         let link_text = span
             .map(|(start, end)| crate::block::normalize(&self.buf[start..end]))
