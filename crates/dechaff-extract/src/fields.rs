@@ -782,12 +782,7 @@ fn after_capitals_kicker<'h>(heading: &'h str, declared: &str) -> Option<&'h str
     let (kicker, rest) = (heading.get(..start)?, heading.get(start..)?);
     // Two words at least: a lone acronym opens many headlines ("NATO allies ...").
     let kicker_in_capitals = kicker.split_whitespace().nth(1).is_some()
-        && kicker
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .nth(2)
-            .is_some()
-        && !kicker.chars().any(char::is_lowercase)
+        && dechaff_strip::in_capitals(kicker)
         && kicker.ends_with(' ');
     (kicker_in_capitals && rest.to_lowercase() == declared.to_lowercase()).then_some(rest)
 }
@@ -1632,10 +1627,7 @@ fn in_menu(lines: &[Block], i: usize) -> bool {
 /// A short line in capitals ("OTHER NEWS", "GET STARTED"): a heading of its own,
 /// which ends the list before it.
 fn is_capitals_heading(text: &str) -> bool {
-    // Three letters at least: a contact's "T: +44 ..." is no heading.
-    text.split_whitespace().count() <= 6
-        && text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
-        && !text.chars().any(char::is_lowercase)
+    text.split_whitespace().count() <= 6 && dechaff_strip::in_capitals(text)
 }
 
 /// The heading of a list under an article that holds no articles: contacts, tags and

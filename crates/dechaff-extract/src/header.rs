@@ -737,7 +737,7 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
             match i.checked_sub(1) {
                 Some(j)
                     if headline_like(&before_body[j], &decisions[j], false)
-                        && !in_capitals(&before_body[j].text)
+                        && !dechaff_strip::in_capitals(&before_body[j].text)
                         && before_body[j].text.split_whitespace().count()
                             < dek.text.split_whitespace().count() =>
                 {
@@ -759,12 +759,6 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
                 .map(|i| before_body[i].text.clone())
         });
     Header { title, byline }
-}
-
-/// A line in capitals: three letters at least and none in lower case.
-fn in_capitals(text: &str) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
-        && !text.chars().any(char::is_lowercase)
 }
 
 /// A standfirst: a long line of prose under the headline, twenty words or more that
@@ -934,9 +928,7 @@ fn is_badge(text: &str) -> bool {
 /// "ESTLAND-PROVOKATION") is written for one story.
 fn kicker_label_above(blocks: &[Block], decisions: &[Decision], j: usize) -> Option<usize> {
     let text = &blocks[j].text;
-    let letters = || text.chars().filter(|c| c.is_alphabetic());
-    let capitals = letters().count() >= 2 && letters().all(char::is_uppercase);
-    if !capitals {
+    if !dechaff_strip::in_capitals(text) {
         return None;
     }
     let lower = text.to_lowercase();

@@ -485,6 +485,14 @@ impl BitOrAssign for Flags {
     }
 }
 
+/// Whether a line is written in capitals: three letters at least (a contact's "T:
+/// +44 ..." is none) and none in lower case. A kicker ("BULL'S-EYE"), a box's heading
+/// ("OTHER NEWS"), a dateline's place; shared with extraction's header and field rules.
+pub fn in_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+        && !text.chars().any(char::is_lowercase)
+}
+
 /// Whether a line holds two sentences ("... territory. Moscow's ...") or clauses
 /// joined by a semicolon: a standfirst, not a headline.
 pub fn is_two_sentences(text: &str) -> bool {

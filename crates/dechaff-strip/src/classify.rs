@@ -268,9 +268,7 @@ fn drop_items_under_more_on(blocks: &[Block], out: &mut [Decision]) {
 
 /// A kicker over a teaser's headline: a few words in capitals ("HERMIT KINGDOM").
 fn is_capitals_kicker(text: &str) -> bool {
-    text.split_whitespace().count() <= 4
-        && text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
-        && !text.chars().any(char::is_lowercase)
+    text.split_whitespace().count() <= 4 && crate::block::in_capitals(text)
 }
 
 /// A teaser's headline: four words or more, a capital first, no full stop at its end.

@@ -26,7 +26,7 @@ mod required;
 mod site;
 mod threads;
 
-pub use block::{is_two_sentences, normalize, Block, Flags};
+pub use block::{in_capitals, is_two_sentences, normalize, Block, Flags};
 pub use classify::{classify, Basis, Class, Decision, Favor};
 pub use cues::{cue_of, CueKind};
 pub use entities::decode_entities;
