@@ -290,7 +290,8 @@ impl Recognizer {
             .captures_iter(text)
             .filter_map(|c| c.get(1))
             .filter(|m| {
-                // "the frigate, the Netherlands' ...": a place or a people is no name.
+                // A people, a force or a person is no ship's name; a place's is, as
+                // navies name ships after cities.
                 named_by_gazetteer
                     .get(&(m.start(), m.end()))
                     .is_none_or(|k| *k == EntityType::Location)

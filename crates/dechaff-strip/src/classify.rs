@@ -1636,8 +1636,8 @@ const MAIN_CONTAINER_MAX_PAGE_SHARE: usize = 85;
 /// Link density above which a block inside the main container is still navigation.
 const MAIN_CONTAINER_MAX_LINK_DENSITY: f32 = 0.8;
 
-/// Paragraphs and subheadings above an article's first good block that open it with
-/// it: fewer are a standfirst or a caption, which the other rules place.
+/// The fewest short paragraphs and subheadings above an article's first good block
+/// that make its opening: fewer are a standfirst or a caption, which other rules place.
 const OPENING_RUN: usize = 6;
 
 /// The deepest element holding most of the page's good text: the article's container,
