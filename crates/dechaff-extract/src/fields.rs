@@ -3020,22 +3020,26 @@ mod tests {
         assert_eq!(f.byline.as_deref(), Some("Kadri Tamm und Jaan Kask"));
     }
 
+    /// The section of a text dump: the lines `above` the `header` (headline, byline,
+    /// date), then three paragraphs "Paragraph N says `says`".
+    fn section_under(above: &[&str], header: [&str; 3], says: &str) -> Option<String> {
+        let mut lines: Vec<String> = above.iter().chain(&header).map(|l| l.to_string()).collect();
+        lines.extend((1..=3).map(|n| format!("Paragraph {n} says {says}")));
+        fields_of(&lines.join("\n")).section
+    }
+
     #[test]
     fn a_format_label_under_the_menus_section_is_no_section() {
-        let para = |n: usize| {
-            format!("Paragraph {n} says the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.")
-        };
         let page = |above: &[&str]| {
-            let mut lines: Vec<String> = above.iter().map(|l| l.to_string()).collect();
-            lines.extend([
-                "Gotland, the island Sweden forgot it needed".to_string(),
-                "By Karin Holm".to_string(),
-                "March 26, 2025".to_string(),
-                para(1),
-                para(2),
-                para(3),
-            ]);
-            fields_of(&lines.join("\n")).section
+            section_under(
+                above,
+                [
+                    "Gotland, the island Sweden forgot it needed",
+                    "By Karin Holm",
+                    "March 26, 2025",
+                ],
+                "the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.",
+            )
         };
         assert_eq!(
             page(&["Latest", "Europe", "Africa", "Europe", "Long Read"]).as_deref(),
@@ -3055,20 +3059,16 @@ mod tests {
 
     #[test]
     fn a_kicker_in_capitals_is_no_section_and_the_label_above_it_is() {
-        let para = |n: usize| {
-            format!("Paragraph {n} says the destroyer fired a single missile at the drone, the first such shot by the navy in more than thirty years of patrols.")
-        };
         let page = |above: &[&str]| {
-            let mut lines: Vec<String> = above.iter().map(|l| l.to_string()).collect();
-            lines.extend([
-                "Destroyer shoots down drone over the Red Sea in navy first".to_string(),
-                "By Tom Reed, Defence Editor".to_string(),
-                "Published: 10:42, 25 Apr 2024".to_string(),
-                para(1),
-                para(2),
-                para(3),
-            ]);
-            fields_of(&lines.join("\n")).section
+            section_under(
+                above,
+                [
+                    "Destroyer shoots down drone over the Red Sea in navy first",
+                    "By Tom Reed, Defence Editor",
+                    "Published: 10:42, 25 Apr 2024",
+                ],
+                "the destroyer fired a single missile at the drone, the first such shot by the navy in more than thirty years of patrols.",
+            )
         };
         assert_eq!(
             page(&["Home", "Politics", "News", "Defence", "BULL'S-EYE"]).as_deref(),
