@@ -238,6 +238,10 @@ flags! {
     // HTML builder reads it, to keep a card's headline apart (`Block::link_text`); it
     // is no container hint and never reaches a block's flags.
     ITEM_TITLE = 23, "item-title";
+    // An element named as the header's summary ("article-standfirst", "dek",
+    // "sub-title"): read only where an intro outside the article's container is kept,
+    // which a standfirst is not (annotations/README.md: the header is no body).
+    STANDFIRST = 24, "standfirst";
 }
 
 /// Class/id substrings and the hint each gives. Checked against lowercased attribute
@@ -316,6 +320,10 @@ const SUBSTRINGS: &[(&str, Flags)] = &[
     ("facebook-embed", Flags::EMBED),
     ("tiktok-embed", Flags::EMBED),
     ("pull-quote", Flags::QUOTE),
+    ("standfirst", Flags::STANDFIRST),
+    ("subtitle", Flags::STANDFIRST),
+    ("sub-title", Flags::STANDFIRST),
+    ("description", Flags::STANDFIRST),
     ("entry-title", Flags::TITLE),
     ("headline", Flags::TITLE),
     ("entry-content", Flags::CONTENT),
@@ -359,6 +367,8 @@ const TOKENS: &[(&str, Flags)] = &[
     ("widget", Flags::ASIDE),
     ("title", Flags::ITEM_TITLE),
     ("headline", Flags::ITEM_TITLE),
+    ("dek", Flags::STANDFIRST),
+    ("summary", Flags::STANDFIRST),
 ];
 
 impl Flags {

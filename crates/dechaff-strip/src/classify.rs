@@ -1750,6 +1750,7 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
         }
         lead_in[i] = d.body;
     }
+    mark_intro_under_title(blocks, out, id, first, &inside, trusted, &mut lead_in);
     for i in 0..blocks.len() {
         let d = &mut out[i];
         if !inside[i] {
@@ -1769,6 +1770,53 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
         if !d.body && !condemned && ((first..=last).contains(&i) || tail) {
             promote(d, "inside the main content container");
         }
+    }
+}
+
+/// The article's intro between its title and the main container `id`, both in the
+/// element that holds the container (a reference page: the module's opening paragraphs
+/// under its `<h1>`, its functions in a section below; WCXB and Dragnet gold count it
+/// as body), marked in `lead_in`. Up to the byline or date: a summary above them, or
+/// one the page names a standfirst, is the header's.
+fn mark_intro_under_title(
+    blocks: &[Block],
+    out: &[Decision],
+    id: u32,
+    first: usize,
+    inside: &[bool],
+    trusted: Flags,
+    lead_in: &mut [bool],
+) {
+    let parent = blocks[first]
+        .ancestors
+        .iter()
+        .position(|a| *a == id)
+        .and_then(|k| k.checked_sub(1))
+        .map(|k| blocks[first].ancestors[k]);
+    let Some(parent) = parent else { return };
+    let in_parent = |i: usize| blocks[i].ancestors.contains(&parent);
+    let Some(title) = (0..first)
+        .rev()
+        .find(|&i| blocks[i].heading == 1 && in_parent(i))
+    else {
+        return;
+    };
+    for i in (title + 1..first).rev() {
+        let b = &blocks[i];
+        let d = &out[i];
+        if b.flags.intersects(Flags::META.or(Flags::AUTHOR))
+            || is_byline(&b.text)
+            || is_dated_line(&b.text)
+        {
+            break;
+        }
+        lead_in[i] |= !inside[i]
+            && in_parent(i)
+            && !b.flags.intersects(Flags::HEADER.or(Flags::STANDFIRST))
+            && d.body
+            && d.cue.is_none()
+            && !is_chaff_container(b, trusted)
+            && b.link_density() <= MAIN_CONTAINER_MAX_LINK_DENSITY;
     }
 }
 

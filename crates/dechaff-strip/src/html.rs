@@ -668,10 +668,11 @@ impl<'p> Builder<'p> {
             is_block: block_tag.is_some(),
             name: tag,
             flags: parent.as_ref().map_or(Flags::empty(), |p| p.flags) | own,
-            nearest: if own.is_empty() {
+            // A standfirst's name describes its text, not a container.
+            nearest: if own.without(Flags::STANDFIRST).is_empty() {
                 parent.as_ref().map_or(Flags::empty(), |p| p.nearest)
             } else {
-                own
+                own.without(Flags::STANDFIRST)
             },
             block_tag: block_tag
                 .or(parent.as_ref().map(|p| p.block_tag))

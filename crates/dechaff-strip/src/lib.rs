@@ -333,6 +333,35 @@ mod tests {
     }
 
     #[test]
+    fn an_intro_under_the_title_above_the_container_is_body() {
+        // A reference page: the module's title and opening paragraphs, then its
+        // functions in a section of their own that holds most of the prose. A
+        // standfirst in the same place is the header's, not the article's.
+        let intro = "<p>This module implements a number of building blocks for looping over data, each of them small, fast and memory efficient, which can be combined into tools that are as expressive as those of other languages.</p>";
+        let standfirst = "<p class=\"article-standfirst\">The header's summary of what follows, which the page names as its standfirst and which is not part of the running text at all.</p>";
+        let good = |n: usize| {
+            format!("<p>Function {n} makes an iterator that returns the elements of its input one after the other, stopping when the input is exhausted, and it keeps no more than one element in memory at any time.</p>")
+        };
+        let functions: String = (1..=10).map(good).collect();
+        // A linked table of contents between the intro and the section.
+        let contents = "<p><a href=\"#f1\">count</a> <a href=\"#f2\">cycle</a> <a href=\"#f3\">repeat</a> <a href=\"#f4\">chain</a></p>";
+        let teasers: String = (0..12)
+            .map(|i| format!("<div><a href=\"/n{i}\">Signal battalion {i} trains with the new satellite terminals in the north</a></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><div class=\"body\"><section><h1>itertools</h1>{standfirst}{intro}{contents}<section><h2>Functions</h2>{functions}</section></section></div><div class=\"more\">{teasers}</div><footer><p>All rights reserved 2026</p></footer></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        assert!(
+            kept.iter().any(|p| p.starts_with("This module implements")),
+            "{kept:?}"
+        );
+        assert!(kept.iter().any(|p| p.starts_with("Function 6")), "{kept:?}");
+        assert!(!kept.iter().any(|p| p.starts_with("The header's summary")));
+        assert!(!kept.iter().any(|p| p.contains("Signal battalion")));
+    }
+
+    #[test]
     fn a_front_page_keeps_its_list_of_headlines() {
         let headlines: String = (1..=12)
             .map(|i| format!("<li><a href=\"/a{i}\">Brigade {i} completes its winter exercise near the northern border</a></li>"))
