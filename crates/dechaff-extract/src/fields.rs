@@ -105,6 +105,18 @@ const HEADER_BODY_BLOCKS: usize = 3;
 const DATELINE_BLOCKS: usize = 6;
 
 /// Reads every field off the page.
+/// Whether `name` is a press release's issuer, which a wire prints under "News provided
+/// by" (or "Issued by") and closes the release with ("SOURCE Hanwha Aerospace"): the
+/// organisation the release is from, no byline (annotations/README.md).
+fn is_issuer(name: &str, blocks: &[Block]) -> bool {
+    blocks.iter().enumerate().any(|(i, b)| {
+        b.text.strip_prefix("SOURCE ") == Some(name)
+            || (crate::header::is_issuer_label(&b.text)
+                && blocks.get(i + 1).is_some_and(|next| next.text == name))
+            || crate::header::is_issuer_label(b.text.strip_suffix(name).unwrap_or("").trim())
+    })
+}
+
 pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
     let blocks = &stripped.document.blocks;
     let decisions = &stripped.decisions;
@@ -418,6 +430,7 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             })
             .unwrap_or(b)
     });
+    let byline = byline.filter(|b| !is_issuer(b, blocks));
     let section = section.filter(|s| !is_the_posters_handle(s, byline.as_deref()));
 
     let mut sources = Vec::new();
@@ -2511,6 +2524,29 @@ mod tests {
         assert!(
             related.contains(&"Company Reports Second Quarter 2025 Results".to_string()),
             "{related:?}"
+        );
+    }
+
+    #[test]
+    fn a_press_releases_issuer_is_no_byline() {
+        let release = |label: &str| {
+            [
+                "News Releases",
+                "Shipyard Hands Over Second Offshore Patrol Vessel to the Navy",
+                label,
+                "Northwind Shipbuilding AS",
+                "Sep 17, 2025, 09:05 ET",
+                "The shipyard said on Wednesday that it had handed over the second of four offshore patrol vessels to the navy, two months ahead of the contract's schedule.",
+                "The vessel will join its sister ship at the naval base in the north after a month of crew training and sea trials off the coast.",
+            ]
+            .join("\n")
+        };
+        assert_eq!(fields_of(&release("News provided by")).byline, None);
+        assert_eq!(fields_of(&release("Issued by:")).byline, None);
+        // Labels that credit an author keep their name.
+        assert_eq!(
+            fields_of(&release("Written by")).byline.as_deref(),
+            Some("Northwind Shipbuilding AS")
         );
     }
 

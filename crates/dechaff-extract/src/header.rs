@@ -785,6 +785,13 @@ fn is_credit_label(text: &str) -> bool {
     (1..=3).contains(&words) && (lower == "by" || lower.ends_with(" by"))
 }
 
+/// A credit label that names an issuer, not an author: "News provided by", "Issued
+/// by:" ("Written by", "Posted by" and a bare "By" are a byline's).
+pub(crate) fn is_issuer_label(text: &str) -> bool {
+    let lower = text.trim_end_matches(':').to_lowercase();
+    is_credit_label(text) && (lower.ends_with("provided by") || lower.ends_with("issued by"))
+}
+
 /// How far above a headline's label a trail and its heading are sought.
 const TRAIL_REACH: usize = 4;
 
