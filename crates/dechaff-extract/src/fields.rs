@@ -174,6 +174,9 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
         {
             Some(last_crumb(&shown).to_string())
         }
+        // The same words, printed otherwise ("Aerospace, Defense" declared, "Aerospace &
+        // Defense" shown): as displayed.
+        (Some(declared), Some(shown)) if same_words(&declared, &shown) => Some(shown),
         (Some(declared), _) => Some(declared),
         (None, shown) => shown,
     }
@@ -584,6 +587,18 @@ fn is_agency_credit(byline: &str, gazetteer: &Gazetteer) -> bool {
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .all(|part| gazetteer.is_media(part))
+}
+
+/// Whether two labels hold the same words, whatever joins them ("Aerospace, Defense",
+/// "Aerospace & Defense", "Aerospace and Defense").
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(a) == words(b)
 }
 
 /// Whether a `<title>` of parts ("Headline | Section | Site") has `section` as a part
@@ -3623,6 +3638,28 @@ mod tests {
             section("Brazil's first new frigate heads to sea | The Albion Courier").as_deref(),
             Some("World news")
         );
+    }
+
+    #[test]
+    fn a_declared_section_is_scored_as_the_page_prints_it() {
+        let page = |declared: &str| {
+            let body = [
+                "The army has awarded the company a multiyear contract for nearly two thousand interceptors, the largest order in the missile's history.",
+                "Deliveries are due to start next year and run to the end of the decade, the company said, with most of the work done at its plant in Texas.",
+                "The order includes missiles for several allied countries that buy them through the army's foreign military sales programme.",
+            ]
+            .map(|p| format!("<p>{p}</p>"))
+            .concat();
+            format!(
+                r#"<html><head><title>Company receives army contract for interceptors</title><meta property="article:section" content="{declared}"></head><body><main><article><p class="release-kicker"><a href="/news-releases/aerospace-defense/">Aerospace &amp; Defense</a></p><h1>Company receives army contract for interceptors</h1><p class="mb-no">Sep 03, 2025, 16:05 ET</p><div class="body">{body}</div></article></main></body></html>"#
+            )
+        };
+        let section = |declared: &str| fields_of(&page(declared)).section;
+        assert_eq!(
+            section("Aerospace, Defense").as_deref(),
+            Some("Aerospace & Defense")
+        );
+        assert_eq!(section("Contracts").as_deref(), Some("Contracts"));
     }
 
     #[test]
