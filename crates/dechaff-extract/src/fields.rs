@@ -3080,6 +3080,39 @@ mod tests {
     }
 
     #[test]
+    fn the_headline_under_a_kicker_beats_the_summary_lines_under_it() {
+        let dump = |kicker: &str| {
+            [
+                "News",
+                "Politik",
+                "Ausland",
+                kicker,
+                "Putins Kampfjets zwölf Minuten über Nato-Gebiet!",
+                "Drei MiG-31 dringen in estnischen Luftraum ein",
+                "Italienische F-35 steigen auf",
+                "Estland ruft die Nato zu Krisengesprächen",
+                "Von KARIN WEDEKIND",
+                "19.09.2025 - 18:47 Uhr",
+                "Drei russische Abfangjäger vom Typ MiG-31 sind am Freitag ohne Erlaubnis in den estnischen Luftraum eingedrungen und blieben dort zwölf Minuten lang.",
+                "Italienische Kampfjets der Nato-Mission zur Luftraumüberwachung stiegen auf und begleiteten die Maschinen aus dem Luftraum, teilte die Regierung in Tallinn mit.",
+                "Estland beantragte Konsultationen nach Artikel 4 des Nordatlantikvertrags, die Botschafter der Allianz kommen am Dienstag zusammen.",
+            ]
+            .join("\n")
+        };
+        let f = fields_of(&dump("ESTLAND-PROVOKATION"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Putins Kampfjets zwölf Minuten über Nato-Gebiet!")
+        );
+        assert_eq!(f.section.as_deref(), Some("Ausland"));
+        // A ticker's label heads no headline of the page.
+        assert_ne!(
+            fields_of(&dump("BREAKING NEWS")).title.as_deref(),
+            Some("Putins Kampfjets zwölf Minuten über Nato-Gebiet!")
+        );
+    }
+
+    #[test]
     fn a_format_label_under_the_menus_section_is_no_section() {
         let page = |above: &[&str]| {
             section_under(

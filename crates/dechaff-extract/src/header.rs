@@ -9,6 +9,9 @@ use dechaff_strip::{Block, Decision, Flags};
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// Labels in capitals that head a news ticker's line, not a headline.
+const TICKER_LABELS: [&str; 4] = ["BREAKING", "EILMELDUNG", "JUST IN", "LIVE"];
+
 /// How far above the anchor (or the body) a headline may sit.
 const TITLE_REACH: usize = 8;
 
@@ -722,7 +725,28 @@ pub fn header(before_body: &[Block], decisions: &[Decision]) -> Header {
             && decisions[i].cue.is_none()
             && is_short_headline(&before_body[i].text)
     });
+    // A tabloid's kicker in capitals ("ESTLAND-PROVOKATION") sits right over its
+    // headline, which the summary's short lines under it would otherwise outbid.
+    let under_kicker = (limit.saturating_sub(TITLE_REACH)..limit.saturating_sub(1))
+        .rev()
+        .find(|&k| {
+            let kicker = &before_body[k].text;
+            // Two words at least: one ("LIVE", "EXCLUSIVE") is a label; a ticker's
+            // "BREAKING NEWS" heads the latest story, not this page's.
+            dechaff_strip::in_capitals(kicker)
+                && kicker.contains([' ', '-'])
+                && !TICKER_LABELS.iter().any(|l| kicker.starts_with(l))
+                && !dechaff_strip::in_capitals(&before_body[k + 1].text)
+                && decisions[k].cue.is_none()
+                && !credited(k + 1)
+                && headline_like(
+                    &before_body[k + 1],
+                    &decisions[k + 1],
+                    repeated(&before_body[k + 1]),
+                )
+        });
     let title = short_title
+        .or(under_kicker.map(|k| k + 1))
         .or_else(|| {
             (limit.saturating_sub(TITLE_REACH)..limit).rev().find(|&i| {
                 !credited(i)
