@@ -74,7 +74,9 @@ fn date_patterns() -> &'static DatePatterns {
             month_day_year: re(&format!(r"(?i)\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?:\b|(?-i:[A-Z]))")),
             day_month_year: re(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month},?\s+((?:19|20)\d{{2}})(?:\b|(?-i:[A-Z]))")),
             dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"),
-            slashed_iso: re(r"\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b"),
+            // "2025/12/08", and East Asian sites' "2023.12.08" (two digits each: a
+            // version number, "2024.1.2", has fewer).
+            slashed_iso: re(r"\b((?:19|20)\d{2})(?:/(\d{1,2})/(\d{1,2})|\.(\d{2})\.(\d{2}))\b"),
             slashed: re(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b"),
             dashed: re(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})\b"),
         }
@@ -124,7 +126,11 @@ pub fn parse_date(s: &str) -> Option<String> {
         }
     }
     if let Some(c) = p.slashed_iso.captures(s) {
-        if let Some(d) = c[2].parse().ok().and_then(|m| iso(&c[1], m, &c[3])) {
+        let (month, day) = match (c.get(2), c.get(3)) {
+            (Some(m), Some(d)) => (m.as_str(), d.as_str()),
+            _ => (c.get(4)?.as_str(), c.get(5)?.as_str()),
+        };
+        if let Some(d) = month.parse().ok().and_then(|m| iso(&c[1], m, day)) {
             found.push((c.get(0)?.start(), d));
         }
     }
@@ -250,6 +256,18 @@ mod tests {
         assert_eq!(parse_date("13/13/2023"), None);
         // A fraction or a score is no date.
         assert_eq!(parse_date("3/4 of 2025 votes"), None);
+    }
+
+    #[test]
+    fn year_first_dates_take_slashes_or_dots() {
+        assert_eq!(parse_date("2025/12/8").as_deref(), Some("2025-12-08"));
+        assert_eq!(parse_date("2023.12.08").as_deref(), Some("2023-12-08"));
+        assert_eq!(
+            parse_date("Views 2,431 | 2023.02.15").as_deref(),
+            Some("2023-02-15")
+        );
+        // A version number is no date.
+        assert_eq!(parse_date("IntelliJ IDEA 2024.1.2"), None);
     }
 
     #[test]
