@@ -1524,9 +1524,10 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
             && !is_other_list_heading(&blocks[i].text)
         {
             let text = &blocks[i].text;
-            let due = rhythm.is_some_and(|r| r > 0 && details == r)
+            let due = (rhythm.is_some_and(|r| r > 0 && details == r)
                 && is_short_title(text)
-                && blocks.get(i + 1).is_some_and(|b| is_teaser_detail(&b.text));
+                && blocks.get(i + 1).is_some_and(|b| is_teaser_detail(&b.text)))
+                || is_titled_by_author(text, blocks.get(i + 1).map(|b| b.text.as_str()));
             let title = is_teaser_title(text);
             if (title || due) && !is_interface_link(text) && !heads_promo(&blocks[i + 1..]) {
                 titles.push(if title {
@@ -1550,6 +1551,25 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
         }
     }
     titles
+}
+
+/// A short title over its author's name ("Iran Under Fire", then "Samira Haddad"): a
+/// magazine's list prints each piece so, and the name's given name tells it from a
+/// title.
+fn is_titled_by_author(text: &str, next: Option<&str>) -> bool {
+    let opens_with_given_name = |t: &str| {
+        t.split_whitespace()
+            .next()
+            .is_some_and(crate::context::is_given_name)
+    };
+    // A line that names the author is about them ("Follow Sarah" over "Sarah Lin").
+    is_short_title(text)
+        && !opens_with_given_name(text)
+        && next.is_some_and(|n| {
+            crate::header::is_name_line(n)
+                && opens_with_given_name(n)
+                && !n.split_whitespace().any(|w| text.contains(w))
+        })
 }
 
 /// Detail lines a teaser carries under its headline at most ("by X » date » in
@@ -2487,6 +2507,34 @@ mod tests {
         );
         assert!(
             !related.iter().any(|t| t.contains("Doctors")),
+            "{related:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_title_over_its_authors_name_is_a_related_title() {
+        let dump = [
+            "The Carrier Question",
+            "By Samira Haddad",
+            "March 3, 2025",
+            "The navy's newest carrier left port on Monday for its first long deployment, a cruise of six months that will take it through the Red Sea and into the Indian Ocean.",
+            "Officers aboard said the air wing had trained for months to fly from the ship in the heat of the Gulf, where the last carrier's deployment was cut short by engine trouble.",
+            "The ship's escorts include two destroyers and a supply ship, and a submarine is expected to join the group before it reaches the Strait of Hormuz.",
+            "From the same issue",
+            "Iran Under Fire",
+            "Samira Haddad",
+            "The Carrier Is Not Dead Yet",
+            "Follow Sarah",
+            "Sarah Lindqvist",
+        ]
+        .join("\n");
+        let related = fields_of(&dump).related;
+        assert!(
+            related.contains(&"Iran Under Fire".to_string()),
+            "{related:?}"
+        );
+        assert!(
+            !related.contains(&"Follow Sarah".to_string()),
             "{related:?}"
         );
     }
