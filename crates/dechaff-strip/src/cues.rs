@@ -302,12 +302,27 @@ pub fn warm_up() {
     cues();
 }
 
+/// A cue line is a line: a longer block is prose, and only a legal notice among such
+/// blocks is a cue.
 const MAX_CUE_CHARS: usize = 400;
+
+/// A site's legal notice run into one long block ("NHL.com is the official web site
+/// of ... All Rights Reserved. ... are registered trademarks of ..."): too long for a
+/// cue line, and no article's prose says "All rights reserved".
+fn is_legal_notice(text: &str) -> bool {
+    [
+        "All Rights Reserved",
+        "All rights reserved",
+        "ALL RIGHTS RESERVED",
+    ]
+    .iter()
+    .any(|p| memchr::memmem::find(text.as_bytes(), p.as_bytes()).is_some())
+}
 
 /// The cue a block's text matches, if any; the first listed kind wins.
 pub fn cue_of(text: &str) -> Option<CueKind> {
     if text.len() > MAX_CUE_CHARS {
-        return None;
+        return is_legal_notice(text).then_some(CueKind::Chaff);
     }
     let cues = cues();
     // The first line in file order that matches wins, as the files are written to be
@@ -519,6 +534,19 @@ mod tests {
             cue_of("Got a story to tell, the veteran said, and he told it well."),
             None
         );
+    }
+
+    #[test]
+    fn a_long_legal_notice_is_chaff() {
+        let clause = "The league's name, its shield, the word mark and the image of its trophy are registered trademarks of the league and may not be used without its prior consent. ";
+        let notice = format!(
+            "{}Copyright 2012 the league. All Rights Reserved.",
+            clause.repeat(4)
+        );
+        assert!(notice.len() > MAX_CUE_CHARS);
+        assert_eq!(cue_of(&notice), Some(CueKind::Chaff));
+        // Long prose without the notice is no cue.
+        assert_eq!(cue_of(&clause.repeat(4)), None);
     }
 
     #[test]
