@@ -227,7 +227,54 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
     drop_repeated_body(blocks, &mut out);
     drop_pull_quotes(blocks, &mut out);
     drop_items_under_more_on(blocks, &mut out);
+    drop_fact_boxes_of_dump(blocks, &mut out);
     out
+}
+
+/// A fact box set into a text dump's article: a heading that names itself a box
+/// ("Syria at a glance", "AUKUS in brief", "HMS QUEEN ELIZABETH FACTFILE", "TECH BOX:
+/// GRIPEN E") and the fact lines under it ("Population: about 23 million"). It is
+/// the page's sidebar, not the article's text; a heading that ends with a colon
+/// ("Die Klasse 212CD im Überblick:") introduces the article's own list, and "Key
+/// facts" closing an explainer is its text (`keep_closing_facts_of_dump`).
+fn drop_fact_boxes_of_dump(blocks: &[Block], out: &mut [Decision]) {
+    if !is_text_dump(blocks) {
+        return;
+    }
+    // One box: a listicle that gives each of its items one ("Maven in brief", then
+    // its features) is made of them.
+    let mut boxes = (0..blocks.len()).filter(|&i| names_a_fact_box(&blocks[i].text));
+    let (Some(heading), None) = (boxes.next(), boxes.next()) else {
+        return;
+    };
+    let items = (heading + 1..blocks.len())
+        .take_while(|&j| out[j].cue.is_none() && is_fact_line(&blocks[j].text))
+        .count();
+    if items < FACT_BOX_MIN_ITEMS {
+        return;
+    }
+    for d in &mut out[heading..=heading + items] {
+        if d.body {
+            demote(d, format_args!("in the fact box under block {heading}"));
+        }
+    }
+}
+
+/// Fact lines a box holds at least.
+const FACT_BOX_MIN_ITEMS: usize = 2;
+
+/// A short line that names a box: "... at a glance", "... in brief", a fact file, a
+/// fact or tech box; not one ending with a colon or a sentence.
+fn names_a_fact_box(text: &str) -> bool {
+    if text.split_whitespace().count() > 8 || text.ends_with([':', '.', '?', '!']) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    lower.ends_with(" at a glance")
+        || lower.ends_with(" in brief")
+        || ["fact file", "factfile", "fact box", "factbox", "tech box"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// The teasers a "MORE ON THE RED SEA CRISIS" heading sets into a text dump's article:

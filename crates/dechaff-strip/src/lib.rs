@@ -652,6 +652,41 @@ mod tests {
     }
 
     #[test]
+    fn a_fact_box_set_into_a_text_dump_is_chaff_unless_every_item_has_one() {
+        let dump = |boxes: usize| {
+            let mut lines = vec![
+                "Carrier returns to port after propeller shaft fault".to_string(),
+                "The carrier returned to Portsmouth on Sunday after engineers found a fault in one of its two propeller shafts during sea trials off the south coast.".to_string(),
+                "The ship had been due to lead a task group in the North Sea and off Norway in the spring, carrying jets from both the air force and the navy.".to_string(),
+            ];
+            for n in 1..=boxes {
+                lines.push(format!("CARRIER {n} FACTFILE"));
+                lines.push("Commissioned: December 2017".to_string());
+                lines.push("Displacement: 65,000 tonnes".to_string());
+                lines.push("Crew: around 700, rising to 1,600 with its air group".to_string());
+                lines.push("Engineers will now inspect the shaft in dry dock, and the navy says the repair will take several weeks at least.".to_string());
+            }
+            lines.push("The navy said the fault posed no danger to the crew and that the ship had sailed home under its own power on the other shaft.".to_string());
+            lines.join("\n")
+        };
+        let kept = strip(&dump(1), &Options::default()).paragraphs();
+        assert!(
+            !kept.iter().any(|p| p.starts_with("Displacement")),
+            "{kept:?}"
+        );
+        assert!(kept.iter().any(|p| p.starts_with("Engineers will now")));
+        // A list whose every item has its box is made of them.
+        let kept = strip(&dump(3), &Options::default()).paragraphs();
+        assert_eq!(
+            kept.iter()
+                .filter(|p| p.starts_with("Displacement"))
+                .count(),
+            3,
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn kickers_and_teasers_under_a_more_on_heading_are_chaff() {
         let dump = [
             "Destroyer downs ballistic missile over the Gulf of Aden",
