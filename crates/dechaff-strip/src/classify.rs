@@ -232,8 +232,8 @@ pub fn classify(blocks: &[Block], densities: &[f32], options: &crate::Options) -
 }
 
 /// A fact box set into a text dump's article: a heading that names itself a box
-/// ("Syria at a glance", "AUKUS in brief", "HMS QUEEN ELIZABETH FACTFILE", "TECH BOX:
-/// GRIPEN E") and the fact lines under it ("Population: about 23 million"). It is
+/// ("Syria at a glance", "AUKUS in brief", "HMS QUEEN ELIZABETH FACTFILE") and the
+/// fact lines under it ("Population: about 23 million"). It is
 /// the page's sidebar, not the article's text; a heading that ends with a colon
 /// ("Die Klasse 212CD im Überblick:") introduces the article's own list, and "Key
 /// facts" closing an explainer is its text (`keep_closing_facts_of_dump`).
@@ -263,8 +263,8 @@ fn drop_fact_boxes_of_dump(blocks: &[Block], out: &mut [Decision]) {
 /// Fact lines a box holds at least.
 const FACT_BOX_MIN_ITEMS: usize = 2;
 
-/// A short line that names a box: "... at a glance", "... in brief", a fact file, a
-/// fact or tech box; not one ending with a colon or a sentence.
+/// A short line that names a box: "... at a glance", "... in brief", a fact file; not
+/// one ending with a colon or a sentence.
 fn names_a_fact_box(text: &str) -> bool {
     if text.split_whitespace().count() > 8 || text.ends_with([':', '.', '?', '!']) {
         return false;
@@ -272,9 +272,8 @@ fn names_a_fact_box(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower.ends_with(" at a glance")
         || lower.ends_with(" in brief")
-        || ["fact file", "factfile", "fact box", "factbox", "tech box"]
-            .iter()
-            .any(|w| lower.contains(w))
+        || lower.contains("factfile")
+        || lower.contains("fact file")
 }
 
 /// The teasers a "MORE ON THE RED SEA CRISIS" heading sets into a text dump's article:
