@@ -696,6 +696,11 @@ pub fn patterns() -> Vec<Pattern> {
         // The tail after "of"/"for" stays on its line and in its sentence: trimming
         // keeps a name's end, so a tail run on into the next paragraph ("... for
         // Defense Analyses.\n\nKAI") would lose the whole name.
+        // The wire in a press release's dateline: "SEOUL, July 9, 2024 /PRNewswire/ --".
+        Pattern {
+            gate: &["/ --", "/--", "/ —", "/—", "/ –", "/–"],
+            ..p(Organisation, 1, 1, r"/(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})/ ?(?:--|—|–)".to_string())
+        },
         headed(Organisation, 1, 0, format!(r"\b(?:{CAP}\s+(?:(?:of|and|for|de|the)\s+)?){{1,5}}{ORG_HEADS}\b(?: (?:of|for) (?:the )?{CAP_WORD}(?: {CAP_WORD}){{0,3}})?")),
         p(Organisation, 0, 1, format!(r"\b(?:Ministry|Department|Ministry of Defence|Office|Chief|Chiefs|University) of (?:the\s)?{CAP}(?:\s(?:and\s)?{CAP}){{0,3}}")),
         Pattern {
@@ -1267,6 +1272,30 @@ mod tests {
             "recruit tens of thousands of soldiers"
         )
         .contains(&"tens of thousands of soldiers".to_string()));
+    }
+
+    #[test]
+    fn the_wire_of_a_press_releases_dateline_is_an_organisation() {
+        assert_eq!(
+            found(
+                EntityType::Organisation,
+                "SEOUL, South Korea, July 9, 2024 /PRNewswire/ -- The company said"
+            ),
+            ["PRNewswire"]
+        );
+        assert_eq!(
+            found(
+                EntityType::Organisation,
+                "ARLINGTON, Va. /Business Wire/ — Today"
+            ),
+            ["Business Wire"]
+        );
+        // A path or a fraction is none.
+        assert!(found(
+            EntityType::Organisation,
+            "see /docs/ for help, or 1/2 -- half"
+        )
+        .is_empty());
     }
 
     #[test]
