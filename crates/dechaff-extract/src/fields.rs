@@ -3190,6 +3190,34 @@ mod tests {
     }
 
     #[test]
+    fn a_label_run_into_the_date_over_the_headline_is_the_section() {
+        let page = |row: &str| {
+            section_under(
+                &["Support us", "Search", row],
+                [
+                    "Gotland, the island Sweden forgot it needed",
+                    "By Karin Holm",
+                    "March 26, 2025",
+                ],
+                "the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.",
+            )
+        };
+        assert_eq!(
+            page("Pressemitteilung 26.03.2025").as_deref(),
+            Some("Pressemitteilung")
+        );
+        // A weekday, a month or a status word before the date is none.
+        for row in [
+            "Friday 26.03.2025",
+            "March 26, 2025",
+            "Published 26.03.2025",
+        ] {
+            let first = row.split(' ').next();
+            assert_ne!(page(row).as_deref(), first, "{row}");
+        }
+    }
+
+    #[test]
     fn a_kicker_in_capitals_is_no_section_and_the_label_above_it_is() {
         let page = |above: &[&str]| {
             section_under(

@@ -862,6 +862,55 @@ fn is_label(text: &str) -> bool {
         && !ACCOUNT_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
+/// A label and the date run into one line right above the headline ("Pressemitteilung
+/// 19.12.2024", a press office's category and date in one header row): the label.
+/// Not a weekday, a month or a status word ("Published 19.12.2024").
+fn label_run_into_date(
+    before_body: &[Block],
+    decisions: &[Decision],
+    headline: usize,
+) -> Option<String> {
+    const WEEKDAYS: [&str; 14] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+    ];
+    let d = (0..headline)
+        .rev()
+        .take(MAX_BADGES + 1)
+        .find(|&d| !is_badge(&before_body[d].text))?;
+    let line = &before_body[d].text;
+    if decisions[d].cue.is_some() || !is_date_line(line) {
+        return None;
+    }
+    let at = line.find(|c: char| c.is_ascii_digit())?;
+    let (label, rest) = line.split_at(at);
+    let label = label
+        .trim_end_matches([' ', ',', '|', '·', '-', '–', '—'])
+        .trim();
+    let own_date = parse_date(rest).is_some() && parse_date(rest) == parse_date(line);
+    (own_date
+        && !label.is_empty()
+        && label.starts_with(char::is_uppercase)
+        && is_label(label)
+        && !WEEKDAYS.iter().any(|w| label.starts_with(w))
+        && !STATUS_WORDS
+            .iter()
+            .any(|w| label.to_lowercase().starts_with(w)))
+    .then(|| label.to_string())
+}
+
 /// A trail's last element as a section: a label, or a forum's longer board name with
 /// "&" or "and" in it ("Russia & Former Soviet Navies").
 fn is_crumb_label(text: &str) -> bool {
@@ -1009,6 +1058,9 @@ pub fn section(
         None => anchor(before_body),
     };
     if let Some(i) = above {
+        if let Some(label) = label_run_into_date(before_body, decisions, i) {
+            return Some(label);
+        }
         // Past a badge ("LIVE", "BREAKING") to the label above it, and past the date
         // a news agency prints between its label and the headline.
         let j = (0..i)
