@@ -24,10 +24,11 @@ fn byline_pattern() -> &'static Regex {
     // A constant pattern: a failure to compile is a build defect.
     P.get_or_init(|| {
         // "By Jane Roe", "By: Jane Roe", "ByJane Roe" (inline elements glued), "Author: ...",
-        // "Words: ..." (as magazines credit a writer beside "Photos: ...");
+        // "Words: ..." (as magazines credit a writer beside "Photos: ..."), "From: ..."
+        // (a government release's department);
         // the name must start with a capital, so "Bypass" and "Byron" are not bylines.
         Regex::new(
-            r"^(?:(?i:(?:analysis|opinion|commentary|report|interview|text|words|written|posted|photos?|video|live reporting|live coverage) )?(?i:by|von)\s*:?\s*|(?i:author|words)\s*:\s*)(\p{Lu}.+)$",
+            r"^(?:(?i:(?:analysis|opinion|commentary|report|interview|text|words|written|posted|photos?|video|live reporting|live coverage) )?(?i:by|von)\s*:?\s*|(?i:author|words|from)\s*:\s*)(\p{Lu}.+)$",
         )
         .expect("byline pattern compiles")
     })
@@ -1190,6 +1191,16 @@ mod tests {
         ] {
             assert_eq!(role(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_government_release_credits_its_department_with_from() {
+        // Canada.ca: "From: National Defence" over "News release".
+        assert_eq!(
+            byline_of("From: National Defence").as_deref(),
+            Some("National Defence")
+        );
+        assert_eq!(byline_of("From Kyiv to the front"), None);
     }
 
     #[test]
