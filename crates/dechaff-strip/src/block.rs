@@ -240,7 +240,7 @@ flags! {
     ITEM_TITLE = 23, "item-title";
     // An element named as the header's summary ("article-standfirst", "dek",
     // "sub-title"): read only where an intro outside the article's container is kept,
-    // which a standfirst is not (annotations/README.md: the header is no body).
+    // which a standfirst is not (annotations/README.md: the standfirst is no body).
     STANDFIRST = 24, "standfirst";
 }
 
