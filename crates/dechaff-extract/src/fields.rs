@@ -109,11 +109,14 @@ const DATELINE_BLOCKS: usize = 6;
 /// by" (or "Issued by") and closes the release with ("SOURCE Hanwha Aerospace"): the
 /// organisation the release is from, no byline (annotations/README.md).
 fn is_issuer(name: &str, blocks: &[Block]) -> bool {
+    // The cheap comparisons first: the label test lowercases its line.
     blocks.iter().enumerate().any(|(i, b)| {
         b.text.strip_prefix("SOURCE ") == Some(name)
-            || (crate::header::is_issuer_label(&b.text)
-                && blocks.get(i + 1).is_some_and(|next| next.text == name))
-            || crate::header::is_issuer_label(b.text.strip_suffix(name).unwrap_or("").trim())
+            || (blocks.get(i + 1).is_some_and(|next| next.text == name)
+                && crate::header::is_issuer_label(&b.text))
+            || b.text
+                .strip_suffix(name)
+                .is_some_and(|head| crate::header::is_issuer_label(head.trim()))
     })
 }
 
