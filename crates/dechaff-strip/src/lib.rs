@@ -687,6 +687,47 @@ mod tests {
     }
 
     #[test]
+    fn a_listicles_fact_lines_do_not_split_its_text_dump() {
+        // Each show: a title, five fact lines, a paragraph (two of them short). As chaff
+        // weighed by their length, the fact lines cut the article's stretch in two.
+        let mut lines: Vec<String> = ["Home", "Services", "Blog", "Contact"]
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        lines.push("The defence shows to visit this year".to_string());
+        for (n, (show, city, long)) in [
+            ("Eurosatory", "Paris", true),
+            ("DSEI", "London", false),
+            ("IDEX", "Abu Dhabi", false),
+            ("AUSA", "Washington", true),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            lines.push(format!("{}. {show}", n + 1));
+            lines.push("Date: June 2026, every two years".to_string());
+            lines.push(format!("Location: {city}, exhibition centre"));
+            lines.push("Focus: land systems, drones, munitions".to_string());
+            lines.push("Pricing: free for trade visitors".to_string());
+            lines.push("Exhibitors: about 2,000 companies".to_string());
+            lines.push(if long {
+                format!("{show} is one of the largest gatherings of the defence industry, where ministries, armies and companies meet to look at new vehicles, weapons and sensors, and where many of the contracts that take years to prepare are finally signed in public.")
+            } else {
+                format!("{show} is smaller and more specialised than the big shows.")
+            });
+        }
+        lines.push("Sign up for our newsletter".to_string());
+        let kept = strip(&lines.join("\n"), &Options::default()).paragraphs();
+        for show in ["Eurosatory", "AUSA"] {
+            assert!(
+                kept.iter()
+                    .any(|p| p.starts_with(&format!("{show} is one of"))),
+                "{show}: {kept:?}"
+            );
+        }
+    }
+
+    #[test]
     fn kickers_and_teasers_under_a_more_on_heading_are_chaff() {
         let dump = [
             "Destroyer downs ballistic missile over the Gulf of Aden",
