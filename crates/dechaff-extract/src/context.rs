@@ -133,6 +133,17 @@ pub(crate) const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// German weekdays, which a header's label row may hold instead ("Freitag 19.12.2024").
+pub(crate) const GERMAN_WEEKDAYS: [&str; 7] = [
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+];
+
 /// Whether `word` is a month or a weekday.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
     MONTHS.contains(&word) || WEEKDAYS.contains(&word)

@@ -3163,19 +3163,22 @@ mod tests {
         );
     }
 
+    /// [`section_under`] one essay's header (headline, byline, date).
+    fn section_over_gotland(above: &[&str]) -> Option<String> {
+        section_under(
+            above,
+            [
+                "Gotland, the island Sweden forgot it needed",
+                "By Karin Holm",
+                "March 26, 2025",
+            ],
+            "the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.",
+        )
+    }
+
     #[test]
     fn a_format_label_under_the_menus_section_is_no_section() {
-        let page = |above: &[&str]| {
-            section_under(
-                above,
-                [
-                    "Gotland, the island Sweden forgot it needed",
-                    "By Karin Holm",
-                    "March 26, 2025",
-                ],
-                "the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.",
-            )
-        };
+        let page = section_over_gotland;
         assert_eq!(
             page(&["Latest", "Europe", "Africa", "Europe", "Long Read"]).as_deref(),
             Some("Europe")
@@ -3194,17 +3197,7 @@ mod tests {
 
     #[test]
     fn a_label_run_into_the_date_over_the_headline_is_the_section() {
-        let page = |row: &str| {
-            section_under(
-                &["Support us", "Search", row],
-                [
-                    "Gotland, the island Sweden forgot it needed",
-                    "By Karin Holm",
-                    "March 26, 2025",
-                ],
-                "the island sits in the middle of the sea lanes, which is why the army came back to it after a decade away.",
-            )
-        };
+        let page = |row: &str| section_over_gotland(&["Support us", "Search", row]);
         assert_eq!(
             page("Pressemitteilung 26.03.2025").as_deref(),
             Some("Pressemitteilung")

@@ -871,22 +871,6 @@ fn label_run_into_date(
     decisions: &[Decision],
     headline: usize,
 ) -> Option<String> {
-    const WEEKDAYS: [&str; 14] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Montag",
-        "Dienstag",
-        "Mittwoch",
-        "Donnerstag",
-        "Freitag",
-        "Samstag",
-        "Sonntag",
-    ];
     let d = (0..headline)
         .rev()
         .take(MAX_BADGES + 1)
@@ -905,7 +889,10 @@ fn label_run_into_date(
         && !label.is_empty()
         && label.starts_with(char::is_uppercase)
         && is_label(label)
-        && !WEEKDAYS.iter().any(|w| label.starts_with(w))
+        && !crate::context::WEEKDAYS
+            .iter()
+            .chain(&crate::context::GERMAN_WEEKDAYS)
+            .any(|w| label.starts_with(w))
         && !STATUS_WORDS
             .iter()
             .any(|w| label.to_lowercase().starts_with(w)))

@@ -241,6 +241,14 @@ fn strip_by(page: &str, options: &Options, deadline: Option<Instant>) -> Result<
 mod tests {
     use super::*;
 
+    /// Twelve linked teasers, for a box outside the article: with them a page is no
+    /// list for the list fallback, and none of them may be kept.
+    fn linked_teasers() -> String {
+        (0..12)
+            .map(|i| format!("<div><a href=\"/n{i}\">Signal battalion {i} trains with the new satellite terminals in the north</a></div>"))
+            .collect()
+    }
+
     #[test]
     fn detects_formats() {
         assert_eq!(Format::detect("<!DOCTYPE html><html>"), Format::Html);
@@ -276,9 +284,7 @@ mod tests {
         .collect();
         // A site blurb and linked teasers outside the article, so that the page is
         // no list for the list fallback.
-        let teasers: String = (0..12)
-            .map(|i| format!("<div><a href=\"/n{i}\">Signal battalion {i} trains with the new satellite terminals in the north</a></div>"))
-            .collect();
+        let teasers = linked_teasers();
         let page = format!(
             "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><div class=\"entry-content\"><p>{lead}</p>{changes}</div><div class=\"box\"><p>Our site has covered military field electronics since 2009. It is written by former signal officers who served with armoured and airborne units in three countries.</p></div><div class=\"more\">{teasers}</div><footer><p>All rights reserved 2026</p></footer></body></html>"
         );
@@ -314,9 +320,7 @@ mod tests {
         let good = |n: usize| {
             format!("<p>Paragraph {n} argues that applications should keep working when the network goes away, because the edge is where the data is created and where the decisions have to be made, and the cloud should coordinate rather than control.</p>")
         };
-        let teasers: String = (0..12)
-            .map(|i| format!("<div><a href=\"/n{i}\">Signal battalion {i} trains with the new satellite terminals in the north</a></div>"))
-            .collect();
+        let teasers = linked_teasers();
         let page = format!(
             "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><div class=\"post\"><h1>The Edge-First Manifesto</h1><div class=\"body\">{opening}{}{}{}</div></div><div class=\"more\">{teasers}</div><footer><p>All rights reserved 2026</p></footer></body></html>",
             good(1),
@@ -345,9 +349,7 @@ mod tests {
         let functions: String = (1..=10).map(good).collect();
         // A linked table of contents between the intro and the section.
         let contents = "<p><a href=\"#f1\">count</a> <a href=\"#f2\">cycle</a> <a href=\"#f3\">repeat</a> <a href=\"#f4\">chain</a></p>";
-        let teasers: String = (0..12)
-            .map(|i| format!("<div><a href=\"/n{i}\">Signal battalion {i} trains with the new satellite terminals in the north</a></div>"))
-            .collect();
+        let teasers = linked_teasers();
         let page = format!(
             "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><div class=\"body\"><section><h1>itertools</h1>{standfirst}{intro}{contents}<section><h2>Functions</h2>{functions}</section></section></div><div class=\"more\">{teasers}</div><footer><p>All rights reserved 2026</p></footer></body></html>"
         );
