@@ -1,5 +1,8 @@
 //! The `dechaff` command: a thin layer over `dechaff-strip` and `dechaff-extract`.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod batch;
 mod explain;
 mod inputs;
