@@ -1800,9 +1800,16 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
         }
         lead_in[i] = d.body;
     }
-    mark_intro_under_title(blocks, out, id, first, &inside, trusted, &mut lead_in);
+    let intro_fill = mark_intro_under_title(blocks, out, id, first, &inside, trusted, &mut lead_in);
     for i in 0..blocks.len() {
         let d = &mut out[i];
+        if intro_fill[i] {
+            promote(
+                d,
+                "between the intro under the title and the main content container",
+            );
+            continue;
+        }
         if !inside[i] {
             if d.body && !is_whole_page && !blocks[i].flags.intersects(exempt) && !lead_in[i] {
                 demote(d, "outside the main content container");
@@ -1827,7 +1834,8 @@ fn keep_main_container(blocks: &[Block], out: &mut [Decision], trusted: Flags, e
 /// element that holds the container (a reference page: the module's opening paragraphs
 /// under its `<h1>`, its functions in a section below; WCXB and Dragnet gold count it
 /// as body), marked in `lead_in`. Up to the byline or date: a summary above them, or
-/// one the page names a standfirst, is the header's.
+/// one the page names a standfirst, is the header's. Returns the intro's short lines
+/// below its first paragraph, to be promoted (also marked in `lead_in`).
 fn mark_intro_under_title(
     blocks: &[Block],
     out: &[Decision],
@@ -1836,38 +1844,55 @@ fn mark_intro_under_title(
     inside: &[bool],
     trusted: Flags,
     lead_in: &mut [bool],
-) {
+) -> Vec<bool> {
+    let mut fill = vec![false; blocks.len()];
     let parent = blocks[first]
         .ancestors
         .iter()
         .position(|a| *a == id)
         .and_then(|k| k.checked_sub(1))
         .map(|k| blocks[first].ancestors[k]);
-    let Some(parent) = parent else { return };
+    let Some(parent) = parent else { return fill };
     let in_parent = |i: usize| blocks[i].ancestors.contains(&parent);
     let Some(title) = (0..first)
         .rev()
         .find(|&i| blocks[i].heading == 1 && in_parent(i))
     else {
-        return;
+        return fill;
     };
+    let of_intro = |i: usize| {
+        let b = &blocks[i];
+        !inside[i]
+            && in_parent(i)
+            && !b.flags.intersects(Flags::HEADER.or(Flags::STANDFIRST))
+            && out[i].cue.is_none()
+            && !is_chaff_container(b, trusted)
+            && b.link_density() <= MAIN_CONTAINER_MAX_LINK_DENSITY
+    };
+    let mut opening = None;
     for i in (title + 1..first).rev() {
         let b = &blocks[i];
-        let d = &out[i];
         if b.flags.intersects(Flags::META.or(Flags::AUTHOR))
             || is_byline(&b.text)
             || is_dated_line(&b.text)
         {
             break;
         }
-        lead_in[i] |= !inside[i]
-            && in_parent(i)
-            && !b.flags.intersects(Flags::HEADER.or(Flags::STANDFIRST))
-            && d.body
-            && d.cue.is_none()
-            && !is_chaff_container(b, trusted)
-            && b.link_density() <= MAIN_CONTAINER_MAX_LINK_DENSITY;
+        if out[i].body && of_intro(i) {
+            lead_in[i] = true;
+            opening = Some(i);
+        }
     }
+    // Below the intro's first paragraph, its short lines are the article's too, as
+    // they are between the container's paragraphs: a summary table's cells, a
+    // subheading (a module's table of its functions above their section).
+    for i in opening.map_or(first, |o| o + 1)..first {
+        if !out[i].body && of_intro(i) && blocks[i].heading != 1 {
+            lead_in[i] = true;
+            fill[i] = true;
+        }
+    }
+    fill
 }
 
 /// A text dump's comment thread, found by the shape of its posts (`threads.rs`) when no

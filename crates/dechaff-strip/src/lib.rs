@@ -364,6 +364,32 @@ mod tests {
     }
 
     #[test]
+    fn the_short_lines_below_the_intro_under_the_title_are_body() {
+        // The module's intro, then a summary table of short cells, then the section
+        // of functions that holds most of the prose: the table is the intro's, as it
+        // would be between two of the section's paragraphs.
+        let intro = "<p>This module implements a number of building blocks for looping over data, each of them small, fast and memory efficient, which can be combined into tools that are as expressive as those of other languages.</p>";
+        // Each row's first cell links to the function's entry: a linked cell is no
+        // body, and the short cells beside it are lost to context.
+        let table = "<table><tr><td><p>Iterator</p></td><td><p>Arguments</p></td><td><p>Results</p></td></tr><tr><td><p><a href=\"#count\">count()</a></p></td><td><p>start, step</p></td><td><p>start, start+step, …</p></td></tr><tr><td><p><a href=\"#cycle\">cycle()</a></p></td><td><p>p</p></td><td><p>p0, p1, … plast, p0, p1, …</p></td></tr></table>";
+        let good = |n: usize| {
+            format!("<p>Function {n} makes an iterator that returns the elements of its input one after the other, stopping when the input is exhausted, and it keeps no more than one element in memory at any time.</p>")
+        };
+        let functions: String = (1..=10).map(good).collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><div class=\"body\"><section><h1>itertools</h1>{intro}{table}<section><h2>Functions</h2>{functions}</section></section></div><footer><p>All rights reserved 2026</p></footer></body></html>"
+        );
+        let kept = strip(&page, &Options::default()).paragraphs();
+        for cell in ["Arguments", "start, step", "p0, p1, … plast, p0, p1, …"] {
+            assert!(kept.iter().any(|p| p == cell), "{cell}: {kept:?}");
+        }
+        assert!(kept.iter().any(|p| p.starts_with("Function 6")), "{kept:?}");
+        assert!(!kept
+            .iter()
+            .any(|p| p == "Home" || p.contains("rights reserved")));
+    }
+
+    #[test]
     fn a_front_page_keeps_its_list_of_headlines() {
         let headlines: String = (1..=12)
             .map(|i| format!("<li><a href=\"/a{i}\">Brigade {i} completes its winter exercise near the northern border</a></li>"))
