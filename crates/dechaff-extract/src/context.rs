@@ -792,7 +792,46 @@ const NAMING_NOUNS: &[(&str, EntityType)] = &[
     (" coast", EntityType::Location),
     (" enclave", EntityType::Location),
     (" class", EntityType::MilitaryPlatform),
+    // A weapon the gazetteer leaves out as a common word or a name ("Onyx and
+    // Tsirkon missiles", "Emad and Ghadr missiles", "Quds cruise missiles"): the head
+    // noun says what it is. Only names the gazetteer does not know at all
+    // (`Recognizer::entities`), and only the phrase's head (see [`ends_noun_phrase`]).
+    (" cruise missiles", EntityType::Weapon),
+    (" cruise missile", EntityType::Weapon),
+    (" ballistic missiles", EntityType::Weapon),
+    (" ballistic missile", EntityType::Weapon),
+    (" missiles", EntityType::Weapon),
+    (" missile", EntityType::Weapon),
 ];
+
+/// Words that may follow a weapon's head noun: the phrase ends there. Any other
+/// lowercase word makes the noun a modifier ("Golden Dome missile defence", "Tuesday
+/// missile strike"), and the capitalised word before it is no weapon.
+const AFTER_HEAD_NOUN: &[&str] = &[
+    "and", "or", "to", "in", "on", "at", "from", "with", "was", "is", "were", "are", "that",
+    "which", "has", "have", "had", "for", "by", "as", "against", "into", "of", "over", "could",
+    "can", "will", "would", "may", "might", "since", "but", "being", "been", "each",
+];
+
+/// Whether a word after `before` opens a sentence: the text's or a line's start, or
+/// a full stop, question or exclamation mark, colon or opening quote before it.
+fn opens_sentence(before: &str) -> bool {
+    let before = before.trim_end_matches(' ');
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', '"', '“', '‘', '(', '—', '–'])
+}
+
+/// Whether the text after a noun ends the noun phrase: punctuation, the text's end, a
+/// capitalised word, or one of [`AFTER_HEAD_NOUN`].
+fn ends_noun_phrase(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return !after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    !word.starts_with(char::is_lowercase) || AFTER_HEAD_NOUN.contains(&word)
+}
 
 /// The first two letters of the [`NAMING_NOUNS`], as a table indexed by letter: the
 /// test every space of a text pays.
@@ -930,6 +969,9 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
             continue;
         }
         let kind = *kind;
+        if kind == EntityType::Weapon && !ends_noun_phrase(&text[noun_start + noun.len()..]) {
+            continue;
+        }
         // Up to three capitalised words right before the noun, read backwards. A word
         // is letters and hyphens, so a possessive ends the walk at its "s": "Russia's
         // Kursk region" gives "Kursk".
@@ -961,6 +1003,20 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
         }
         let name_start =
             noun_start - words.iter().map(|w| w.len()).sum::<usize>() - (words.len() - 1);
+        // A weapon is one word, and not a sentence's first ("Cheaper missiles",
+        // "Ballistic missiles"), an origin ("Chinese-made missiles") or a date
+        // ("Tuesday missile"); longer names before a known one ("British Storm
+        // Shadow") are the gazetteer's.
+        if kind == EntityType::Weapon
+            && (words.len() > 1
+                || opens_sentence(&text[..name_start])
+                || is_calendar_word(first)
+                || first
+                    .split_once('-')
+                    .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase)))
+        {
+            continue;
+        }
         found.push(Candidate {
             start: name_start,
             end: noun_start,
@@ -972,7 +1028,13 @@ pub(crate) fn names_before_nouns(text: &str) -> Vec<Candidate> {
             entry: None,
         });
         if noun.ends_with('s') {
-            found.extend(coordinated_names(text, name_start, kind));
+            // A weapon in the list is one word too ("Russian Kinzhal and Iskander-M
+            // ballistic missiles" names a nationality and a known weapon).
+            found.extend(
+                coordinated_names(text, name_start, kind)
+                    .into_iter()
+                    .filter(|c| kind != EntityType::Weapon || !text[c.start..c.end].contains(' ')),
+            );
         }
     }
     found

@@ -466,11 +466,12 @@ impl Recognizer {
         candidates.extend(time_spans(text));
         // A class the gazetteer knows keeps the gazetteer's mention, which carries
         // its canonical entry; the noun's own outranks only other kinds (a place).
-        candidates.extend(
-            names_before_nouns(text)
-                .into_iter()
-                .filter(|c| named_by_gazetteer.get(&(c.start, c.end)) != Some(&c.kind)),
-        );
+        // A weapon named by its head noun only when the gazetteer knows the name as
+        // nothing ("Iranian missiles", "Hezbollah missiles" keep their kinds).
+        candidates.extend(names_before_nouns(text).into_iter().filter(|c| {
+            let known = named_by_gazetteer.get(&(c.start, c.end));
+            known != Some(&c.kind) && !(c.kind == EntityType::Weapon && known.is_some())
+        }));
         let starts = crate::patterns::Starts::of(text);
         for p in &self.patterns {
             for (start, end) in p.spans(text, &starts) {
@@ -2010,6 +2011,38 @@ mod tests {
             found.contains(&("CH-53K Stallion".to_string(), EntityType::MilitaryPlatform)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_unknown_name_before_a_missile_is_a_weapon_when_the_noun_heads_the_phrase() {
+        // Made-up names, so that only the head noun can tell.
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "The frigate carries launch cells for Kalibr, Vorlak and Tsirkon missiles. \
+             The rebels fired Tezhar ballistic missiles at the port, and the Quillon \
+             cruise missile, on Friday.",
+        );
+        for name in ["Vorlak", "Tezhar", "Quillon", "Kalibr", "Tsirkon"] {
+            assert!(
+                found.contains(&(name.to_string(), EntityType::Weapon)),
+                "{name}: {found:?}"
+            );
+        }
+        // A sentence's first word, an origin, a date, a modifier noun and a known
+        // nationality are no weapons.
+        let found = kinds(
+            &r,
+            "Cheaper missiles are coming. Kyiv asked for Chinese-made missiles after a \
+             Tuesday missile strike, the Varnok missile defence and Iranian missiles.",
+        );
+        let weapons: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == EntityType::Weapon)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert!(weapons.is_empty(), "{weapons:?}");
+        assert!(found.contains(&("Iranian".to_string(), EntityType::Nationality)));
     }
 
     #[test]
