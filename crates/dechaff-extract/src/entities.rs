@@ -1407,6 +1407,7 @@ fn strip_generic_head(text: &str, start: usize, end: usize) -> (usize, usize) {
     let generic = |w: &str| {
         w.chars().any(char::is_lowercase)
             && w.chars().all(|c| c.is_lowercase() || !c.is_alphanumeric())
+            || CAPITALISED_TYPE_NOUNS.contains(&w)
     };
     let span = &text[start..end];
     let words: Vec<(usize, &str)> = span
@@ -1420,7 +1421,11 @@ fn strip_generic_head(text: &str, start: usize, end: usize) -> (usize, usize) {
     let first = words.iter().position(|(_, w)| !generic(w));
     let last = words.iter().rposition(|(_, w)| !generic(w));
     match (first, last) {
-        (Some(f), Some(l)) => {
+        (Some(f), Some(l))
+            if words[f..=l]
+                .iter()
+                .any(|(_, w)| w.chars().any(char::is_alphabetic)) =>
+        {
             let (s, _) = words[f];
             let (e, w) = words[l];
             (start + s, start + e + w.len())
@@ -1428,6 +1433,30 @@ fn strip_generic_head(text: &str, start: usize, end: usize) -> (usize, usize) {
         _ => (start, end),
     }
 }
+
+/// Type nouns written with capitals, which are as generic as "tank" or "drone": the
+/// abbreviations ("Puma IFVs") and German nouns ("Schützenpanzer Puma", "Kampfpanzer
+/// Leopard 2A8"). A name that is a type noun and a number ("Panzerhaubitze 2000")
+/// keeps it, as a span is never cut down to a number alone.
+const CAPITALISED_TYPE_NOUNS: &[&str] = &[
+    "IFV",
+    "IFVs",
+    "APC",
+    "APCs",
+    "MBT",
+    "MBTs",
+    "Schützenpanzer",
+    "Kampfpanzer",
+    "Transportpanzer",
+    "Spähpanzer",
+    "Flugabwehrpanzer",
+    "Kampfhubschrauber",
+    "Kampfjet",
+    "Kampfjets",
+    "Kampfflugzeug",
+    "Fregatte",
+    "Korvette",
+];
 
 /// Last words of a force's name ("the Northern Fleet frigate"), never a ship's.
 const FORCE_HEADS: &[&str] = &[
@@ -2011,6 +2040,22 @@ mod tests {
             found.contains(&("CH-53K Stallion".to_string(), EntityType::MilitaryPlatform)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_type_noun_in_capitals_is_no_part_of_the_system_s_name() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Die Brigade erhält den Schützenpanzer Puma und die Panzerhaubitze 2000. \
+             Germany may order more Puma IFVs.",
+        );
+        let systems: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == EntityType::MilitaryPlatform)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(systems, ["Puma", "Panzerhaubitze 2000", "Puma"]);
     }
 
     #[test]
