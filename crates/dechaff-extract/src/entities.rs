@@ -1213,6 +1213,21 @@ fn ships_named_in_apposition(text: &str, chosen: &mut [Candidate]) {
         if is_place(&chosen[i]) && is_system(next) && ordinal {
             ships.push(i);
         }
+        // "China's first Type 076 amphibious assault ship, Sichuan, left": the name in
+        // apposition after a ship's type.
+        if is_system(&chosen[i]) && is_place(next) && text[next.end..].starts_with(',') {
+            let words = between.strip_suffix(", ").and_then(|w| w.strip_prefix(' '));
+            let typed = words.is_some_and(|w| {
+                let words: Vec<&str> = w.split(' ').collect();
+                words
+                    .iter()
+                    .all(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-'))
+                    && words.last().is_some_and(|w| SHIP_NOUNS.contains(w))
+            });
+            if typed {
+                ships.push(i + 1);
+            }
+        }
         // "Kazan and Arkhangelsk, both Yasen-M boats"
         if let Some(third) = chosen.get(i + 2) {
             let pair = between == " and "
@@ -1238,6 +1253,20 @@ fn ships_named_in_apposition(text: &str, chosen: &mut [Candidate]) {
         }
     }
 }
+
+/// Nouns that name a ship's type.
+const SHIP_NOUNS: &[&str] = &[
+    "ship",
+    "frigate",
+    "destroyer",
+    "corvette",
+    "cruiser",
+    "submarine",
+    "carrier",
+    "icebreaker",
+    "vessel",
+    "boat",
+];
 
 /// English words of two letters, which a two-letter surname must not be.
 const TWO_LETTER_WORDS: &[&str] = &[
@@ -3117,6 +3146,19 @@ mod tests {
             found.contains(&("Arkhangelsk".to_string(), MilitaryPlatform)),
             "{found:?}"
         );
+        // A place after a class and its ship's type, set off by commas, is the ship;
+        // a place after a type without commas is where it went.
+        let found = kinds(
+            &r,
+            "The first Type 076 amphibious assault ship, Sichuan, left the yard. A Type \
+             076 amphibious assault ship visited Sichuan.",
+        );
+        let sichuan: Vec<EntityType> = found
+            .iter()
+            .filter(|(t, _)| t == "Sichuan")
+            .map(|(_, k)| *k)
+            .collect();
+        assert_eq!(sichuan, [MilitaryPlatform, Location]);
     }
 
     #[test]
