@@ -656,6 +656,23 @@ impl Recognizer {
         if class_name {
             start = self.class_name_start(text, start, end);
         }
+        // "the National Defense Authorization Act of December 2023", "the Treaty of
+        // Rome in May": a date after the name is no part of it.
+        if kind == EntityType::DocumentReference {
+            let span = &text[start..end];
+            let dated = [" of ", " in "].iter().find_map(|connector| {
+                span.match_indices(connector).map(|(i, _)| i).find(|&i| {
+                    let next = span[i + connector.len()..]
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    crate::context::is_calendar_word(next)
+                })
+            });
+            if let Some(cut) = dated {
+                end = start + cut;
+            }
+        }
         // "a.m." and "p.m." keep their stop.
         let clock = text[start..end].ends_with("a.m.") || text[start..end].ends_with("p.m.");
         for suffix in ["’s", "'s", ".", ","] {
@@ -2373,6 +2390,22 @@ mod tests {
         ] {
             assert!(got.contains(&(name.to_string(), doc)), "{name}: {got:?}");
         }
+        // A date after the name is no part of it; Russia's doctrines are titled
+        // "Fundamentals of ...".
+        let got = kinds(
+            &r,
+            "Under the National Defense Authorization Act of December 2023 and the Treaty \
+             of Rome in May, Putin approved the Fundamentals of State Policy on Nuclear \
+             Deterrence.",
+        );
+        for name in [
+            "National Defense Authorization Act",
+            "Treaty of Rome",
+            "Fundamentals of State Policy on Nuclear Deterrence",
+        ] {
+            assert!(got.contains(&(name.to_string(), doc)), "{name}: {got:?}");
+        }
+        assert!(got.contains(&("December 2023".to_string(), EntityType::Temporal)));
         let got = kinds(
             &r,
             "The tanker, MMSI 620999538, and the ship with hull number 51.",

@@ -746,6 +746,9 @@ pub fn patterns() -> Vec<Pattern> {
         // Weapons", "Resolution 2254", "Article 5".
         headed(DocumentReference, 1, 2, format!(r"\b(?:{CAP} (?:(?:of|on|for|and|to|the|in) )*){{1,6}}{DOC_HEADS}\b(?: (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,4}})?")),
         p(DocumentReference, 0, 1, format!(r"\b(?:Treaty|Convention|Agreement) (?:on|of) (?:the )?{CAP}(?: (?:(?:of|and|the|in) )*{CAP}){{0,5}}")),
+        // "Fundamentals of State Policy on Nuclear Deterrence": Russia's doctrinal
+        // documents are titled so.
+        p(DocumentReference, 0, 1, format!(r"\bFundamentals of (?:the )?{CAP}(?: (?:(?:of|on|and|the|in) )*{CAP}){{0,7}}")),
         p(DocumentReference, 0, 2, format!(r"\b(?:Resolution|Article) \d{{1,4}}(?:/\d{{1,4}})?\b(?: of the (?:{CAP} ){{0,4}}{DOC_HEADS}\b)?")),
         // Gated: its leading optional article keeps the regex engine from scanning for a
         // literal, and most texts name no class.
