@@ -320,6 +320,15 @@ fn plausible_count(span: &str) -> bool {
     let coordinating = rest.iter().position(|w| *w == "and").filter(|&k| {
         k >= 1 && rest[k - 1].ends_with('s') && (1..=2).contains(&(rest.len() - k - 1))
     });
+    // "472 drones and seven missiles" are two counts, each found on its own.
+    let second_count = coordinating.is_some_and(|k| {
+        rest.get(k + 1).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(w)
+        })
+    });
+    if second_count {
+        return false;
+    }
     let bad_word = rest
         .iter()
         .enumerate()
@@ -980,7 +989,9 @@ mod tests {
             .filter(|p| p.kind == kind)
             .flat_map(|p| {
                 p.spans(text, &Starts::of(text))
-                    .map(|(start, end)| text[start..end].to_string())
+                    .map(|(start, end)| &text[start..end])
+                    .filter(|span| (p.accept)(span))
+                    .map(str::to_string)
                     .collect::<Vec<_>>()
             })
             .collect()
@@ -1250,6 +1261,14 @@ mod tests {
         // A verb after "and" is no second noun.
         let q = found(EntityType::Quantity, "it bought 40 tankers and sends them");
         assert!(!q.iter().any(|m| m.contains("sends")), "{q:?}");
+        // A second number after "and" starts a count of its own.
+        for text in [
+            "Russia launched 472 drones and seven missiles overnight.",
+            "It has 33 ships and 7 submarines.",
+        ] {
+            let q = found(EntityType::Quantity, text);
+            assert!(!q.iter().any(|m| m.contains(" and ")), "{text}: {q:?}");
+        }
         // Other currencies' codes, words and multipliers; German amounts.
         for (text, money) in [
             ("inside CHF 6 billion approved", "CHF 6 billion"),
