@@ -348,6 +348,8 @@ fn plausible_count(span: &str) -> bool {
             | "hours"
             | "minutes"
             | "seconds"
+            | "decades"
+            | "centuries"
             | "dollars"
             | "euros"
             | "pounds"
@@ -637,7 +639,7 @@ pub fn patterns() -> Vec<Pattern> {
         },
         // A span counted from a start: "the first year", "the first two years".
         p(Temporal, 0, 2, format!(r"\b(?:first|second|third|final)\s(?:{NUMBER}\s)?(?:days?|weeks?|months?|years?|hours?)\b")),
-        modified(format!(r"\b{NUMBER}(?:\sand\sa\shalf)?\s(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)(?:\sago)?\b")),
+        modified(format!(r"\b{NUMBER}(?:\sand\sa\shalf)?\s(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)(?:\sago)?\b")),
         // A span as an adjective: "a two-day visit", "a 72-hour warning".
         p(Temporal, 0, 2, format!(r"\b{NUMBER}-(?:day|week|month|year|hour|minute)\b")),
         // ("a decade ago", "less than a week": `context::time_spans`.)
@@ -1206,6 +1208,10 @@ mod tests {
             // day, spans as adjectives, centuries and counted spans.
             ("Two years after the plan", "Two years"),
             ("Two decades ago the navy", "Two decades ago"),
+            (
+                "a yard that has built ships for two centuries",
+                "two centuries",
+            ),
             ("to be signed later this year", "later this year"),
             ("hopes to sign early next year", "early next year"),
             ("the ministry said this afternoon", "this afternoon"),
@@ -1259,6 +1265,9 @@ mod tests {
             assert!(q.contains(&quantity.to_string()), "{text}: {q:?}");
         }
         // A verb after "and" is no second noun.
+        // Spans of time are no counts.
+        let q = found(EntityType::Quantity, "ships built over two centuries");
+        assert!(q.is_empty(), "{q:?}");
         let q = found(EntityType::Quantity, "it bought 40 tankers and sends them");
         assert!(!q.iter().any(|m| m.contains("sends")), "{q:?}");
         // A second number after "and" starts a count of its own.
