@@ -642,6 +642,20 @@ impl Recognizer {
                 }
             }
             sentence_word_and_the(&mut start);
+            // "the Seoul-based Center for ...", "the Kyiv-based Razumkov Centre": where
+            // an organisation sits is said of it, not part of its name.
+            if kind == EntityType::Organisation {
+                let rest = &text[start..end];
+                if let Some((word, _)) = rest.split_once(' ') {
+                    let said_of = word.starts_with(char::is_uppercase)
+                        && word.rsplit_once('-').is_some_and(|(_, tail)| {
+                            !tail.is_empty() && tail.chars().all(|c| c.is_ascii_lowercase())
+                        });
+                    if said_of {
+                        start += word.len() + 1;
+                    }
+                }
+            }
             // "Sir Keir Starmer": an honour is a title, not part of the name.
             if kind == EntityType::Person {
                 for honour in ["Sir ", "Dame "] {
@@ -2086,6 +2100,29 @@ mod tests {
             found.contains(&("CH-53K Stallion".to_string(), EntityType::MilitaryPlatform)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn where_an_organisation_sits_is_no_part_of_its_name() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "The Seoul-based Center for Peninsula Security Studies and the Kyiv-based \
+             Razumkov Centre disagree.",
+        );
+        for (name, kind) in [
+            (
+                "Center for Peninsula Security Studies",
+                EntityType::Organisation,
+            ),
+            ("Razumkov Centre", EntityType::Organisation),
+            ("Seoul", EntityType::Location),
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), kind)),
+                "{name}: {found:?}"
+            );
+        }
     }
 
     #[test]
