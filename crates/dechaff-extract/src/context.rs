@@ -518,6 +518,305 @@ pub(crate) fn persons_by_given_name(text: &str) -> Vec<Candidate> {
     found
 }
 
+/// Nouns of a person's office, trade or tie, as an apposition gives them: "Gan Yu, a
+/// spokesperson for the coast guard", "Oman's foreign minister, Badr Albusaidi, said".
+const ROLE_NOUNS: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "commentator",
+    "analyst",
+    "scientist",
+    "researcher",
+    "professor",
+    "chairman",
+    "chairwoman",
+    "executive",
+    "director",
+    "commander",
+    "chief",
+    "head",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "official",
+    "officer",
+    "councillor",
+    "correspondent",
+    "editor",
+    "fellow",
+    "adviser",
+    "advisor",
+    "lecturer",
+    "engineer",
+    "leader",
+    "founder",
+    "mayor",
+    "governor",
+    "member",
+    "deputy",
+    "expert",
+    "economist",
+    "historian",
+    "lawyer",
+    "diplomat",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+];
+
+/// Where a person's name of two to four words that ends at `end` starts: capitalised
+/// words, initials ("B.") and the particles of Arabic, Dutch, German and Romance
+/// names ("al-Awadi", "bin", "van"), one space apart; at least two of them names.
+fn name_words_before(text: &str, end: usize) -> Option<usize> {
+    let mut word_end = end;
+    let mut name_start = None;
+    let (mut words, mut names) = (0, 0);
+    while words < 4 {
+        let head = &text[..word_end];
+        let word_start = head
+            .rfind(|c: char| !(c.is_alphabetic() || matches!(c, '-' | '.')))
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &head[word_start..];
+        let capitalised = word.starts_with(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+            && !word.ends_with('.');
+        let initial = word.len() == 2
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.ends_with('.');
+        let arabic_particle =
+            (word.starts_with("al-") || word.starts_with("el-")) && word.len() > 4;
+        let particle = matches!(
+            word,
+            "bin" | "ibn" | "van" | "von" | "de" | "da" | "del" | "der"
+        );
+        if !(capitalised || initial || particle || arabic_particle)
+            || NOT_NAME_WORDS.contains(&word)
+        {
+            break;
+        }
+        words += 1;
+        names += usize::from(capitalised || arabic_particle);
+        name_start = Some(word_start);
+        // The next word back is one space away, or the name starts here.
+        let before = &text[..word_start];
+        match before.strip_suffix(' ') {
+            Some(b) if b.ends_with(|c: char| c.is_alphabetic() || c == '.') => word_end = b.len(),
+            _ => break,
+        }
+    }
+    // "Defence Minister Boris Pistorius", "Army General Valery Gerasimov": the name
+    // starts after the last title.
+    let name_start = name_start?;
+    let after_title = text[name_start..end]
+        .match_indices(' ')
+        .map(|(i, _)| name_start + i + 1)
+        .chain([name_start])
+        .filter_map(|at| {
+            let titles = crate::patterns::leading_titles_len(&text[at..end]);
+            (titles > 0).then_some(at + titles)
+        })
+        .max();
+    let start = after_title.unwrap_or(name_start);
+    let names_left = text[start..end]
+        .split(' ')
+        .filter(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+                || (w.starts_with("al-") || w.starts_with("el-")) && w.len() > 4
+        })
+        .count();
+    (names >= 2 && names_left >= 2).then_some(start)
+}
+
+/// Whether `rest` (what follows a name's comma) opens with its role: an article or a
+/// possessive, up to three words and a role noun ("a spokesperson for ...", "the
+/// DPRK's defense minister", "Hyundai Rotem's chief executive"), or the role noun
+/// itself before "of" or "for" ("chairman of ..."), all inside one sentence.
+fn opens_with_role(rest: &str) -> bool {
+    let sentence = rest.split(['.', ';', ':', '\n']).next().unwrap_or("");
+    let words: Vec<&str> = sentence
+        .split(' ')
+        .take(6)
+        .map(|w| w.trim_end_matches([',', ')', '"', '”']))
+        .collect();
+    let Some(k) = words.iter().position(|w| ROLE_NOUNS.contains(w)) else {
+        return false;
+    };
+    let possessive = |w: &&str| w.ends_with("'s") || w.ends_with("’s");
+    let opened = matches!(words[0], "a" | "an" | "the") && (1..=4).contains(&k)
+        || words[..k].iter().any(possessive) && k <= 4
+        || k == 0
+            && words
+                .get(1)
+                .is_some_and(|w| matches!(*w, "of" | "for" | "at"));
+    let no_verb = !words[..k].iter().any(|w| {
+        matches!(
+            *w,
+            "is" | "was" | "are" | "were" | "who" | "which" | "and" | "or" | "by"
+        )
+    });
+    opened && no_verb
+}
+
+/// Last words of a business's or a venue's name, never a person's ("Brand Wisdom
+/// Solutions, our ...", "the Simons Foundation, member institutions").
+const NOT_PERSON_WORDS: &[&str] = &[
+    "Art",
+    "Bar",
+    "Blog",
+    "Books",
+    "Capital",
+    "Center",
+    "Centre",
+    "Church",
+    "Club",
+    "College",
+    "Company",
+    "Consulting",
+    "Corp",
+    "Council",
+    "Digital",
+    "Doc",
+    "Eats",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Holdings",
+    "Hotel",
+    "Inc",
+    "Institute",
+    "Journal",
+    "Labs",
+    "Legal",
+    "Media",
+    "Museum",
+    "Network",
+    "News",
+    "Online",
+    "Partners",
+    "Party",
+    "Post",
+    "Press",
+    "Restaurant",
+    "Review",
+    "School",
+    "Services",
+    "Society",
+    "Solutions",
+    "Studio",
+    "Studios",
+    "Systems",
+    "Technologies",
+    "Times",
+    "Timeless",
+    "University",
+    "Advisors",
+    "Agency",
+];
+
+/// Where the person's name in `text[start..end]` starts, or `None` when the words
+/// name a business or a venue ([`NOT_PERSON_WORDS`]). A word before a known given name
+/// is a sentence's ("Added Todd Schneider, a spokesman ...", "So Alexa Posny, the
+/// assistant secretary"): the name starts at the given name.
+fn person_start(text: &str, start: usize, end: usize) -> Option<usize> {
+    let span = &text[start..end];
+    if span.split(' ').any(|w| NOT_PERSON_WORDS.contains(&w)) {
+        return None;
+    }
+    let names = given_names();
+    let mut at = start;
+    let mut parts = span.split(' ');
+    let first = parts.next()?;
+    if let Some(second) = parts.next() {
+        // A kunya or a particle opens the name itself ("Abu Mohammed al-Jolani").
+        let particle = matches!(
+            first,
+            "Abu"
+                | "Umm"
+                | "Abd"
+                | "Abdul"
+                | "Ibn"
+                | "Bin"
+                | "Van"
+                | "Von"
+                | "De"
+                | "Da"
+                | "Di"
+                | "Le"
+                | "La"
+        );
+        if !particle
+            && !names.contains(first)
+            && names.contains(second)
+            && span.split(' ').count() >= 3
+        {
+            at = start + first.len() + 1;
+        }
+    }
+    Some(at)
+}
+
+/// People named in apposition to their role, whose given names the list may not hold
+/// ("Gan Yu, a spokesperson for ...", "Kang Sun Nam, the DPRK's defense minister",
+/// "Oman's foreign minister, Badr Albusaidi, said"): two to four name words set off by
+/// a comma from a role noun. Candidates of the lowest priority; the recogniser drops
+/// those that cross a name the gazetteer knows ("General Dynamics, a leader in ...").
+pub(crate) fn persons_in_apposition(text: &str) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    for comma in memchr::memmem::find_iter(text.as_bytes(), ", ") {
+        let after = &text[comma + 2..];
+        // "X Y, a spokesperson for ..."
+        if opens_with_role(after) {
+            if let Some(start) =
+                name_words_before(text, comma).and_then(|s| person_start(text, s, comma))
+            {
+                found.push(Candidate {
+                    start,
+                    end: comma,
+                    kind: EntityType::Person,
+                    priority: 0,
+                    entry: None,
+                });
+            }
+        }
+        // "Oman's foreign minister, Badr Albusaidi, said"
+        let role_before = text[..comma]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| ROLE_NOUNS.contains(&w));
+        if role_before {
+            let Some(close) = after.find(", ") else {
+                continue;
+            };
+            let end = comma + 2 + close;
+            if let Some(start) = name_words_before(text, end)
+                .filter(|&s| s == comma + 2)
+                .and_then(|s| person_start(text, s, end))
+            {
+                found.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Person,
+                    priority: 0,
+                    entry: None,
+                });
+            }
+        }
+    }
+    found
+}
+
 /// Where the surname words that follow a given name (ending at `from`) end: one or
 /// two capitalised words, with particles and initials between; `None` when no
 /// surname follows or the phrase names something else.

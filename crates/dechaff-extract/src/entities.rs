@@ -3,7 +3,8 @@
 
 use crate::context::{
     defined_acronyms, german_counts, is_calendar_word, is_german, join_time_ranges,
-    names_before_nouns, persons_by_given_name, places_after_prepositions, time_spans,
+    names_before_nouns, persons_by_given_name, persons_in_apposition, places_after_prepositions,
+    time_spans,
 };
 use crate::gazetteer::{is_word_boundary, with_equipment_prefix, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
@@ -463,6 +464,19 @@ impl Recognizer {
             }
         }
         candidates.extend(persons_by_given_name(text));
+        // A name in apposition to a role is a person's unless it overlaps a name the
+        // gazetteer knows as something else ("General Dynamics, a leader in ..."); a
+        // known person's name inside it is a part ("Hafez al-Assad").
+        let known: Vec<(usize, usize, bool)> = candidates
+            .iter()
+            .filter(|c| c.entry.is_some())
+            .map(|c| (c.start, c.end, c.kind == EntityType::Person))
+            .collect();
+        candidates.extend(persons_in_apposition(text).into_iter().filter(|c| {
+            !known.iter().any(|&(s, e, person)| {
+                s < c.end && c.start < e && !(person && c.start <= s && e <= c.end)
+            })
+        }));
         candidates.extend(time_spans(text));
         // A class the gazetteer knows keeps the gazetteer's mention, which carries
         // its canonical entry; the noun's own outranks only other kinds (a place).
@@ -2100,6 +2114,62 @@ mod tests {
             found.contains(&("CH-53K Stallion".to_string(), EntityType::MilitaryPlatform)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_role_is_a_person() {
+        // Made-up names whose given names no list holds.
+        let r = Recognizer::new();
+        let people = |t: &str| -> Vec<String> {
+            kinds(&r, t)
+                .into_iter()
+                .filter(|(_, k)| *k == EntityType::Person)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(
+            people("Tuo Renqi, a spokesperson for the coast guard, said the drills ended."),
+            ["Tuo Renqi"]
+        );
+        assert_eq!(
+            people("Oman's foreign minister, Qadir Albarzawi, said late on Tuesday."),
+            ["Qadir Albarzawi"]
+        );
+        assert_eq!(
+            people("Army General Varlam Gudkovsky, the Kremlin's chief of staff, spoke."),
+            ["Varlam Gudkovsky"]
+        );
+        // A business or a venue, a role of no person, and a name known as something
+        // else are no people.
+        for (text, not_a_person) in [
+            (
+                "At Brand Wisdom Solutions, a leading agency's expert team helps.",
+                "Solutions",
+            ),
+            (
+                "Museum of Modern Art, New York. A member of the agency.",
+                "Art",
+            ),
+            (
+                "Hanwha Defense Australia, the Korean group's local head, said so.",
+                "Hanwha",
+            ),
+            (
+                "Owned by Enterprise Holdings, National is the sister company.",
+                "Holdings",
+            ),
+            (
+                "Her review ran in The Spruce Eats, a bread-making expert.",
+                "Eats",
+            ),
+            ("Blue Meadow, local expert Tom Smith says.", "Meadow"),
+        ] {
+            let found = people(text);
+            assert!(
+                !found.iter().any(|p| p.contains(not_a_person)),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
