@@ -2320,9 +2320,12 @@ mod tests {
             &r,
             "Das Panzerbataillon 203 aus Augustdorf und zwei Eurofighter des Taktischen \
              Luftwaffengeschwaders 73 verlegen; die Bundesregierung und die Deutschen Marine \
-             bestätigten es, ebenso die Joint Headquarters in Bodø.",
+             bestätigten es, ebenso die Joint Headquarters in Bodø, das 1. \
+             Ubootgeschwader und die Flugabwehrraketengruppe 26.",
         );
         for name in [
+            "1. Ubootgeschwader",
+            "Flugabwehrraketengruppe 26",
             "Panzerbataillon 203",
             "Taktischen Luftwaffengeschwaders 73",
             "Bundesregierung",

@@ -729,9 +729,15 @@ pub fn patterns() -> Vec<Pattern> {
         // German numbered units, one compound noun and a number: "Panzerbataillon 203",
         // "Panzerbrigade 21", "Lufttransportgeschwader 62", with an adjective:
         // "Taktischen Luftwaffengeschwaders 73".
+        // And "Flugabwehrraketengruppe 26"; ordinals before the noun: "1.
+        // Ubootgeschwader", "des 3. Minensuchgeschwaders" (above a count's "1.").
         Pattern {
-            gate: &["bataillon", "brigade", "geschwader", "regiment", "division", "staffel", "flottille", "kompanie"],
-            ..p(Organisation, 0, 1, r"\b(?:(?:Taktische[nrs]?|Schwere[nrs]?|Leichte[nrs]?|Gepanzerte[nrs]?)\s)?\p{Lu}\p{Ll}*(?:bataillon|brigade|geschwader|regiment|division|staffel|flottille|kompanie)s?\s\d{1,3}\b".to_string())
+            gate: &["bataillon", "brigade", "geschwader", "regiment", "division", "staffel", "flottille", "kompanie", "raketengruppe"],
+            ..p(Organisation, 0, 1, r"\b(?:(?:Taktische[nrs]?|Schwere[nrs]?|Leichte[nrs]?|Gepanzerte[nrs]?)\s)?\p{Lu}\p{Ll}*(?:bataillon|brigade|geschwader|regiment|division|staffel|flottille|kompanie|raketengruppe)s?\s\d{1,3}\b".to_string())
+        },
+        Pattern {
+            gate: &["bataillon", "brigade", "geschwader", "regiment", "division", "staffel", "flottille", "kompanie", "raketengruppe"],
+            ..p(Organisation, 0, 2, r"\b\d{1,2}\.\s\p{Lu}\p{Ll}*(?:bataillon|brigade|geschwader|regiment|division|staffel|flottille|kompanie|raketengruppe)s?\b".to_string())
         },
         // Bases named by a prefix: "RAAF Base Amberley", "19 Wing Comox", "Naval Air
         // Station Jacksonville", "Marine Corps Air Station New River", "Air Base 201".
