@@ -582,6 +582,7 @@ impl Recognizer {
         chosen.retain(|c| !is_operation(c));
         ships_named_in_apposition(text, &mut chosen);
         self.join_system_names(text, &mut chosen);
+        self.join_national_subsidiaries(text, &mut chosen);
         self.propagate_short_forms(text, &operations, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
         defined_acronyms(text, &mut chosen);
@@ -827,6 +828,32 @@ impl Recognizer {
             });
         }
         found
+    }
+
+    /// A company the gazetteer knows followed by a country is its national subsidiary,
+    /// one name ("Hanwha Defense Australia", "Navantia UK", "BAE Systems Australia").
+    fn join_national_subsidiaries(&self, text: &str, chosen: &mut Vec<Candidate>) {
+        let company = |c: &Candidate| {
+            c.kind == EntityType::Organisation
+                && c.entry
+                    .is_some_and(|e| self.gazetteer.entry(e).group == "company")
+        };
+        let mut out: Vec<Candidate> = Vec::with_capacity(chosen.len());
+        for c in chosen.drain(..) {
+            if let Some(prev) = out.last_mut() {
+                let adjacent = prev.end + 1 == c.start && &text[prev.end..c.start] == " ";
+                let country = c.kind == EntityType::Location
+                    && SUBSIDIARY_COUNTRIES.contains(&&text[c.start..c.end])
+                    && !text[c.end..].starts_with(['\'', '’']);
+                if adjacent && country && company(prev) {
+                    prev.end = c.end;
+                    prev.entry = None;
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        *chosen = out;
     }
 
     /// One system named twice in a row is one mention: a designation and its name ("F/A-18C/D
@@ -1508,6 +1535,50 @@ fn strip_generic_head(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
 }
 
+/// Countries whose names a defence company's national arm carries after its own.
+const SUBSIDIARY_COUNTRIES: &[&str] = &[
+    "UK",
+    "USA",
+    "US",
+    "Australia",
+    "Canada",
+    "Germany",
+    "France",
+    "India",
+    "Poland",
+    "Japan",
+    "Korea",
+    "Italy",
+    "Spain",
+    "Norway",
+    "Sweden",
+    "Netherlands",
+    "Brazil",
+    "Türkiye",
+    "Turkey",
+    "Ukraine",
+    "Romania",
+    "Finland",
+    "Denmark",
+    "Belgium",
+    "Switzerland",
+    "Austria",
+    "Hungary",
+    "Czechia",
+    "Estonia",
+    "Latvia",
+    "Lithuania",
+    "Greece",
+    "Portugal",
+    "Ireland",
+    "Israel",
+    "Singapore",
+    "Malaysia",
+    "Indonesia",
+    "Philippines",
+    "Chile",
+];
+
 /// Type nouns written with capitals, which are as generic as "tank" or "drone": the
 /// abbreviations ("Puma IFVs") and German nouns ("Schützenpanzer Puma", "Kampfpanzer
 /// Leopard 2A8"). A name that is a type noun and a number ("Panzerhaubitze 2000")
@@ -2170,6 +2241,29 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_company_s_national_arm_and_a_force_s_region_are_one_name() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Hanwha Defense Australia will build it; the yard went to Navantia UK, and \
+             the crews of Submarine Rotational Force-West train with Rheinmetall and \
+             Germany.",
+        );
+        for name in [
+            "Hanwha Defense Australia",
+            "Navantia UK",
+            "Submarine Rotational Force-West",
+            "Rheinmetall",
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), EntityType::Organisation)),
+                "{name}: {found:?}"
+            );
+        }
+        assert!(found.contains(&("Germany".to_string(), EntityType::Location)));
     }
 
     #[test]

@@ -712,7 +712,7 @@ pub fn patterns() -> Vec<Pattern> {
             gate: &["/ --", "/--", "/ —", "/—", "/ –", "/–"],
             ..p(Organisation, 1, 1, r"/(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})/ ?(?:--|—|–)".to_string())
         },
-        headed(Organisation, 1, 0, format!(r"\b(?:{CAP}\s+(?:(?:of|and|for|de|the)\s+)?){{1,5}}{ORG_HEADS}\b(?: (?:of|for) (?:the )?{CAP_WORD}(?: {CAP_WORD}){{0,3}})?")),
+        headed(Organisation, 1, 0, format!(r"\b(?:{CAP}\s+(?:(?:of|and|for|de|the)\s+)?){{1,5}}{ORG_HEADS}(?:-(?:West|East|North|South|Pacific|Atlantic))?\b(?: (?:of|for) (?:the )?{CAP_WORD}(?: {CAP_WORD}){{0,3}})?")),
         p(Organisation, 0, 1, format!(r"\b(?:Ministry|Department|Ministry of Defence|Office|Chief|Chiefs|University) of (?:the\s)?{CAP}(?:\s(?:and\s)?{CAP}){{0,3}}")),
         Pattern {
             gate: &["Universität", "Hochschule", "kammer"],
