@@ -580,7 +580,7 @@ const ROLE_NOUNS: &[&str] = &[
 fn name_words_before(text: &str, end: usize) -> Option<usize> {
     let mut word_end = end;
     let mut name_start = None;
-    let (mut words, mut names) = (0, 0);
+    let mut words = 0;
     while words < 4 {
         let head = &text[..word_end];
         let word_start = head
@@ -589,25 +589,17 @@ fn name_words_before(text: &str, end: usize) -> Option<usize> {
                 i + head[i..].chars().next().map_or(1, char::len_utf8)
             });
         let word = &head[word_start..];
-        let capitalised = word.starts_with(char::is_uppercase)
-            && word.chars().any(char::is_lowercase)
-            && !word.ends_with('.');
         let initial = word.len() == 2
             && word.starts_with(|c: char| c.is_ascii_uppercase())
             && word.ends_with('.');
-        let arabic_particle =
-            (word.starts_with("al-") || word.starts_with("el-")) && word.len() > 4;
         let particle = matches!(
             word,
             "bin" | "ibn" | "van" | "von" | "de" | "da" | "del" | "der"
         );
-        if !(capitalised || initial || particle || arabic_particle)
-            || NOT_NAME_WORDS.contains(&word)
-        {
+        if !(is_name_word(word) || initial || particle) || NOT_NAME_WORDS.contains(&word) {
             break;
         }
         words += 1;
-        names += usize::from(capitalised || arabic_particle);
         name_start = Some(word_start);
         // The next word back is one space away, or the name starts here.
         let before = &text[..word_start];
@@ -619,7 +611,7 @@ fn name_words_before(text: &str, end: usize) -> Option<usize> {
     // "Defence Minister Boris Pistorius", "Army General Valery Gerasimov": the name
     // starts after the last title.
     let name_start = name_start?;
-    let after_title = text[name_start..end]
+    let start = text[name_start..end]
         .match_indices(' ')
         .map(|(i, _)| name_start + i + 1)
         .chain([name_start])
@@ -627,16 +619,22 @@ fn name_words_before(text: &str, end: usize) -> Option<usize> {
             let titles = crate::patterns::leading_titles_len(&text[at..end]);
             (titles > 0).then_some(at + titles)
         })
-        .max();
-    let start = after_title.unwrap_or(name_start);
-    let names_left = text[start..end]
+        .max()
+        .unwrap_or(name_start);
+    let names = text[start..end]
         .split(' ')
-        .filter(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
-                || (w.starts_with("al-") || w.starts_with("el-")) && w.len() > 4
-        })
+        .filter(|w| is_name_word(w))
         .count();
-    (names >= 2 && names_left >= 2).then_some(start)
+    (names >= 2).then_some(start)
+}
+
+/// A capitalised word of a name ("Badr", not an initial "B.") or an Arabic name with
+/// its article ("al-Awadi").
+fn is_name_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !word.ends_with('.')
+        || (word.starts_with("al-") || word.starts_with("el-")) && word.len() > 4
 }
 
 /// Whether `rest` (what follows a name's comma) opens with its role: an article or a
