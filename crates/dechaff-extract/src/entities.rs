@@ -2267,6 +2267,19 @@ mod tests {
     }
 
     #[test]
+    fn a_german_class_names_its_number_alone() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Die Boote ergänzen die sechs Einheiten der Klasse 212A.",
+        );
+        assert!(
+            found.contains(&("212A".to_string(), EntityType::MilitaryPlatform)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn where_an_organisation_sits_is_no_part_of_its_name() {
         let r = Recognizer::new();
         let found = kinds(

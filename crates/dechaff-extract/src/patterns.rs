@@ -755,6 +755,8 @@ pub fn patterns() -> Vec<Pattern> {
         // "Type 055". A leading article or possessive ("the", "Japan's") is not part
         // of the class name.
         p(MilitaryPlatform, 0, 2, r"\b(?:Type|Project|Typ|Projekt)\s\d{2,5}[A-Z]?\d?s?\b".to_string()),
+        // A German class names its number alone: "der Klasse 212A" gives "212A".
+        Pattern { gate: &["Klasse "], ..p(MilitaryPlatform, 1, 2, r"\bKlasse\s(\d{3}[A-Z]{0,2})\b".to_string()) },
         // Identifiers named as such: "hull number 51", "MMSI 620999538", "tail number
         // 14-5803" give the identifier.
         p(CommsIdentifier, 1, 2, r"\b(?:[Hh]ull (?:number|no\.)|[Pp]ennant(?: number)?|MMSI|IMO(?: number)?|[Tt]ail (?:number|no\.)|[Ss]erial(?: number)?|[Rr]egistration)\s?:?\s((?:[A-Z]{1,3}[- ]?)?\d(?:[\d-]{0,11}\d)?)\b".to_string()),
