@@ -77,6 +77,79 @@ pub(crate) fn defined_acronyms(text: &str, chosen: &mut Vec<Candidate>) {
     chosen.sort_by_key(|c| c.start);
 }
 
+/// A system's name in quotes right after it, as NATO's reporting names are printed
+/// ("the Tu-95 \"Bear\" and Tu-22M3 \"Backfire\""), or after "known to NATO as (the)"
+/// ("Tu-95MS bombers, known to NATO as the Bear"): a mention of the same kind, where
+/// none was chosen. One or two capitalised words.
+pub(crate) fn reporting_names(text: &str, chosen: &mut Vec<Candidate>) {
+    let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
+    let mut found = Vec::new();
+    for c in chosen.iter().filter(|c| c.kind.is_system()) {
+        let after = &text[c.end..];
+        // 'Tu-95 "Bear"', "Tu-95 “Bear”"
+        let quoted = ["\"", "“", "‘", "'"].iter().find_map(|q| {
+            let inner = after.strip_prefix(' ')?.strip_prefix(q)?;
+            let close = match *q {
+                "“" => "”",
+                "‘" => "’",
+                q => q,
+            };
+            let len = inner.find(close)?;
+            let name = &inner[..len];
+            (!name.is_empty() && capitalised_words_len(name) == name.len())
+                .then(|| c.end + 1 + q.len())
+                .map(|start| (start, start + len))
+        });
+        // "..., known to NATO as the Bear"
+        let known_as = after
+            .find(" known to NATO as ")
+            .filter(|&i| !after[..i].contains(['.', '\n']) && i < 40)
+            .and_then(|i| {
+                let from = c.end + i + " known to NATO as ".len();
+                let from = if text[from..].starts_with("the ") {
+                    from + 4
+                } else {
+                    from
+                };
+                let len = capitalised_words_len(&text[from..]);
+                (len > 0).then_some((from, from + len))
+            });
+        for (start, end) in quoted.into_iter().chain(known_as) {
+            if is_word_boundary(text, start, end) && taken.is_free(start, end) {
+                taken.insert(start, end);
+                found.push(Candidate {
+                    start,
+                    end,
+                    kind: c.kind,
+                    priority: 1,
+                    entry: None,
+                });
+            }
+        }
+    }
+    chosen.extend(found);
+    chosen.sort_by_key(|c| c.start);
+}
+
+/// The length of the one or two capitalised words `rest` opens with ("Bear",
+/// "Blue Jay"), up to the first punctuation after one of them; 0 when it opens with none.
+fn capitalised_words_len(rest: &str) -> usize {
+    let mut len = 0;
+    for (k, word) in rest.split(' ').take(2).enumerate() {
+        let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let capitalised =
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !capitalised {
+            break;
+        }
+        len += w.len() + usize::from(k > 0);
+        if w.len() != word.len() {
+            break;
+        }
+    }
+    len
+}
+
 /// The organisation whose name a place closes, when an acronym after the place spells
 /// both: "Associated Press of Pakistan (APP)", "Southern European Task Force, Africa
 /// (SETAF-AF)". The index in `chosen` of the organisation right before the place

@@ -4,7 +4,7 @@
 use crate::context::{
     defined_acronyms, german_counts, is_calendar_word, is_german, join_time_ranges,
     names_before_nouns, persons_by_given_name, persons_in_apposition, places_after_prepositions,
-    time_spans,
+    reporting_names, time_spans,
 };
 use crate::gazetteer::{is_word_boundary, with_equipment_prefix, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
@@ -586,6 +586,7 @@ impl Recognizer {
         self.propagate_short_forms(text, &operations, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
         defined_acronyms(text, &mut chosen);
+        reporting_names(text, &mut chosen);
         // Both rules read German's capitalised nouns differently from English names.
         let german = is_german(text);
         places_after_prepositions(text, german, &mut chosen);
@@ -2264,6 +2265,23 @@ mod tests {
             );
         }
         assert!(found.contains(&("Germany".to_string(), EntityType::Location)));
+    }
+
+    #[test]
+    fn a_reporting_name_after_a_system_is_a_mention_of_its_kind() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "The Tu-95 \"Bear\" and Tu-22M3 \"Backfire\" flew; two Tu-95MS bombers, known \
+             to NATO as the Bear, turned back. He called the Su-35 \"the best jet\".",
+        );
+        let bears = found
+            .iter()
+            .filter(|(t, k)| t == "Bear" && *k == EntityType::MilitaryPlatform)
+            .count();
+        assert_eq!(bears, 2, "{found:?}");
+        assert!(found.contains(&("Backfire".to_string(), EntityType::MilitaryPlatform)));
+        assert!(!found.iter().any(|(t, _)| t.contains("best")));
     }
 
     #[test]
