@@ -101,9 +101,10 @@ pub(crate) fn reporting_names(text: &str, chosen: &mut Vec<Candidate>) {
                 .map(|start| (start, start + len))
         });
         // "..., known to NATO as the Bear"
-        let known_as = after
-            .find(" known to NATO as ")
-            .filter(|&i| !after[..i].contains(['.', '\n']) && i < 40)
+        // Searched in the few words after the name only: a page names many systems.
+        let near = &after.as_bytes()[..after.len().min(60)];
+        let known_as = memchr::memmem::find(near, b" known to NATO as ")
+            .filter(|&i| i < 40 && !after[..i].contains(['.', '\n']))
             .and_then(|i| {
                 let from = c.end + i + " known to NATO as ".len();
                 let from = if text[from..].starts_with("the ") {
@@ -715,7 +716,12 @@ fn is_name_word(word: &str) -> bool {
 /// DPRK's defense minister", "Hyundai Rotem's chief executive"), or the role noun
 /// itself before "of" or "for" ("chairman of ..."), all inside one sentence.
 fn opens_with_role(rest: &str) -> bool {
-    let sentence = rest.split(['.', ';', ':', '\n']).next().unwrap_or("");
+    // The first words only: what runs on without a stop is no apposition.
+    let window = rest
+        .char_indices()
+        .nth(120)
+        .map_or(rest, |(i, _)| &rest[..i]);
+    let sentence = window.split(['.', ';', ':', '\n']).next().unwrap_or("");
     let words: Vec<&str> = sentence
         .split(' ')
         .take(6)
@@ -867,7 +873,11 @@ pub(crate) fn persons_in_apposition(text: &str) -> Vec<Candidate> {
             .next()
             .is_some_and(|w| ROLE_NOUNS.contains(&w));
         if role_before {
-            let Some(close) = after.find(", ") else {
+            let window = after
+                .char_indices()
+                .nth(80)
+                .map_or(after, |(i, _)| &after[..i]);
+            let Some(close) = window.find(", ") else {
                 continue;
             };
             let end = comma + 2 + close;
