@@ -336,23 +336,29 @@ mod tests {
         assert!(!kept.iter().any(|p| p.contains("Signal battalion")));
     }
 
-    #[test]
-    fn an_intro_under_the_title_above_the_container_is_body() {
-        // A reference page: the module's title and opening paragraphs, then its
-        // functions in a section of their own that holds most of the prose. A
-        // standfirst in the same place is the header's, not the article's.
+    /// A reference page: the module's title and opening paragraph, then its functions
+    /// in a section of their own that holds most of the prose. `above` stands between
+    /// the title and the intro, `below` between the intro and the section, `after`
+    /// after the page's body.
+    fn module_page(above: &str, below: &str, after: &str) -> String {
         let intro = "<p>This module implements a number of building blocks for looping over data, each of them small, fast and memory efficient, which can be combined into tools that are as expressive as those of other languages.</p>";
-        let standfirst = "<p class=\"article-standfirst\">The header's summary of what follows, which the page names as its standfirst and which is not part of the running text at all.</p>";
         let good = |n: usize| {
             format!("<p>Function {n} makes an iterator that returns the elements of its input one after the other, stopping when the input is exhausted, and it keeps no more than one element in memory at any time.</p>")
         };
         let functions: String = (1..=10).map(good).collect();
+        format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><div class=\"body\"><section><h1>itertools</h1>{above}{intro}{below}<section><h2>Functions</h2>{functions}</section></section></div>{after}<footer><p>All rights reserved 2026</p></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn an_intro_under_the_title_above_the_container_is_body() {
+        // A standfirst in the intro's place is the header's, not the article's.
+        let standfirst = "<p class=\"article-standfirst\">The header's summary of what follows, which the page names as its standfirst and which is not part of the running text at all.</p>";
         // A linked table of contents between the intro and the section.
         let contents = "<p><a href=\"#f1\">count</a> <a href=\"#f2\">cycle</a> <a href=\"#f3\">repeat</a> <a href=\"#f4\">chain</a></p>";
-        let teasers = linked_teasers();
-        let page = format!(
-            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><div class=\"body\"><section><h1>itertools</h1>{standfirst}{intro}{contents}<section><h2>Functions</h2>{functions}</section></section></div><div class=\"more\">{teasers}</div><footer><p>All rights reserved 2026</p></footer></body></html>"
-        );
+        let teasers = format!("<div class=\"more\">{}</div>", linked_teasers());
+        let page = module_page(standfirst, contents, &teasers);
         let kept = strip(&page, &Options::default()).paragraphs();
         assert!(
             kept.iter().any(|p| p.starts_with("This module implements")),
@@ -365,20 +371,12 @@ mod tests {
 
     #[test]
     fn the_short_lines_below_the_intro_under_the_title_are_body() {
-        // The module's intro, then a summary table of short cells, then the section
-        // of functions that holds most of the prose: the table is the intro's, as it
-        // would be between two of the section's paragraphs.
-        let intro = "<p>This module implements a number of building blocks for looping over data, each of them small, fast and memory efficient, which can be combined into tools that are as expressive as those of other languages.</p>";
-        // Each row's first cell links to the function's entry: a linked cell is no
-        // body, and the short cells beside it are lost to context.
+        // A summary table of short cells between the intro and the section of
+        // functions is the intro's, as it would be between two of the section's
+        // paragraphs. Each row's first cell links to the function's entry: a linked
+        // cell is no body, and the short cells beside it are lost to context.
         let table = "<table><tr><td><p>Iterator</p></td><td><p>Arguments</p></td><td><p>Results</p></td></tr><tr><td><p><a href=\"#count\">count()</a></p></td><td><p>start, step</p></td><td><p>start, start+step, …</p></td></tr><tr><td><p><a href=\"#cycle\">cycle()</a></p></td><td><p>p</p></td><td><p>p0, p1, … plast, p0, p1, …</p></td></tr></table>";
-        let good = |n: usize| {
-            format!("<p>Function {n} makes an iterator that returns the elements of its input one after the other, stopping when the input is exhausted, and it keeps no more than one element in memory at any time.</p>")
-        };
-        let functions: String = (1..=10).map(good).collect();
-        let page = format!(
-            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><div class=\"body\"><section><h1>itertools</h1>{intro}{table}<section><h2>Functions</h2>{functions}</section></section></div><footer><p>All rights reserved 2026</p></footer></body></html>"
-        );
+        let page = module_page("", table, "");
         let kept = strip(&page, &Options::default()).paragraphs();
         for cell in ["Arguments", "start, step", "p0, p1, … plast, p0, p1, …"] {
             assert!(kept.iter().any(|p| p == cell), "{cell}: {kept:?}");
