@@ -583,6 +583,7 @@ impl Recognizer {
         ships_named_in_apposition(text, &mut chosen);
         self.join_system_names(text, &mut chosen);
         self.join_national_subsidiaries(text, &mut chosen);
+        self.systems_named_before_their_type(text, &mut chosen);
         self.propagate_short_forms(text, &operations, &mut chosen);
         self.propagate_surnames(text, &mut chosen);
         defined_acronyms(text, &mut chosen);
@@ -1040,6 +1041,146 @@ impl Recognizer {
             chosen.extend(extra);
             chosen.sort_by_key(|c| c.start);
         }
+    }
+
+    /// A system's name that its gazetteer alias carries before a generic head ("Narew"
+    /// of the "Narew air defence system") is the system before a type noun ("Patriot
+    /// and Narew batteries", "six Akash launchers", "Trident boats"), and so is the
+    /// name it is listed with ("the Wisła and Narew programmes"): the noun tells the
+    /// system from the river or the person, as the alias does. Its other bare mentions
+    /// that nothing else claims are the system too (one sense per discourse), and so
+    /// are those of a system the text names by such an alias in full.
+    fn systems_named_before_their_type(&self, text: &str, chosen: &mut Vec<Candidate>) {
+        let mut named: Vec<(usize, usize, usize)> = Vec::new();
+        // "six Hunter-class frigates ... the Hunter programme": a class of the name in
+        // the text that is another system (the Type 26, not the Hunter AFV) is what
+        // the name stands for (the short forms' rule); "the Dreadnought class ...
+        // Dreadnought boats" is one system.
+        let names_another_class = |name: &str, entry: usize| {
+            let family = &self.gazetteer.entry(entry).group;
+            ["-class", "-Klasse", " class"].iter().any(|class| {
+                let phrase = format!("{name}{class}");
+                memchr::memmem::find(text.as_bytes(), phrase.as_bytes()).is_some()
+                    && !self.gazetteer.find(&phrase).iter().any(|hit| {
+                        (hit.start, hit.end) == (0, phrase.len())
+                            && self.gazetteer.entry(hit.entry).group == *family
+                    })
+            })
+        };
+        for noun in type_nouns().find_iter(text) {
+            if !is_word_boundary(text, noun.start(), noun.end()) {
+                continue;
+            }
+            let Some(before) = text[..noun.start()].strip_suffix(' ') else {
+                continue;
+            };
+            let Some((start, entry)) = self.system_name_ending_at(text, before.len()) else {
+                continue;
+            };
+            if names_another_class(&text[start..before.len()], entry) {
+                continue;
+            }
+            named.push((start, before.len(), entry));
+            // "the Wisła and Narew programmes", "Patriot, Wisła and Narew batteries"
+            let mut at = start;
+            while let Some(rest) = text[..at]
+                .strip_suffix(" and ")
+                .or_else(|| text[..at].strip_suffix(", "))
+            {
+                let Some((start, entry)) = self.system_name_ending_at(text, rest.len()) else {
+                    break;
+                };
+                named.push((start, rest.len(), entry));
+                at = start;
+            }
+        }
+        // Names the text gives in full: their entries' names before a head.
+        let mut names: Vec<(&str, usize)> = named
+            .iter()
+            .map(|&(start, end, entry)| (&text[start..end], entry))
+            .collect();
+        for c in chosen.iter().filter(|c| c.kind.is_system()) {
+            let name = &text[c.start..c.end];
+            if let Some(entry) = c.entry {
+                if self.gazetteer.system_named_before_head(name) == Some(entry)
+                    && !names_another_class(name, entry)
+                {
+                    names.push((name, entry));
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let mut changed = false;
+        for &(start, end, entry) in &named {
+            let kind = self.gazetteer.entry(entry).kind;
+            let same = chosen.iter().position(|c| (c.start, c.end) == (start, end));
+            let overlaps = chosen.iter().any(|c| c.start < end && start < c.end);
+            match same {
+                Some(i) if !chosen[i].kind.is_system() => {
+                    chosen[i].kind = kind;
+                    chosen[i].entry = Some(entry);
+                }
+                None if !overlaps => {
+                    chosen.push(Candidate {
+                        start,
+                        end,
+                        kind,
+                        priority: NAME_PRIORITY,
+                        entry: Some(entry),
+                    });
+                    changed = true;
+                }
+                _ => {}
+            }
+        }
+        let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
+        let bare: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
+        for (start, end) in leftmost_longest(text, &bare) {
+            // A variant's mark after it ("Altay T2") makes another name, which the
+            // short forms' rule finds.
+            if !is_word_boundary(text, start, end)
+                || !taken.is_free(start, end)
+                || variant_suffix(&text[end..]) > 0
+            {
+                continue;
+            }
+            let Some(&(_, entry)) = names.iter().find(|(name, _)| *name == &text[start..end])
+            else {
+                continue;
+            };
+            taken.insert(start, end);
+            chosen.push(Candidate {
+                start,
+                end,
+                kind: self.gazetteer.entry(entry).kind,
+                priority: NAME_PRIORITY,
+                entry: Some(entry),
+            });
+            changed = true;
+        }
+        if changed {
+            chosen.sort_by_key(|c| c.start);
+        }
+    }
+
+    /// The system whose name before a head ends at byte `end` of `text`, one or two
+    /// words long, with where it starts.
+    fn system_name_ending_at(&self, text: &str, end: usize) -> Option<(usize, usize)> {
+        let before = &text[..end];
+        let one = before.rfind(' ').map_or(0, |i| i + 1);
+        let two = before[..one.saturating_sub(1)]
+            .rfind(' ')
+            .map_or(0, |i| i + 1);
+        [two, one]
+            .into_iter()
+            .filter(|&start| start < end && is_word_boundary(text, start, end))
+            .find_map(|start| {
+                self.gazetteer
+                    .system_named_before_head(&text[start..end])
+                    .map(|entry| (start, entry))
+            })
     }
 
     /// German writes a place's genitive with a bare "s" ("Chinas Streitkräfte",
@@ -1684,6 +1825,65 @@ impl Taken {
     pub(crate) fn insert(&mut self, start: usize, end: usize) {
         self.0.insert(start, end);
     }
+}
+
+/// Type nouns that make a system of the name before them ("Narew batteries"): see
+/// [`Recognizer::systems_named_before_their_type`].
+const TYPE_NOUNS: &[&str] = &[
+    "air defence system",
+    "air defence systems",
+    "air defense system",
+    "air defense systems",
+    "battery",
+    "batteries",
+    "launcher",
+    "launchers",
+    "interceptor",
+    "interceptors",
+    "missile",
+    "missiles",
+    // British spelling only, and no bare "system": "the Constellation program", "our
+    // Galaxy system", "Six Sigma programs" are no weapons programmes.
+    "programme",
+    "programmes",
+    "tanker",
+    "tankers",
+    "jet",
+    "jets",
+    "fighter",
+    "fighters",
+    "helicopter",
+    "helicopters",
+    "drone",
+    "drones",
+    "tank",
+    "tanks",
+    "howitzer",
+    "howitzers",
+    "rocket",
+    "rockets",
+    "frigate",
+    "frigates",
+    "destroyer",
+    "destroyers",
+    "corvette",
+    "corvettes",
+    "submarine",
+    "submarines",
+    "boat",
+    "boats",
+    "vehicle",
+    "vehicles",
+];
+
+fn type_nouns() -> &'static aho_corasick::AhoCorasick {
+    static NOUNS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    NOUNS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(TYPE_NOUNS)
+            .expect("the type nouns build an automaton")
+    })
 }
 
 /// Priority of gazetteer names and designations; shape patterns rank below.
@@ -2334,6 +2534,57 @@ mod tests {
             .map(|(t, _)| t.as_str())
             .collect();
         assert_eq!(systems, ["Puma", "Panzerhaubitze 2000", "Puma"]);
+    }
+
+    #[test]
+    fn a_systems_name_before_a_type_noun_is_the_system_and_so_are_its_other_mentions() {
+        let r = Recognizer::new();
+        let found = kinds(
+            &r,
+            "Warsaw now relies on Patriot and Narew batteries. Engineers moved six Akash \
+             launchers to the border; Akash crews followed a week later. Funding for the \
+             Wisła and Narew programmes rose again.",
+        );
+        let systems: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == EntityType::MilitaryPlatform)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            systems,
+            ["Patriot", "Narew", "Akash", "Akash", "Wisła", "Narew"],
+            "{found:?}"
+        );
+        // Without a type noun or the system in full, the river is a river and the
+        // name a name; a people before a type noun stays a people.
+        let found = kinds(
+            &r,
+            "The Wisła floods every spring, Akash said. Chinese missiles were seen.",
+        );
+        assert!(found.iter().all(|(_, k)| !k.is_system()), "{found:?}");
+        assert!(found.contains(&("Wisła".to_string(), EntityType::Location)));
+        assert!(found.contains(&("Chinese".to_string(), EntityType::Nationality)));
+        // A class of the name in the text is what the name stands for.
+        let hunter: Vec<Option<String>> = r
+            .entities("Canberra ordered six Hunter-class frigates. The Hunter programme slipped.")
+            .into_iter()
+            .filter(|e| e.text == "Hunter")
+            .map(|e| e.canonical)
+            .collect();
+        assert_eq!(hunter, [Some("Type 26 frigate".to_string())]);
+        // The same system's class is no other.
+        let found = kinds(
+            &r,
+            "Barrow builds the Dreadnought class; four Dreadnought boats are on order.",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(t, k)| t == "Dreadnought" && k.is_system())
+                .count(),
+            2,
+            "{found:?}"
+        );
     }
 
     #[test]

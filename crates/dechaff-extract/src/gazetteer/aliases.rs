@@ -52,6 +52,20 @@ impl Row {
         self.file == File::Organisations && self.fields.get(1) == Some(&"media")
     }
 
+    /// The names a system's aliases carry before a generic head ("Narew" of "Narew
+    /// air defence system", "Asef" of "Asef anti-ship missile"): a river's or a
+    /// person's name on its own, which only a type noun after it, or the alias in
+    /// full elsewhere in the text, makes the system's.
+    pub fn names_before_heads(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let field = match self.file {
+            File::Systems => self.fields.get(3),
+            _ => None,
+        };
+        aliases(field)
+            .chain(field.map(|_| self.fields[0]))
+            .filter_map(name_before_head)
+    }
+
     /// A system's short forms (aliases written `~Typhoon`): names too ambiguous to
     /// match on their own, which stand for the system once a text has named it in
     /// full. They never enter the automaton.
@@ -63,6 +77,34 @@ impl Row {
         };
         aliases(field).filter_map(|a| a.strip_prefix(SHORT_FORM_MARK))
     }
+}
+
+/// The capitalised words of `alias` before its trailing lowercase head words, when it
+/// has both ("Narew air defence system" gives "Narew"; "Su-34" and "Voyager KC3" give
+/// none). A class name ("Arktika-class icebreaker") gives none: the class has its own
+/// rule.
+fn name_before_head(alias: &'static str) -> Option<&'static str> {
+    let is_head_word = |w: &str| {
+        w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().any(char::is_lowercase)
+    };
+    let mut name_end = None;
+    for (i, _) in alias.match_indices(' ') {
+        if alias[i + 1..].split(' ').all(is_head_word) {
+            name_end = Some(i);
+            break;
+        }
+    }
+    let name = &alias[..name_end?];
+    let capitalised = name
+        .split(' ')
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    (capitalised
+        && name.starts_with(char::is_uppercase)
+        && name.chars().count() >= 3
+        && name.split(' ').count() <= 2
+        && !name.ends_with("-class")
+        && !name.ends_with("-Klasse"))
+    .then_some(name)
 }
 
 /// Marks a short form among a system's aliases.

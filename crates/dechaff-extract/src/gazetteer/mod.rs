@@ -47,6 +47,10 @@ pub struct Gazetteer {
     /// Ships' names without their prefix, each with its entry: see
     /// [`Gazetteer::bare_ship_names`].
     bare_ship_names: Vec<(&'static str, usize)>,
+    /// The names systems' aliases carry before a generic head, each with its entry,
+    /// or `None` when two systems' aliases carry it: see
+    /// [`Gazetteer::system_named_before_head`].
+    names_before_heads: std::collections::HashMap<&'static str, Option<usize>>,
 }
 
 /// A gazetteer match, in byte offsets.
@@ -94,6 +98,20 @@ impl Gazetteer {
                 if let Some(name) = named {
                     bare_ship_names.push((name, entry));
                 }
+            }
+        }
+        let mut names_before_heads: std::collections::HashMap<&'static str, Option<usize>> =
+            std::collections::HashMap::new();
+        for (entry, row) in all.iter().enumerate() {
+            for name in row.names_before_heads() {
+                names_before_heads
+                    .entry(name)
+                    .and_modify(|e| {
+                        if *e != Some(entry) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(entry));
             }
         }
         let entries = all
@@ -147,7 +165,32 @@ impl Gazetteer {
             prefixes,
             short_forms,
             bare_ship_names,
+            names_before_heads,
         };
+        // A name that is a system's alias on its own ("Kinzhal") needs no head; one
+        // that is a people, an organisation or a country ("Chinese", "America") names
+        // those before a type noun too ("Chinese missiles").
+        let named_alone: Vec<&'static str> = gazetteer
+            .names_before_heads
+            .keys()
+            .copied()
+            .filter(|name| {
+                gazetteer.find(name).iter().any(|hit| {
+                    let entry = &gazetteer.entries[hit.entry];
+                    (hit.start, hit.end) == (0, name.len())
+                        && match entry.kind {
+                            EntityType::Location => {
+                                matches!(entry.group.as_str(), "country" | "region" | "sea")
+                            }
+                            EntityType::Nationality | EntityType::Organisation => true,
+                            kind => kind.is_system(),
+                        }
+                })
+            })
+            .collect();
+        for name in named_alone {
+            gazetteer.names_before_heads.remove(name);
+        }
         // A place of several words that a ship is named after ("District of Columbia",
         // "Lake Erie") is that place when named bare.
         let long_places: Vec<&str> = gazetteer
@@ -174,6 +217,15 @@ impl Gazetteer {
     /// makes one a ship.
     pub fn bare_ship_names(&self) -> &[(&'static str, usize)] {
         &self.bare_ship_names
+    }
+
+    /// The system whose alias carries `name` before a generic head ("Narew" of the
+    /// "Narew air defence system"), if one system's does and `name` is no system's
+    /// alias on its own. On its own such a name is a river, a person or a word; before
+    /// a type noun ("Narew batteries"), or in a text that names the system in full, it
+    /// is the system.
+    pub fn system_named_before_head(&self, name: &str) -> Option<usize> {
+        self.names_before_heads.get(name).copied().flatten()
     }
 
     pub fn entry(&self, index: usize) -> &Entry {
@@ -319,6 +371,23 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_before_a_head_stand_for_one_system_that_has_no_alias_of_that_name() {
+        let gazetteer = Gazetteer::builtin();
+        let named = |name| {
+            gazetteer
+                .system_named_before_head(name)
+                .map(|e| gazetteer.entry(e).canonical.as_str())
+        };
+        assert_eq!(named("Narew"), Some("Narew air defence system"));
+        assert_eq!(named("Asef"), Some("Asef anti-ship missile"));
+        // An alias on its own ("Kinzhal"), a people ("Chinese") and a name two
+        // systems' aliases carry ("Atlas") stand for none.
+        assert_eq!(named("Kinzhal"), None);
+        assert_eq!(named("Chinese"), None);
+        assert_eq!(named("Atlas"), None);
+    }
 
     /// The automaton the build script wrote holds every pattern of the rows the
     /// library reads, each standing for its own row: the two walks agree.
