@@ -10,7 +10,7 @@ use crate::gazetteer::{is_word_boundary, with_equipment_prefix, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
 use dechaff_schema::{Entity, EntityType};
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Capitalised words that start sentences, not names: a head-word rule that swept one
 /// in ("The Syrian Arab Army") gives it back.
@@ -358,7 +358,12 @@ impl Recognizer {
                         && is_word_boundary(text, before.len() - w.len(), before.len())
                 })
             });
-            let (kind, names) = if armed {
+            // "the tanker RFA Tidespring": a navy's prefix makes a navy's ship.
+            let naval_prefix = m
+                .as_str()
+                .split_once(' ')
+                .is_some_and(|(prefix, _)| crate::patterns::SHIP_PREFIXES.contains(&prefix));
+            let (kind, names) = if armed || naval_prefix {
                 (EntityType::MilitaryPlatform, &mut armed_vessel_names)
             } else {
                 (EntityType::Vehicle, &mut vessel_names)
@@ -805,14 +810,20 @@ impl Recognizer {
         let mut found = Vec::new();
         // Asked once, at the first candidate: most texts have none.
         let mut naval: Option<bool> = None;
+        // Where the last ship named bare ends: the next of a list follows it.
+        let mut last_end = None;
         for m in self.bare_ships.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             let before = text[..start].strip_suffix(' ').unwrap_or("");
             let after_the = before
                 .strip_suffix("the")
                 .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(', '“', '"']));
-            if !after_the || !is_word_boundary(text, start, end) || !ends_a_ship_name(&text[end..])
-            {
+            let named = after_the
+                || after_ship_type_list(&text[..start])
+                || last_end.is_some_and(|e: usize| {
+                    matches!(text.get(e..start), Some(" and " | ", " | ", and "))
+                });
+            if !named || !is_word_boundary(text, start, end) || !ends_a_ship_name(&text[end..]) {
                 continue;
             }
             // "The District of Columbia", "the Enterprise": only a text about navies
@@ -821,6 +832,7 @@ impl Recognizer {
                 break;
             }
             let entry = names[m.pattern().as_usize()].1;
+            last_end = Some(end);
             found.push(Candidate {
                 start,
                 end,
@@ -1051,25 +1063,49 @@ impl Recognizer {
     /// that nothing else claims are the system too (one sense per discourse), and so
     /// are those of a system the text names by such an alias in full.
     fn systems_named_before_their_type(&self, text: &str, chosen: &mut Vec<Candidate>) {
-        let mut named: Vec<(usize, usize, usize)> = Vec::new();
         // "six Hunter-class frigates ... the Hunter programme": a class of the name in
         // the text that is another system (the Type 26, not the Hunter AFV) is what
         // the name stands for (the short forms' rule); "the Dreadnought class ...
-        // Dreadnought boats" is one system.
-        let names_another_class = |name: &str, entry: usize| {
+        // Dreadnought boats" is one system. Asked once a name: each question reads
+        // the whole text.
+        let mut class_answers: HashMap<String, bool> = HashMap::new();
+        let mut names_another_class = |name: &str, entry: usize| -> bool {
+            if let Some(&answer) = class_answers.get(name) {
+                return answer;
+            }
             let family = &self.gazetteer.entry(entry).group;
-            ["-class", "-Klasse", " class"].iter().any(|class| {
+            let answer = ["-class", "-Klasse", " class"].iter().any(|class| {
                 let phrase = format!("{name}{class}");
                 memchr::memmem::find(text.as_bytes(), phrase.as_bytes()).is_some()
                     && !self.gazetteer.find(&phrase).iter().any(|hit| {
                         (hit.start, hit.end) == (0, phrase.len())
                             && self.gazetteer.entry(hit.entry).group == *family
                     })
-            })
+            });
+            class_answers.insert(name.to_string(), answer);
+            answer
         };
+        let mut named: Vec<(usize, usize, usize)> = Vec::new();
         for noun in type_nouns().find_iter(text) {
             if !is_word_boundary(text, noun.start(), noun.end()) {
                 continue;
+            }
+            // "interceptors such as the Sting", "missiles such as the Rampage and ROCKS"
+            let such_as = text[noun.end()..]
+                .strip_prefix(" such as ")
+                .map(|rest| rest.strip_prefix("the ").unwrap_or(rest));
+            if let Some(rest) = such_as {
+                let mut at = text.len() - rest.len();
+                while let Some((end, entry)) = self.system_name_starting_at(text, at) {
+                    if names_another_class(&text[at..end], entry) {
+                        break;
+                    }
+                    named.push((at, end, entry));
+                    match text[end..].strip_prefix(" and ") {
+                        Some(next) => at = text.len() - next.len(),
+                        None => break,
+                    }
+                }
             }
             let Some(before) = text[..noun.start()].strip_suffix(' ') else {
                 continue;
@@ -1094,49 +1130,52 @@ impl Recognizer {
                 at = start;
             }
         }
-        // Names the text gives in full: their entries' names before a head.
-        let mut names: Vec<(&str, usize)> = named
+        // The names, each once; with those of the systems the text names by such an
+        // alias in full.
+        let mut names: HashMap<&str, usize> = named
             .iter()
             .map(|&(start, end, entry)| (&text[start..end], entry))
             .collect();
         for c in chosen.iter().filter(|c| c.kind.is_system()) {
             let name = &text[c.start..c.end];
             if let Some(entry) = c.entry {
-                if self.gazetteer.system_named_before_head(name) == Some(entry)
+                if !names.contains_key(name)
+                    && self.gazetteer.system_named_before_head(name) == Some(entry)
                     && !names_another_class(name, entry)
                 {
-                    names.push((name, entry));
+                    names.insert(name, entry);
                 }
             }
         }
         if names.is_empty() {
             return;
         }
-        let mut changed = false;
+        // `chosen` is sorted by start and its spans do not overlap.
+        let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
+        let mut extra = Vec::new();
         for &(start, end, entry) in &named {
             let kind = self.gazetteer.entry(entry).kind;
-            let same = chosen.iter().position(|c| (c.start, c.end) == (start, end));
-            let overlaps = chosen.iter().any(|c| c.start < end && start < c.end);
-            match same {
-                Some(i) if !chosen[i].kind.is_system() => {
-                    chosen[i].kind = kind;
-                    chosen[i].entry = Some(entry);
+            let at = chosen.partition_point(|c| c.start < start);
+            match chosen.get_mut(at) {
+                // The span is taken: a system keeps it, anything else yields.
+                Some(c) if (c.start, c.end) == (start, end) && !c.kind.is_system() => {
+                    c.kind = kind;
+                    c.entry = Some(entry);
                 }
-                None if !overlaps => {
-                    chosen.push(Candidate {
+                _ if taken.is_free(start, end) => {
+                    taken.insert(start, end);
+                    extra.push(Candidate {
                         start,
                         end,
                         kind,
                         priority: NAME_PRIORITY,
                         entry: Some(entry),
                     });
-                    changed = true;
                 }
                 _ => {}
             }
         }
-        let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
-        let bare: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
+        let bare: Vec<&str> = names.keys().copied().collect();
         for (start, end) in leftmost_longest(text, &bare) {
             // A variant's mark after it ("Altay T2") makes another name, which the
             // short forms' rule finds.
@@ -1146,23 +1185,46 @@ impl Recognizer {
             {
                 continue;
             }
-            let Some(&(_, entry)) = names.iter().find(|(name, _)| *name == &text[start..end])
-            else {
+            let Some(&entry) = names.get(&text[start..end]) else {
                 continue;
             };
             taken.insert(start, end);
-            chosen.push(Candidate {
+            extra.push(Candidate {
                 start,
                 end,
                 kind: self.gazetteer.entry(entry).kind,
                 priority: NAME_PRIORITY,
                 entry: Some(entry),
             });
-            changed = true;
         }
-        if changed {
+        if !extra.is_empty() {
+            chosen.extend(extra);
             chosen.sort_by_key(|c| c.start);
         }
+    }
+
+    /// The system whose name before a head starts at byte `start` of `text`, two words
+    /// long or one, with where it ends.
+    fn system_name_starting_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
+        let rest = &text[start..];
+        let word_end = |from: usize| {
+            rest[from..]
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
+                .map_or(rest.len(), |i| from + i)
+        };
+        let one = word_end(0);
+        let two = rest[one..]
+            .strip_prefix(' ')
+            .map(|_| word_end(one + 1))
+            .unwrap_or(one);
+        [two, one]
+            .into_iter()
+            .filter(|&end| end > 0 && is_word_boundary(text, start, start + end))
+            .find_map(|end| {
+                self.gazetteer
+                    .system_named_before_head(&rest[..end])
+                    .map(|entry| (start + end, entry))
+            })
     }
 
     /// The system whose name before a head ends at byte `end` of `text`, one or two
@@ -1922,6 +1984,28 @@ const AFTER_SHIP_NAME: [&str; 30] = [
 
 /// Whether the text after a ship's bare name ends the name: punctuation, a possessive,
 /// or a word from [`AFTER_SHIP_NAME`].
+/// Whether `before` ends with a plural ship type and a comma, as a list of ships'
+/// names opens ("the last two Astute-class submarines, Agamemnon and Agincourt").
+fn after_ship_type_list(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(", ") else {
+        return false;
+    };
+    let word = rest.rsplit(' ').next().unwrap_or("");
+    SHIP_TYPE_PLURALS.contains(&word)
+}
+
+/// Plural ship types that open a list of ships' names.
+const SHIP_TYPE_PLURALS: [&str; 8] = [
+    "ships",
+    "warships",
+    "frigates",
+    "destroyers",
+    "corvettes",
+    "submarines",
+    "boats",
+    "carriers",
+];
+
 fn ends_a_ship_name(after: &str) -> bool {
     if after.is_empty()
         || after.starts_with([',', '.', ';', ':', ')', '”', '"', '’', '\'', '?', '!'])
@@ -2572,6 +2656,18 @@ mod tests {
             .map(|e| e.canonical)
             .collect();
         assert_eq!(hunter, [Some("Type 26 frigate".to_string())]);
+        // After its type: "missiles such as the Asef and Rampage".
+        let found = kinds(
+            &r,
+            "Yemen's arsenal holds anti-ship missiles such as the Asef and Rampage. The \
+             Asef itself is Iranian.",
+        );
+        let weapons: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == EntityType::Weapon)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(weapons, ["Asef", "Rampage", "Asef"], "{found:?}");
         // The same system's class is no other.
         let found = kinds(
             &r,
@@ -2657,11 +2753,20 @@ mod tests {
         );
         assert!(found.contains(&ship("Liaoning")), "{found:?}");
         assert!(found.contains(&ship("Shandong")), "{found:?}");
-        // A noun after the name, no "the", no navy in the text, or a place of several
-        // words: no ship.
+        // A list after a plural ship type and a comma, each name after the one before.
+        let found = kinds(
+            &r,
+            "Barrow is finishing the last two Astute-class submarines, Agamemnon and \
+             Agincourt.",
+        );
+        assert!(found.contains(&ship("Agamemnon")), "{found:?}");
+        assert!(found.contains(&ship("Agincourt")), "{found:?}");
+        // A noun after the name, no "the" or list, no navy in the text, or a place of
+        // several words: no ship.
         for text in [
             "The navy trains off the Shandong peninsula and the Delhi government pays.",
             "The navy met Shandong officials.",
+            "The navy's submarines and Agamemnon, the play, share a stage.",
             "Investors backed the Liaoning and the Shandong, which are provinces.",
             "The navy band played in the District of Columbia.",
         ] {
@@ -2987,6 +3092,12 @@ mod tests {
                 "Yi Peng 3",
                 "Galaxy Leader"
             ]
+        );
+        // A navy's auxiliary of a civilian type is a navy's ship.
+        let got = kinds(&r, "The group sailed with the tanker RFA Wave Knight.");
+        assert!(
+            got.contains(&("RFA Wave Knight".to_string(), EntityType::MilitaryPlatform)),
+            "{got:?}"
         );
     }
 

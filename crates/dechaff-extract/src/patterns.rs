@@ -812,13 +812,13 @@ const SHIP_KIND_WORDS: [&str; 8] = [
     "vessel",
 ];
 
-/// Navies' and coast guards' ship prefixes ("HMS Trent", "HMNZS Aotearoa", "ARC
+/// Navies', their auxiliaries' and coast guards' ship prefixes ("HMS Trent", "RFA Argus", "HMNZS Aotearoa", "ARC
 /// Almirante Padilla", "FS Charles de Gaulle"). Prefixes that are also common acronyms
 /// stay out: BAE (Ecuador; BAE Systems), ARM (Mexico), SAS, HS, RSS.
-pub(crate) const SHIP_PREFIXES: [&str; 32] = [
+pub(crate) const SHIP_PREFIXES: [&str; 33] = [
     "HMS", "USS", "INS", "HMAS", "HMCS", "HNLMS", "HDMS", "FGS", "ITS", "ROKS", "JS", "TCG", "ORP",
     "KRI", "BRP", "RFS", "HMNZS", "HNoMS", "HSwMS", "USNS", "USCGC", "CCGS", "NRP", "ESPS", "PNS",
-    "BNS", "SLNS", "HTMS", "ROCS", "ARC", "BAP", "FS",
+    "BNS", "SLNS", "HTMS", "ROCS", "ARC", "BAP", "FS", "RFA",
 ];
 
 /// A regex that can only match a text holding one of some literals: a text without
