@@ -315,16 +315,26 @@ const NOT_PLACE_WORDS: &[&str] = &[
     "Electronics",
 ];
 
-/// Names no rule recognised that follow a place preposition ("in", "near"): places,
-/// unless a rule found something there. One to three capitalised words on one line,
-/// not an acronym (an acronym after "at" or "from" is far more often an organisation),
-/// not followed by a number ("Lot 17").
+/// Names no rule recognised that follow a place preposition ("in", "near"), or a kind
+/// of settlement and "of" ("the border town of Diboli", "the ports of Slite and
+/// Fårösund"): places, unless a rule found something there. One to three capitalised
+/// words on one line, not an acronym (an acronym after "at" or "from" is far more often
+/// an organisation), not followed by a number ("Lot 17"). A list that goes on from
+/// a place the gazetteer knows, or from a settlement's name, and closes with "and"
+/// names places too ("in Moray, Burghead and Duffus", "the ports of Slite and
+/// Fårösund").
 pub(crate) fn places_after_prepositions(text: &str, german: bool, chosen: &mut Vec<Candidate>) {
     if german {
         return;
     }
     let mut found = Vec::new();
     let mut taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
+    // The places the gazetteer knows, by span: a list may go on from one.
+    let places: std::collections::HashSet<(usize, usize)> = chosen
+        .iter()
+        .filter(|c| c.kind == EntityType::Location && c.entry.is_some())
+        .map(|c| (c.start, c.end))
+        .collect();
     let bytes = text.as_bytes();
     // Each space, found by SIMD; only a preposition after it (its first letter first)
     // followed by a space and a capital (or any non-ASCII letter) is looked at further.
@@ -336,10 +346,16 @@ pub(crate) fn places_after_prepositions(text: &str, german: bool, chosen: &mut V
             continue;
         }
         let rest = &text[space + 1..];
-        let Some(preposition) = PLACE_PREPOSITIONS
-            .iter()
-            .find(|p| rest.starts_with(*p) && rest.as_bytes().get(p.len()) == Some(&b' '))
-        else {
+        let word_is = |w: &str| rest.starts_with(w) && rest.as_bytes().get(w.len()) == Some(&b' ');
+        let preposition = PLACE_PREPOSITIONS.iter().find(|p| word_is(p)).copied();
+        let preposition = preposition.or_else(|| {
+            let settlement = text[..space]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| SETTLEMENT_NOUNS.contains(&w));
+            (settlement && word_is("of")).then_some("of")
+        });
+        let Some(preposition) = preposition else {
             continue;
         };
         let at = space + 1 + preposition.len();
@@ -348,37 +364,13 @@ pub(crate) fn places_after_prepositions(text: &str, german: bool, chosen: &mut V
             continue;
         }
         let start = at + 1;
-        let (mut end, mut words, mut organisation) = (start, 0, false);
-        let mut from = start;
-        while words < 3 {
-            let rest = &text[from..];
-            let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
-            let core = word.trim_end_matches([',', '.', ';', ':', ')', '’', '\'', '"', '”']);
-            let core = core
-                .strip_suffix("’s")
-                .or_else(|| core.strip_suffix("'s"))
-                .unwrap_or(core);
-            let capitalised = core.chars().next().is_some_and(char::is_uppercase)
-                && core.chars().skip(1).any(char::is_lowercase)
-                && core.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !NOT_PLACES.contains(&core)
-                && !is_calendar_word(core);
-            if !capitalised {
-                break;
-            }
-            organisation |= NOT_PLACE_WORDS.contains(&core);
-            end = from + core.len();
-            words += 1;
-            // A name ends at punctuation, a line's end or the text's end.
-            if core.len() != word.len() || !rest[word.len()..].starts_with(' ') {
-                break;
-            }
-            from += word.len() + 1;
-        }
-        let before_number = text[end..]
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-        if words > 0 && !organisation && !before_number && taken.is_free(start, end) {
+        let Some(end) = place_name_at(text, start) else {
+            continue;
+        };
+        // A list goes on from a place the gazetteer knows, or from a settlement's name;
+        // from a name guessed after a preposition it would run on into brands and
+        // skills ("from Microsoft, Adobe, and AutoCAD").
+        let listing = if taken.is_free(start, end) {
             taken.insert(start, end);
             found.push(Candidate {
                 start,
@@ -387,12 +379,144 @@ pub(crate) fn places_after_prepositions(text: &str, german: bool, chosen: &mut V
                 priority: 0,
                 entry: None,
             });
+            preposition == "of"
+        } else {
+            places.contains(&(start, end))
+        };
+        if !listing {
+            continue;
+        }
+        // The list going on from it, kept only if it closes with "and".
+        let mut list = Vec::new();
+        let mut at = end;
+        loop {
+            let rest = &text[at..];
+            let (gap, closes) = if rest.starts_with(", and ") {
+                (", and ".len(), true)
+            } else if rest.starts_with(" and ") {
+                (" and ".len(), true)
+            } else if rest.starts_with(", ") {
+                (", ".len(), false)
+            } else {
+                break;
+            };
+            let start = at + gap;
+            let Some(end) = place_name_at(text, start) else {
+                break;
+            };
+            list.push((start, end));
+            at = end;
+            if closes {
+                // "and" ends a list; the words after it are no more of it.
+                if list.iter().all(|&(s, e)| taken.is_free(s, e)) {
+                    for &(s, e) in &list {
+                        taken.insert(s, e);
+                        found.push(Candidate {
+                            start: s,
+                            end: e,
+                            kind: EntityType::Location,
+                            priority: 0,
+                            entry: None,
+                        });
+                    }
+                }
+                break;
+            }
+            if list.len() >= MAX_LISTED_PLACES {
+                break;
+            }
         }
     }
     if !found.is_empty() {
         chosen.extend(found);
         chosen.sort_by_key(|c| c.start);
     }
+}
+
+/// A list of places longer than this is something else.
+const MAX_LISTED_PLACES: usize = 6;
+
+/// Kinds of settlement whose name follows with "of": "the border town of Diboli".
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "cities",
+    "port",
+    "ports",
+    "hamlet",
+    "settlement",
+    "settlements",
+    "island",
+    "islands",
+    "outskirts",
+    "suburb",
+    "suburbs",
+];
+
+/// Whether `word` has a capital after a small letter inside one of its parts, as
+/// brands and products do ("TikTok", "MkLinux"), or capitals running into it
+/// ("TRMotor"); places seldom do
+/// ("Wilkes-Barre" and "McAllen" do not count).
+fn is_camel_case(word: &str) -> bool {
+    word.split('-').any(|part| {
+        let part = ["Mc", "Mac"]
+            .iter()
+            .find_map(|p| part.strip_prefix(p))
+            .unwrap_or(part);
+        let mut chars = part.chars();
+        // "TRMotor": an acronym run into a word.
+        let acronym_led = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_uppercase);
+        acronym_led
+            || part
+                .chars()
+                .zip(part.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    })
+}
+
+/// Where the place name of one to three capitalised words that starts at `start`
+/// ends, unless the words are no place's (an organisation's, a month, a pronoun) or a
+/// number follows them ("Lot 17").
+fn place_name_at(text: &str, start: usize) -> Option<usize> {
+    let (mut end, mut words, mut organisation) = (start, 0, false);
+    let mut from = start;
+    while words < 3 {
+        let rest = &text[from..];
+        let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+        let core = word.trim_end_matches([',', '.', ';', ':', ')', '’', '\'', '"', '”']);
+        let core = core
+            .strip_suffix("’s")
+            .or_else(|| core.strip_suffix("'s"))
+            .unwrap_or(core);
+        // A brand's word ends the search with no place: "in Google AdWords credit".
+        if is_camel_case(core) && core.chars().skip(1).any(char::is_lowercase) {
+            return None;
+        }
+        let capitalised = core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().skip(1).any(char::is_lowercase)
+            && core.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_PLACES.contains(&core)
+            && !is_calendar_word(core);
+        if !capitalised {
+            break;
+        }
+        organisation |= NOT_PLACE_WORDS.contains(&core);
+        end = from + core.len();
+        words += 1;
+        // A name ends at punctuation, a line's end or the text's end.
+        if core.len() != word.len() || !rest[word.len()..].starts_with(' ') {
+            break;
+        }
+        from += word.len() + 1;
+    }
+    let before_number = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    (words > 0 && !organisation && !before_number).then_some(end)
 }
 
 /// Whether `text` reads as German: in its first 800 bytes, German's articles and

@@ -3419,6 +3419,34 @@ mod tests {
         // German capitalises its nouns: the rule keeps out of German text.
         let e = r.entities("Das Schiff wurde in Dienst gestellt und die Crew ist in Hause.");
         assert!(of_kind(&e, EntityType::Location).is_empty(), "{e:?}");
+        // A settlement's kind and "of" name it too, and a list that goes on from it,
+        // or from a place the gazetteer knows, and closes with "and".
+        let e = r.entities(
+            "Gunmen hit the border town of Ostravel. Boats sail from the ports of Qarvenko \
+             and Veltrasund. Jets were heard in Moray, Dunvarrow and Kelspie.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Location),
+            [
+                "Ostravel",
+                "Qarvenko",
+                "Veltrasund",
+                "Moray",
+                "Dunvarrow",
+                "Kelspie"
+            ]
+        );
+        // A list from a guessed name, a brand's words and a list without "and" are no
+        // places.
+        let e = r.entities(
+            "Tools from Qarvenko, Veltrasund and Kelspie help. Credit in Google AdWords \
+             was spent on TikTok. Jets were heard in Moray, Dunvarrow, then home.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Location),
+            ["Qarvenko", "Moray"],
+            "{e:?}"
+        );
     }
 
     #[test]
