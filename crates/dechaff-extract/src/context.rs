@@ -45,8 +45,11 @@ pub(crate) fn defined_acronyms(text: &str, chosen: &mut Vec<Candidate>) {
             continue;
         };
         // A person's acronym in parentheses is their party or unit: "Sabine Reißer (CDU)".
+        // A date's is an agency's ("NEW DELHI, Mar 11 (PNS) India ..."), or a time
+        // zone's: no acronym spells a date or an amount.
         let kind = match named.kind {
             EntityType::Person => EntityType::Organisation,
+            EntityType::Temporal | EntityType::Quantity | EntityType::Money => continue,
             kind => kind,
         };
         if !defined.iter().any(|(a, _)| *a == acronym) {
@@ -517,6 +520,168 @@ fn place_name_at(text: &str, start: usize) -> Option<usize> {
         .strip_prefix(' ')
         .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
     (words > 0 && !organisation && !before_number).then_some(end)
+}
+
+/// The organisation a role is held at: "a maritime security analyst at Harbour Risk
+/// Partners in London", "a senior fellow at the Oslo-based Nordic Defence Forum", "an
+/// analyst at the consultancy Bluewater Strategic", "at Prague's Institute for Defence
+/// Economics". Two to eight capitalised words (with "of", "for", "and" between them),
+/// or one acronym, that no rule claimed; a place or a people the gazetteer found inside
+/// the name ("Centre for Sahel Security Studies") is part of it. English only.
+pub(crate) fn organisations_after_roles(text: &str, german: bool, chosen: &mut Vec<Candidate>) {
+    if german {
+        return;
+    }
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), b" at ") {
+        let role = text[..at].rsplit(' ').next().unwrap_or("");
+        if !ROLE_NOUNS_BEFORE_AT.contains(&role) {
+            continue;
+        }
+        let mut start = at + " at ".len();
+        // "the", a kind of organisation, a place's possessive or "X-based" lead in.
+        let mut words = text[start..].split(' ');
+        let mut lead = 0;
+        for word in words.by_ref().take(3) {
+            let leads = word == "the"
+                || ORGANISATION_KINDS.contains(&word)
+                || word.ends_with("’s")
+                || word.ends_with("'s")
+                || word.ends_with("-based");
+            if !leads {
+                break;
+            }
+            lead += word.len() + 1;
+        }
+        start += lead;
+        if let Some(end) = organisation_name_at(text, start) {
+            found.push((start, end));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // `chosen` is sorted and its spans do not overlap, so their ends are sorted too:
+    // the candidates a span overlaps are a run found by binary search.
+    let mut gone = vec![false; chosen.len()];
+    let mut names = Vec::new();
+    for (start, end) in found {
+        let first = chosen.partition_point(|c| c.end <= start);
+        let overlapping =
+            first..first + chosen[first..].iter().take_while(|c| c.start < end).count();
+        let inside = chosen[overlapping.clone()].iter().all(|c| {
+            c.start >= start
+                && c.end <= end
+                && (c.start, c.end) != (start, end)
+                && matches!(c.kind, EntityType::Location | EntityType::Nationality)
+        });
+        if !inside || overlapping.clone().any(|i| gone[i]) {
+            continue;
+        }
+        for i in overlapping {
+            gone[i] = true;
+        }
+        names.push(Candidate {
+            start,
+            end,
+            kind: EntityType::Organisation,
+            priority: 0,
+            entry: None,
+        });
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    chosen.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+    chosen.extend(names);
+    chosen.sort_by_key(|c| c.start);
+}
+
+/// Roles whose holder is named with the organisation after "at".
+const ROLE_NOUNS_BEFORE_AT: &[&str] = &[
+    "analyst",
+    "analysts",
+    "researcher",
+    "researchers",
+    "fellow",
+    "professor",
+    "lecturer",
+    "economist",
+    "expert",
+    "experts",
+    "scientist",
+    "specialist",
+    "director",
+    "strategist",
+    "scholar",
+    "consultant",
+    "adviser",
+    "advisor",
+    "manager",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// Kinds of organisation that may stand between "at the" and the name ("an analyst at
+/// the consultancy Bluewater Strategic").
+const ORGANISATION_KINDS: &[&str] = &[
+    "consultancy",
+    "firm",
+    "company",
+    "institute",
+    "university",
+    "agency",
+    "group",
+    "foundation",
+];
+
+/// Where the organisation name that starts at `start` ends: two to eight capitalised
+/// words, "of", "for", "and" or "&" only between them, up to punctuation or a small
+/// word; or one acronym ("the JPO").
+fn organisation_name_at(text: &str, start: usize) -> Option<usize> {
+    let mut end = start;
+    let mut words = 0;
+    let mut at = start;
+    for _ in 0..12 {
+        let rest = &text[at..];
+        let word_len = rest.find([' ', '\n']).unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        let core = word.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '’', '\'']);
+        let core = core
+            .strip_suffix("’s")
+            .or_else(|| core.strip_suffix("'s"))
+            .unwrap_or(core);
+        if core.starts_with(char::is_uppercase)
+            && core
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-&.".contains(c))
+        {
+            words += 1;
+            end = at + core.len();
+            if words >= 8 {
+                break;
+            }
+        } else if !(matches!(core, "of" | "for" | "and" | "&")
+            && words > 0
+            && core.len() == word.len())
+        {
+            break;
+        }
+        // A name ends at punctuation or a line's end.
+        if core.len() != word.len() || !rest[word_len..].starts_with(' ') {
+            break;
+        }
+        at += word_len + 1;
+    }
+    let name = &text[start..end];
+    let acronym =
+        words == 1 && (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase());
+    (words >= 2 || acronym).then_some(end)
 }
 
 /// Whether `text` reads as German: in its first 800 bytes, German's articles and

@@ -3,8 +3,8 @@
 
 use crate::context::{
     defined_acronyms, german_counts, is_calendar_word, is_german, join_time_ranges,
-    names_before_nouns, persons_by_given_name, persons_in_apposition, places_after_prepositions,
-    reporting_names, time_spans,
+    names_before_nouns, organisations_after_roles, persons_by_given_name, persons_in_apposition,
+    places_after_prepositions, reporting_names, time_spans,
 };
 use crate::gazetteer::{is_word_boundary, with_equipment_prefix, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
@@ -185,15 +185,22 @@ impl Recognizer {
                 entry: Some(entry),
             });
         }
-        // "DUBAI, April 13 (Harbour Wire) -": the agency that filed the story.
-        for (start, end) in dateline_agencies(text) {
-            candidates.push(Candidate {
-                start,
-                end,
-                kind: EntityType::Organisation,
-                priority: NAME_PRIORITY,
-                entry: None,
-            });
+        // "DUBAI, April 13 (Harbour Wire) -": the agency that filed the story, and its
+        // name wherever else the text gives it ("told VESTA").
+        let agencies = dateline_agencies(text);
+        let mut agency_names: Vec<&str> = agencies.iter().map(|&(s, e)| &text[s..e]).collect();
+        agency_names.sort_unstable();
+        agency_names.dedup();
+        for (start, end) in leftmost_longest(text, &agency_names) {
+            if is_word_boundary(text, start, end) {
+                candidates.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Organisation,
+                    priority: NAME_PRIORITY,
+                    entry: None,
+                });
+            }
         }
         // "the carrier Shandong", "HMS Trent", "the Shandong aircraft carrier": a ship's
         // name, even when a place shares it, is a platform; and so are its other
@@ -472,15 +479,22 @@ impl Recognizer {
         // A name in apposition to a role is a person's unless it overlaps a name the
         // gazetteer knows as something else ("General Dynamics, a leader in ..."); a
         // known person's name inside it is a part ("Hafez al-Assad").
-        let known: Vec<(usize, usize, bool)> = candidates
+        let mut known: Vec<(usize, usize, bool)> = candidates
             .iter()
             .filter(|c| c.entry.is_some())
             .map(|c| (c.start, c.end, c.kind == EntityType::Person))
             .collect();
+        known.sort_unstable();
+        // Sorted by start, and no longer than the longest: the names that can overlap
+        // a span are a run found by binary search (a scan of all of them for each
+        // apposition made a long text quadratic).
+        let longest = known.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
         candidates.extend(persons_in_apposition(text).into_iter().filter(|c| {
-            !known.iter().any(|&(s, e, person)| {
-                s < c.end && c.start < e && !(person && c.start <= s && e <= c.end)
-            })
+            let from = known.partition_point(|&(s, _, _)| s + longest < c.start);
+            !known[from..]
+                .iter()
+                .take_while(|&&(s, _, _)| s < c.end)
+                .any(|&(s, e, person)| c.start < e && !(person && c.start <= s && e <= c.end))
         }));
         candidates.extend(time_spans(text));
         // A class the gazetteer knows keeps the gazetteer's mention, which carries
@@ -595,6 +609,7 @@ impl Recognizer {
         reporting_names(text, &mut chosen);
         // Both rules read German's capitalised nouns differently from English names.
         let german = is_german(text);
+        organisations_after_roles(text, german, &mut chosen);
         places_after_prepositions(text, german, &mut chosen);
         german_counts(text, german, &mut chosen);
         if german {
@@ -2269,8 +2284,10 @@ fn number_list_len(bytes: &[u8]) -> usize {
 }
 
 /// The agencies named in parentheses after a dateline, before its dash: "DUBAI, April
-/// 13 (Harbour Wire) -", "KYIV (Reuters) —". Capitalised words only, within a
-/// paragraph's first hundred bytes, so that an aside in parentheses is no agency.
+/// 13 (Harbour Wire) -", "KYIV (Reuters) —"; without the dash after a date ("NEW
+/// DELHI, Mar 11 (PNS) India ..."); or between slashes ("MOSCOW, May 28. /VESTA/.").
+/// Capitalised words only, within the first hundred bytes of a paragraph's first line,
+/// so that an aside in parentheses is no agency.
 fn dateline_agencies(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let paragraph_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -2281,6 +2298,7 @@ fn dateline_agencies(text: &str) -> Vec<(usize, usize)> {
             cut -= 1;
         }
         let head = &line[..cut];
+        let head = &head[..head.find('\n').unwrap_or(head.len())];
         let capitals = head
             .chars()
             .take_while(|c| c.is_uppercase() || " .-'’".contains(*c))
@@ -2288,6 +2306,18 @@ fn dateline_agencies(text: &str) -> Vec<(usize, usize)> {
             .count();
         if capitals < 3 {
             continue;
+        }
+        // "MOSCOW, May 28. /VESTA/.": an agency between slashes after the date.
+        if let Some(open) = head.find(". /") {
+            let inner_start = open + 3;
+            if let Some(len) = head[inner_start..].find('/') {
+                let agency = &head[inner_start..inner_start + len];
+                let closed = line[inner_start + len + 1..].starts_with(['.', ' ']);
+                if closed && names_an_agency(agency) {
+                    found.push((start + inner_start, start + inner_start + len));
+                    continue;
+                }
+            }
         }
         let Some(open) = head.find(" (") else {
             continue;
@@ -2301,19 +2331,30 @@ fn dateline_agencies(text: &str) -> Vec<(usize, usize)> {
         let dashed = ["-", " -", " —", " –", "—", "–"]
             .iter()
             .any(|dash| after.starts_with(dash));
-        let named = !agency.is_empty()
-            && agency.len() <= 40
-            && agency.split(' ').all(|word| {
-                word.starts_with(char::is_uppercase)
-                    && word
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || "&.'’-".contains(c))
-            });
-        if dashed && named {
+        // "NEW DELHI, Mar 11 (PNS) India on Monday ...": without a dash, after a date and
+        // before the story's first word.
+        let after_date = head[..open].ends_with(|c: char| c.is_ascii_digit())
+            && after
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        if (dashed || after_date) && names_an_agency(agency) {
             found.push((start + inner_start, start + inner_start + len));
         }
     }
     found
+}
+
+/// Whether a dateline's bracketed or slashed words can be an agency's name: one to a few
+/// capitalised words ("Harbour Wire", "VESTA", "PNS").
+fn names_an_agency(agency: &str) -> bool {
+    !agency.is_empty()
+        && agency.len() <= 40
+        && agency.split(' ').all(|word| {
+            word.starts_with(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "&.'’-".contains(c))
+        })
 }
 
 /// The names listed after the one ending at `from`: ", B", ", B and C", " and B", each
@@ -3402,6 +3443,32 @@ mod tests {
     }
 
     #[test]
+    fn the_organisation_a_role_is_held_at_is_an_organisation() {
+        let r = Recognizer::new();
+        // Invented names, which no gazetteer holds.
+        let e = r.entities(
+            "\"No,\" said Jana Kovar, a senior analyst at the Brno-based Vltava Risk \
+             Partners in Prague. A researcher at the Centre for Sahel Port Studies agreed, \
+             and so did a program manager at the QJPO.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            [
+                "Vltava Risk Partners",
+                "Centre for Sahel Port Studies",
+                "QJPO"
+            ],
+            "{e:?}"
+        );
+        // No role, a small word or a single word after "at": no organisation.
+        let e = r.entities(
+            "Jets flew at Qarvenko Point. An analyst at home said so, and an analyst at \
+             Qarvenko.",
+        );
+        assert!(of_kind(&e, EntityType::Organisation).is_empty(), "{e:?}");
+    }
+
+    #[test]
     fn an_unknown_name_after_a_place_preposition_is_a_place() {
         let r = Recognizer::new();
         // Invented names, which no gazetteer holds.
@@ -3536,6 +3603,17 @@ mod tests {
             of_kind(&e, EntityType::Organisation),
             ["Harbour Wire", "Reuters", "Alpine Wire"]
         );
+        // Between slashes, or after a date without a dash, and the agency's name
+        // wherever else the text gives it; a line's parenthesis is not the next line's.
+        let e = r.entities(
+            "MOSCOW, May 28. /VESTA/. A frigate sailed.\nNEW DELHI, Mar 11 (PNS) India \
+             tested a missile, an officer told VESTA.\nPARIS, May 3 - Ships.\n(Seen) here.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["VESTA", "PNS", "VESTA"],
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -3619,6 +3697,13 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::Organisation),
             ["Qarvenko Defence Forces", "QDF", "QDF"]
+        );
+        // No acronym spells a date or an amount: a time zone stays out.
+        let e = r.entities("The launch came at 10:40 on 11 March (QST). QST is late.");
+        assert!(
+            !e.iter()
+                .any(|x| x.text == "QST" && x.kind == EntityType::Temporal),
+            "{e:?}"
         );
     }
 

@@ -41,14 +41,25 @@ fn check_invariants(a: &Article) {
 
 const PARAGRAPH: &str = "<p>The brigade moved its Leopard 2A6 tanks towards Narva on 5 March 2024, officials in Tallinn said on Monday.</p>\n";
 
+/// A paragraph in the shapes the extractor's context rules read (a person in
+/// apposition to a role, an organisation after it, a system's name before its type and
+/// after "such as", a settlement's name, a list of places): each rule must stay linear
+/// in the number of such shapes on a page.
+const CONTEXT_PARAGRAPH: &str = "<p>Jana Kovar, an analyst at the Brno-based Vltava Risk Partners in Prague, said Narew batteries, missiles such as the Asef and the border town of Diboli in Moray, Burghead and Duffus matter.</p>\n";
+
 /// An article of `bytes` bytes, its paragraphs numbered: identical paragraphs would be
-/// taken for a page that ships its body twice.
+/// taken for a page that ships its body twice. Every fourth is a [`CONTEXT_PARAGRAPH`].
 fn big_page(bytes: usize) -> Vec<u8> {
     let mut page = String::from("<html><body><article>");
     let mut n = 0;
     while page.len() < bytes {
         n += 1;
-        page.push_str(&PARAGRAPH.replacen("<p>", &format!("<p>Report {n}: "), 1));
+        let paragraph = if n % 4 == 0 {
+            CONTEXT_PARAGRAPH
+        } else {
+            PARAGRAPH
+        };
+        page.push_str(&paragraph.replacen("<p>", &format!("<p>Report {n}: "), 1));
     }
     page.push_str("</article></body></html>");
     page.into_bytes()
@@ -175,8 +186,8 @@ fn text_dumps_with_nul_free_control_characters_survive() {
 #[ignore = "full size: run with --release -- --ignored (.ci/run does)"]
 fn a_50_mb_page_is_processed() {
     let a = run(&big_page(50_000_000)).unwrap();
-    // About 140 bytes a paragraph.
-    assert!(a.paragraphs.len() > 300_000);
+    // About 160 bytes a paragraph.
+    assert!(a.paragraphs.len() > 250_000);
 }
 
 #[test]
