@@ -625,11 +625,18 @@ pub fn patterns() -> Vec<Pattern> {
         // "this afternoon", "later this year", "early next year".
         modified(r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|afternoon|evening|night)\b".to_string()),
         // A span opening a sentence, its number capitalised: "Two years after ...".
-        p(Temporal, 0, 2, r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|Several|A few)\s(?:days|weeks|months|years|decades|hours|minutes|centuries|day|week|month|year|decade|hour|minute|century)(?:\sago)?\b".to_string()),
+        // "ago" and "later" belong to the span ("Two weeks later"); "earlier than" does
+        // not ("five years earlier than planned").
+        p(Temporal, 0, 2, r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|Several|A few)\s(?:days|weeks|months|years|decades|hours|minutes|centuries|day|week|month|year|decade|hour|minute|century)(?:\s(?:ago|later))?\b".to_string()),
         // Times of day and named days: "7 a.m.", "after midnight", "before dawn", "Christmas Day".
         Pattern {
             gate: &["a.m.", "p.m."],
             ..p(Temporal, 0, 2, r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.)".to_string())
+        },
+        // British style, closed up: "shortly after 9am", "2.39pm EST".
+        Pattern {
+            gate: &["am", "pm"],
+            ..p(Temporal, 0, 2, r"\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?(?:am|pm)\b(?:\s(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|MSK))?".to_string())
         },
         p(Temporal, 0, 2, r"\b(?:midnight|noon|dawn|dusk|daybreak|nightfall|Christmas(?:\s(?:Day|Eve))?|New Year's (?:Day|Eve))\b".to_string()),
         // Centuries and later decades: "the 16th century", "the 2050s".
@@ -639,7 +646,7 @@ pub fn patterns() -> Vec<Pattern> {
         },
         // A span counted from a start: "the first year", "the first two years".
         p(Temporal, 0, 2, format!(r"\b(?:first|second|third|final)\s(?:{NUMBER}\s)?(?:days?|weeks?|months?|years?|hours?)\b")),
-        modified(format!(r"\b{NUMBER}(?:\sand\sa\shalf)?\s(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)(?:\sago)?\b")),
+        modified(format!(r"\b{NUMBER}(?:\sand\sa\shalf)?\s(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)(?:\s(?:ago|later))?\b")),
         // A span as an adjective: "a two-day visit", "a 72-hour warning".
         p(Temporal, 0, 2, format!(r"\b{NUMBER}-(?:day|week|month|year|hour|minute)\b")),
         // ("a decade ago", "less than a week": `context::time_spans`.)
@@ -653,7 +660,9 @@ pub fn patterns() -> Vec<Pattern> {
         p(Temporal, 0, 2, r"\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:vormittag|nachmittag|abend|morgen|nacht|mittag)\b".to_string()),
         p(Temporal, 0, 2, r"\b(?:vergangenen|vergangene|nächsten|nächste|kommenden|kommende|diesem|dieses|diese|letzten|letzte)\s(?:Jahr|Jahren|Jahres|Woche|Wochen|Monat|Monaten|Herbst|Sommer|Winter|Frühjahr|Jahrzehnt)\b".to_string()),
         p(Temporal, 0, 2, r"\b(?:Zwanziger|Dreißiger|Vierziger|Fünfziger|Sechziger|Siebziger|Achtziger|Neunziger)jahren?\b|\b(?:19|20)\d0er(?:-Jahren?|jahren?)\b".to_string()),
-        p(Temporal, 0, 2, r"\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|local time|a\.m\.|p\.m\.|am|pm))?".to_string()),
+        // A clock time keeps its zone, not "local time" ("at 15:20 local time" gives
+        // `15:20`; military time keeps it, above).
+        p(Temporal, 0, 2, r"\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|a\.m\.|p\.m\.|am|pm))?".to_string()),
         p(Temporal, 0, 2, r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b".to_string()),
         // Money: "€40 million", "$1.2bn", "150 billion euros", "USD 300m".
         Pattern {
@@ -1225,6 +1234,11 @@ mod tests {
             ("the ministry said this afternoon", "this afternoon"),
             ("a launch yesterday morning", "yesterday morning"),
             ("shortly after 7 a.m. on Friday", "7 a.m."),
+            ("jets took off shortly after 9am", "9am"),
+            ("released at 2.39pm EST (7.39pm GMT)", "2.39pm EST"),
+            ("the blasts began at 15:20 local time", "15:20"),
+            ("Two weeks later, aircraft struck", "Two weeks later"),
+            ("she was ambushed eight months later", "eight months later"),
             ("shut since midnight", "midnight"),
             ("fired before dawn", "dawn"),
             ("during a two-day visit", "two-day"),
@@ -1236,6 +1250,13 @@ mod tests {
             let t = found(EntityType::Temporal, text);
             assert!(t.contains(&time.to_string()), "{text}: {t:?}");
         }
+        // "earlier than" measures against a plan: no part of the span. A word's
+        // letters are no time of day.
+        let t = found(
+            EntityType::Temporal,
+            "five years earlier than planned, as I am 5 ampere",
+        );
+        assert_eq!(t, ["five years"]);
 
         assert_eq!(
             found(EntityType::Money, "a US$5 million grant and C$40"),
