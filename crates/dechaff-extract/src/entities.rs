@@ -519,8 +519,11 @@ impl Recognizer {
                 }
                 // "Pillar 2 covers", "Lot 18 accounts", "Jelcz 663 trucks": a number right
                 // after a capitalised word is part of a name, not a count.
+                // A calibre closed up on its number is a measure wherever it stands
+                // ("a Bushmaster Mk44S 30mm cannon").
                 if p.kind == EntityType::Quantity
                     && text[start..].starts_with(|c: char| c.is_ascii_digit())
+                    && !is_calibre(&text[start..end])
                 {
                     // "promised Ukraine 300 tanks": a country, a force or a person
                     // before the count is its receiver, not a name with a number.
@@ -2344,6 +2347,12 @@ fn dateline_agencies(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// Whether `span` is a calibre written closed up: digits and "mm" ("30mm", "155mm").
+fn is_calibre(span: &str) -> bool {
+    span.strip_suffix("mm")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether a dateline's bracketed or slashed words can be an agency's name: one to a few
 /// capitalised words ("Harbour Wire", "VESTA", "PNS").
 fn names_an_agency(agency: &str) -> bool {
@@ -3979,11 +3988,12 @@ mod tests {
         let e = r.entities(
             "Pillar 2 covers hypersonic work and Lot 18 accounts for most jets. The guns \
              destroyed seven of the drones. Berlin promised Ukraine 300 tanks. About 300 \
-             troops left.",
+             troops left. The turret mounts a Qarvenko Mk4 30mm cannon.",
         );
+        // A calibre closed up on its number is a measure even after a name.
         assert_eq!(
             of_kind(&e, EntityType::Quantity),
-            ["300 tanks", "300 troops"]
+            ["300 tanks", "300 troops", "30mm"]
         );
     }
 

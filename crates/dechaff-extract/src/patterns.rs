@@ -61,7 +61,7 @@ const NUMBER_WORDS: [&str; 39] = [
     "a few hundred",
     "a few thousand",
 ];
-const UNIT: &str = r"(?:km/h|km|kilometres|kilometers|kilometre|kilometer|miles|mile|nautical miles|metres|meters|metre|meter|m|mm|millimetre|cm|kg|kilograms|tonnes|tons|tonne|ton|knots|kt|feet|ft|per cent|percent|%|MW|kW|GW|litres|liters|hectares|square kilometres|square kilometers|sq km|kilowatts?|megawatts?|gigawatts?|kilotons?|megatons?|g)";
+const UNIT: &str = r"(?:km/h|km|kilometres|kilometers|kilometre|kilometer|miles|mile|nautical miles|metres|meters|metre|meter|m|mm|millimetre|cm|kg|kilograms|tonnes|tons|tonne|ton|knots|kt|feet|ft|per cent|percent|%|MW|kW|GW|litres|liters|hectares|square kilometres|square kilometers|sq km|square feet|sq ft|kilowatts?|megawatts?|gigawatts?|kilotons?|megatons?|hp|horsepower|inch|inches|degree|degrees|g)";
 /// Generic nouns whose counts are Quantities ("5,000 troops").
 const COUNTED: &str = r"(?:troops|soldiers|personnel|servicemen|service members|sailors|marines|fighters|militants|civilians|people|refugees|recruits|conscripts|reservists|officers|pilots|aircraft|jets|fighters|bombers|helicopters|drones|UAVs|missiles|rockets|shells|rounds|munitions|bombs|tanks|vehicles|armoured vehicles|ships|vessels|warships|boats|submarines|launchers|systems|batteries|brigades|battalions|divisions|regiments|units|positions|sorties|strikes|attacks|interceptors|howitzers|guns)";
 /// A capitalised word; apostrophes end it, so "Iran’s Army" does not start at "Iran’s".
@@ -69,7 +69,7 @@ const COUNTED: &str = r"(?:troops|soldiers|personnel|servicemen|service members|
 /// A plural noun ends a count, so a modifier does not end in a plural's "s" ("36
 /// missiles struck populated areas" is "36 missiles"); "-ss" and "-ous" words still
 /// modify ("various", "numerous").
-const MODIFIER_WORD: &str = r"(?:[a-z][a-z-]*(?:[a-rt-z]|ss|ous))";
+const MODIFIER_WORD: &str = r"(?:[a-z][a-z-]*(?:[a-rt-z]|ss|ous)|telecoms|telecommunications|communications|logistics|electronics)";
 /// A plural noun: a lowercase word ending in "s" (not "ss": "class", "press").
 const PLURAL: &str = r"(?:[a-z][a-z-]*[^s\W]s)";
 const CAP: &str = r"[A-Z][\p{L}\d&.-]*";
@@ -295,14 +295,23 @@ fn plausible_measure(span: &str) -> bool {
 /// A count that is not a share of things named before: "seven of the drones", "one of
 /// its positions" pick from a group the text has already counted or named.
 fn not_a_share(span: &str) -> bool {
-    !span.split_once(" of ").is_some_and(|(_, rest)| {
-        rest.split_whitespace().next().is_some_and(|w| {
-            matches!(
-                w,
-                "the" | "its" | "their" | "these" | "those" | "his" | "her" | "our" | "them"
-            )
+    !counts_a_measure(span)
+        && !span.split_once(" of ").is_some_and(|(_, rest)| {
+            rest.split_whitespace().next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "the" | "its" | "their" | "these" | "those" | "his" | "her" | "our" | "them"
+                )
+            })
         })
-    })
+}
+
+/// A count of a measure ("76 mm guns") is the measure's, which its own pattern finds
+/// ("76 mm").
+fn counts_a_measure(span: &str) -> bool {
+    span.split_whitespace()
+        .nth(1)
+        .is_some_and(|w| matches!(w, "mm" | "cm" | "km" | "m" | "kg" | "hp" | "ft"))
 }
 
 /// A count with a generic noun: not a year ("2024 showed ..."), no function word
@@ -339,6 +348,35 @@ fn plausible_count(span: &str) -> bool {
     let people_inside = rest[..rest.len().saturating_sub(1)]
         .iter()
         .any(|w| matches!(*w, "men" | "women" | "children" | "people"));
+    let measured = counts_a_measure(span);
+    // Abstract nouns: "Three lessons stand out", "two sides", "230 times". (The gold
+    // counts "three stages" and "Three things", so those stay.)
+    let abstract_noun = matches!(
+        last,
+        "times"
+            | "lessons"
+            | "gaps"
+            | "priorities"
+            | "decisions"
+            | "wars"
+            | "sides"
+            | "parts"
+            | "lots"
+            | "ways"
+            | "reasons"
+            | "questions"
+            | "options"
+            | "factors"
+            | "ideas"
+            | "issues"
+            | "problems"
+            | "scenarios"
+            | "phases"
+            | "principles"
+    );
+    if measured || abstract_noun {
+        return false;
+    }
     let not_counted = matches!(
         last,
         "years"
@@ -677,7 +715,8 @@ pub fn patterns() -> Vec<Pattern> {
         // Quantities: a number with a unit, or with a generic counted noun.
         Pattern {
             accept: plausible_measure,
-            ..p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\sof\s|\s|-)?{UNIT}\b"))
+            // A speed's period is part of it: "900 kilometres an hour".
+            ..p(Quantity, 0, 2, format!(r"\b{NUMBER}(?:\sof\s|\s|-)?{UNIT}\b(?:\s(?:an|per)\shour\b)?"))
         },
         p(Quantity, 0, 2, format!(r"\b{NUMBER}\s?%")),
         p(Quantity, 0, 2, r"\bMach\s?\d+(?:\.\d+)?\b".to_string()),
@@ -702,7 +741,12 @@ pub fn patterns() -> Vec<Pattern> {
         },
         Pattern {
             accept: plausible_count,
-            ..p(Quantity, 0, 1, format!(r"\b{NUMBER}\s(?:{MODIFIER_WORD}\s){{0,2}}(?:people|men|women|children)\b"))
+            ..p(Quantity, 0, 1, format!(r"\b{NUMBER}\s(?:{MODIFIER_WORD}\s){{0,2}}(?:people|men|women|children|crew|staff)\b"))
+        },
+        // Pieces and items count what they are of: "5,000 pieces of military equipment".
+        Pattern {
+            gate: &["pieces of", "items of"],
+            ..p(Quantity, 0, 2, format!(r"\b{NUMBER}\s(?:pieces|items)\sof\s(?:{MODIFIER_WORD}\s)?(?:equipment|hardware|weaponry|ammunition|armour|armor|artillery|{PLURAL})\b"))
         },
         // Coordinates and frequencies.
         p(Coordinate, 0, 3, r"-?\b\d{1,2}\.\d{3,},\s?-?\d{1,3}\.\d{3,}\b".to_string()),
@@ -1106,7 +1150,7 @@ mod tests {
                 assert_eq!(ends(&anchored), ends(&expected), "{unanchored} on {text:?}");
             }
         }
-        assert_eq!(number_led, 8);
+        assert_eq!(number_led, 9);
     }
 
     #[test]
@@ -1289,9 +1333,37 @@ mod tests {
                 "travel thousands of kilometres before",
                 "thousands of kilometres",
             ),
+            // Noun modifiers in "s", crews and staff, pieces of things, calibres and
+            // sizes, a speed with its period.
+            (
+                "four telecommunications cables were cut",
+                "four telecommunications cables",
+            ),
+            ("a ship with 25 crew aboard", "25 crew"),
+            (
+                "sent 5,000 pieces of military equipment are",
+                "5,000 pieces of military equipment",
+            ),
+            ("it carries 76 mm guns", "76 mm"),
+            ("a 5-inch gun", "5-inch"),
+            ("at 900 kilometres an hour", "900 kilometres an hour"),
         ] {
             let q = found(EntityType::Quantity, text);
             assert!(q.contains(&quantity.to_string()), "{text}: {q:?}");
+        }
+        // A measure's count is the measure's; abstract nouns are not counted.
+        for text in [
+            "it carries 76 mm guns",
+            "Three lessons stand out, two sides agree, asked three times.",
+        ] {
+            let q = found(EntityType::Quantity, text);
+            assert!(
+                !q.iter().any(|m| m.ends_with("guns")
+                    || m.ends_with("lessons")
+                    || m.ends_with("sides")
+                    || m.ends_with("times")),
+                "{text}: {q:?}"
+            );
         }
         // A verb after "and" is no second noun.
         // Spans of time are no counts.
