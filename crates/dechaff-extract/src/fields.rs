@@ -44,6 +44,10 @@ struct FieldPatterns {
     /// the entries of a ticker or a video list, which open with a clock time or a
     /// running time ("09:14 Kenya shilling steady", "1:45 'We are not for sale'").
     not_a_title: Regex,
+    /// A box's call to the reader among the teasers: a newsletter, an app, an event
+    /// stand ("Get the top stories delivered to your inbox", "Scan the QR code to
+    /// download", "Meet the team at DSEI — Stand S4-210").
+    promotion: Regex,
     /// What runs into a name in a byline block from neighbouring inline elements
     /// ("Korin MillerPublished: Jan 29", "BeauHD on Friday"): [`clean_byline`].
     byline_tail: Regex,
@@ -85,6 +89,7 @@ fn field_patterns() -> &'static FieldPatterns {
                 .expect("trailing date pattern compiles"),
             interface_link: re(r"opens? (?:in )?(?:a )?new (?:tab|window)|already a (?:subscriber|member)|(?-u:\b)(?:sign|log) ?(?:in|up)(?-u:\b)|privacy (?:policy|notice|settings)|terms of (?:use|service)|cookie (?:settings|policy|preferences)|^cookies on |^support (?:the|us)(?-u:\b)|^(?:privacy|terms|careers|contact us|about us)(?-u:\b)|^(?:über uns|impressum|datenschutz(?:erklärung)?|kontakt)$|^(?:official website of|hosted by|subscribe to|report a problem) |^was this page helpful|\(pdf(?-u:\b)|^(?:tel|phone|fax|e-?mail) ?:|©|^(?:tags?|topics?) ?:|^powered by |^get it on |^download on the |^contact for |^alle (?:artikel|nachrichten) |(?-u:\b)gmbh(?-u:\b)|& co\. kg|[0-9]+ [a-z .]+ (?:street|avenue|road|st\.|ave\.)(?-u:\b)|^(?:rue|via|calle) |^subscribe (?:for|now|today)(?-u:\b)|^call \+?[0-9(]|^for more information,? visit |^more news releases |^source [a-z0-9&.' -]+$|^[0-9]+k\+ |^in association with |^(?:sponsored|promoted|presented) by |(?-u:\b)is (?:a )?part of (?:the )?[a-z .&'-]{1,40} (?:media|group|network|publishing|newspapers?)(?: ltd| limited| inc\.?| plc)?$|^more [a-z .&'-]{1,40} (?:news|stories)$|^(?:view|see|show) (?:all|more)(?-u:\b)|^(?:alle|mehr) (?:meldungen|pressemitteilungen|news)(?: anzeigen)?$|(?-u:\b)(?:pdf|zip|jpe?g|png),? [0-9.,]+ ?[kmg]b\)?$|^diese (?:website|seite) verwendet cookies|^(?:this|our) (?:website|site) uses cookies"),
             not_a_title: re(r"(?i)^(?:(?:(?:updated|posted) )?(?:an?|\d+) (?:minute|hour|day|week)s? ago(?: [\d/:.+ ]*(?:[ap]m [\d/:.+ ]*)?)?|\d{1,2}:\d{2}\s.+)$"),
+            promotion: re(r"(?i)(?-u:\b)(?:inbox|newsletters?|subscribe)(?-u:\b)|scan the qr code|^download (?:the|our|it|now)(?-u:\b)|wherever you are|delivered to your|stories of the day|first and in brief|^write to (?:the|us|our)(?-u:\b)|^meet (?:the|our) .{1,40} at |(?-u:\b)stand [a-z]?[0-9]"),
             byline_tail: Regex::new(concat!(
                 r"(?:\s*[·•|]\s*|\s+(?:on|at)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|",
                 r"\s*\b(?:Published|Updated|Posted|Last updated|Sponsored|Read more|Follow)\b|",
@@ -1887,7 +1892,12 @@ fn clean_related(items: Vec<Related>, gazetteer: &Gazetteer) -> Vec<String> {
         if let Some(rest) = repeated_kicker(&t) {
             t = rest.to_string();
         }
-        if is_interface_link(&t) || is_list_heading(&t) || p.not_a_title.is_match(&t) {
+        if is_interface_link(&t)
+            || is_list_heading(&t)
+            || p.not_a_title.is_match(&t)
+            || p.promotion.is_match(&t)
+            || is_contact_card(&t, gazetteer)
+        {
             continue;
         }
         if let Some(c) = glued_date.captures(&t) {
@@ -1918,6 +1928,39 @@ fn clean_related(items: Vec<Related>, gazetteer: &Gazetteer) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a teaser line is a contact or address card ("Hanbit News Agency, Seoul,
+/// Republic of Korea", "Anders Lindqvist, Press Officer, Aeronautics"): three or more
+/// short comma-separated parts, the last a place or one a role, and no word in small
+/// letters but a function word, where a headline has its verb ("Putin, Xi, Modi
+/// meet").
+fn is_contact_card(text: &str, gazetteer: &Gazetteer) -> bool {
+    let parts: Vec<&str> = text.split(", ").collect();
+    if parts.len() < 3 || parts.iter().any(|p| p.split_whitespace().count() > 4) {
+        return false;
+    }
+    // A title-case headline's parts are words too ("Generic Types, Traits, and
+    // Lifetimes"): a card's closing part is a place, or one part is a role.
+    let last = parts[parts.len() - 1];
+    let place = gazetteer.find(last).iter().any(|hit| {
+        (hit.start, hit.end) == (0, last.len())
+            && gazetteer.entry(hit.entry).kind == dechaff_schema::EntityType::Location
+    });
+    let role = parts.iter().any(|p| {
+        p.split_whitespace().last().is_some_and(|w| {
+            matches!(
+                w,
+                "Officer" | "Manager" | "Director" | "Spokesperson" | "Spokesman" | "Head"
+            )
+        })
+    });
+    (place || role)
+        && text.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !w.starts_with(|c: char| c.is_lowercase())
+                || matches!(w, "of" | "the" | "and" | "de" | "du" | "la" | "von" | "der")
+        })
 }
 
 /// The headline after a kicker of up to three words that the headline repeats before
@@ -2935,6 +2978,24 @@ mod tests {
         assert_eq!(
             titles(&recent),
             ["Frigate returns to Kiel after six weeks at sea"]
+        );
+        // A newsletter's or an event stand's call among the teasers, and a contact
+        // card; a title-case headline with commas stays.
+        let calls = [
+            "Related stories",
+            "Frigate returns to Kiel after six weeks at sea",
+            "Get the top stories from the Baltic delivered to your inbox every morning",
+            "Meet the Harbour Wire team at DSEI 2025 — Stand S4-210, ExCeL London",
+            "Harbour Wire News Agency, Kiel, Germany",
+            "Jana Kovar, Press Officer, Naval Systems",
+            "Drones, Mines, and Missiles in the Baltic Sea",
+        ];
+        assert_eq!(
+            titles(&calls),
+            [
+                "Frigate returns to Kiel after six weeks at sea",
+                "Drones, Mines, and Missiles in the Baltic Sea"
+            ]
         );
     }
 
