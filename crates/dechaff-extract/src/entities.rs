@@ -2673,21 +2673,15 @@ mod tests {
     #[test]
     fn a_systems_name_before_a_type_noun_is_the_system_and_so_are_its_other_mentions() {
         let r = Recognizer::new();
-        let found = kinds(
-            &r,
+        let e = r.entities(
             "Warsaw now relies on Patriot and Narew batteries. Engineers moved six Akash \
              launchers to the border; Akash crews followed a week later. Funding for the \
              Wisła and Narew programmes rose again.",
         );
-        let systems: Vec<&str> = found
-            .iter()
-            .filter(|(_, k)| *k == EntityType::MilitaryPlatform)
-            .map(|(t, _)| t.as_str())
-            .collect();
         assert_eq!(
-            systems,
+            of_kind(&e, EntityType::MilitaryPlatform),
             ["Patriot", "Narew", "Akash", "Akash", "Wisła", "Narew"],
-            "{found:?}"
+            "{e:?}"
         );
         // Without a type noun or the system in full, the river is a river and the
         // name a name; a people before a type noun stays a people.
@@ -2707,17 +2701,15 @@ mod tests {
             .collect();
         assert_eq!(hunter, [Some("Type 26 frigate".to_string())]);
         // After its type: "missiles such as the Asef and Rampage".
-        let found = kinds(
-            &r,
+        let e = r.entities(
             "Yemen's arsenal holds anti-ship missiles such as the Asef and Rampage. The \
              Asef itself is Iranian.",
         );
-        let weapons: Vec<&str> = found
-            .iter()
-            .filter(|(_, k)| *k == EntityType::Weapon)
-            .map(|(t, _)| t.as_str())
-            .collect();
-        assert_eq!(weapons, ["Asef", "Rampage", "Asef"], "{found:?}");
+        assert_eq!(
+            of_kind(&e, EntityType::Weapon),
+            ["Asef", "Rampage", "Asef"],
+            "{e:?}"
+        );
         // The same system's class is no other.
         let found = kinds(
             &r,
