@@ -87,12 +87,16 @@ fn name_before_head(alias: &'static str) -> Option<&'static str> {
     let is_head_word = |w: &str| {
         w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().any(char::is_lowercase)
     };
+    // The trailing run of head words, read from the end (every system alias is read
+    // at start-up).
     let mut name_end = None;
-    for (i, _) in alias.match_indices(' ') {
-        if alias[i + 1..].split(' ').all(is_head_word) {
-            name_end = Some(i);
+    let mut rest = alias;
+    while let Some((before, last)) = rest.rsplit_once(' ') {
+        if !is_head_word(last) {
             break;
         }
+        name_end = Some(before.len());
+        rest = before;
     }
     let name = &alias[..name_end?];
     let capitalised = name
