@@ -1339,20 +1339,54 @@ impl Recognizer {
         // people it names.
         let taken = Taken::new(chosen.iter().map(|c| (c.start, c.end)));
         let free = |s: usize, e: usize| taken.is_free(s, e);
-        let extra: Vec<Candidate> = leftmost_longest(text, &surnames)
-            .into_iter()
-            .filter(|&(start, end)| is_word_boundary(text, start, end) && free(start, end))
-            .map(|(start, end)| Candidate {
-                start,
-                end,
-                kind: EntityType::Person,
-                priority: 1,
-                entry: None,
-            })
-            .collect();
+        let mut extra: Vec<Candidate> = Vec::new();
+        for (start, end) in leftmost_longest(text, &surnames) {
+            if !is_word_boundary(text, start, end) {
+                continue;
+            }
+            if free(start, end) {
+                extra.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Person,
+                    priority: 1,
+                    entry: None,
+                });
+                continue;
+            }
+            // "Defense Secretary Lloyd Austin ... Austin said": a surname the text gave
+            // a person is theirs where a city of that name was chosen, unless the text
+            // places it ("in Austin", "Austin, Texas").
+            let at = chosen.partition_point(|c| c.start < start);
+            let Some(c) = chosen.get_mut(at) else {
+                continue;
+            };
+            let city = c.kind == EntityType::Location
+                && c.entry
+                    .is_some_and(|e| self.gazetteer.entry(e).group.starts_with("city"));
+            if (c.start, c.end) == (start, end) && city && !placed(text, start, end) {
+                c.kind = EntityType::Person;
+                c.entry = None;
+            }
+        }
         chosen.extend(extra);
         chosen.sort_by_key(|c| c.start);
     }
+}
+
+/// Whether the text places the name at `start..end`: a preposition of place before it
+/// ("in Austin") or a state or country after a comma ("Austin, Texas").
+fn placed(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_preposition = matches!(
+        word,
+        "in" | "In" | "near" | "at" | "from" | "to" | "outside" | "of" | "around"
+    );
+    let region_after = text[end..]
+        .strip_prefix(", ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    after_preposition || region_after
 }
 
 /// The non-overlapping occurrences of `names` in `text` (byte spans, in order), as an
@@ -3625,6 +3659,24 @@ mod tests {
         assert_eq!(
             of_kind(&e, EntityType::Person),
             ["Haider al-Abadi", "Abadi", "al-Abadi"]
+        );
+    }
+
+    #[test]
+    fn a_persons_surname_that_a_city_shares_is_theirs_unless_the_text_places_it() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Defense Secretary Lloyd Austin visited troops. Austin said aid would continue. \
+             He flew to Austin, Texas, and the talks in Austin ended.",
+        );
+        assert_eq!(of_kind(&e, EntityType::Person), ["Lloyd Austin", "Austin"]);
+        assert_eq!(
+            of_kind(&e, EntityType::Location)
+                .into_iter()
+                .filter(|t| *t == "Austin")
+                .count(),
+            2,
+            "{e:?}"
         );
     }
 
