@@ -228,7 +228,15 @@ pub fn patterns(rows: &[Row]) -> Vec<(String, u32)> {
             } else {
                 None
             };
-            for pattern in std::iter::once(name.to_string()).chain(other_apostrophe) {
+            let german = if row.file == File::Systems {
+                german_spellings(name)
+            } else {
+                Vec::new()
+            };
+            for pattern in std::iter::once(name.to_string())
+                .chain(other_apostrophe)
+                .chain(german)
+            {
                 if seen.insert(pattern.clone()) {
                     out.push((pattern, index as u32));
                 }
@@ -236,4 +244,82 @@ pub fn patterns(rows: &[Row]) -> Vec<(String, u32)> {
         }
     }
     out
+}
+
+/// How German writes a Russian system's name, when it differs: the makers' names
+/// ("Suchoi Su-30", "Iljuschin Il-20", also before a bare designation, as German news
+/// prints them), the "Kh-" of air-launched missiles ("Ch-101") and the transliterated
+/// names ("Kinschal", "Oreschnik", "Jasen"). Written by rule here, not listed in the
+/// files: the rule covers every alias of every such system at once.
+fn german_spellings(alias: &str) -> Vec<String> {
+    let respelled = german_spelling(alias);
+    let base = respelled.as_deref().unwrap_or(alias);
+    let maker = [("Su-", "Suchoi"), ("Il-", "Iljuschin"), ("Tu-", "Tupolew")]
+        .iter()
+        .find(|(prefix, _)| base.starts_with(prefix))
+        .map(|(_, maker)| format!("{maker} {base}"));
+    respelled.into_iter().chain(maker).collect()
+}
+
+fn german_spelling(alias: &str) -> Option<String> {
+    const WORDS: [(&str, &str); 14] = [
+        ("Sukhoi", "Suchoi"),
+        ("Ilyushin", "Iljuschin"),
+        ("Tupolev", "Tupolew"),
+        ("Mikoyan", "Mikojan"),
+        ("Yakovlev", "Jakowlew"),
+        ("Beriev", "Berijew"),
+        ("Kinzhal", "Kinschal"),
+        ("Oreshnik", "Oreschnik"),
+        ("Yars", "Jars"),
+        ("Burevestnik", "Burewestnik"),
+        ("Avangard", "Awangard"),
+        ("Yasen", "Jasen"),
+        ("Pantsir", "Panzir"),
+        ("Bulava", "Bulawa"),
+    ];
+    let mut german = alias.to_string();
+    if let Some(rest) = german.strip_prefix("Kh-") {
+        german = format!("Ch-{rest}");
+    }
+    for (english, in_german) in WORDS {
+        // Whole words, or a word's start before a hyphen ("Yasen-M", "Pantsir-S1").
+        let mut from = 0;
+        while let Some(i) = german[from..].find(english) {
+            let at = from + i;
+            let end = at + english.len();
+            let starts_word = german[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let ends_word = german[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if starts_word && ends_word {
+                german.replace_range(at..end, in_german);
+                from = at + in_german.len();
+            } else {
+                from = end;
+            }
+        }
+    }
+    (german != alias).then_some(german)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_spellings_of_russian_systems_are_written_by_rule() {
+        assert_eq!(german_spellings("Kh-47M2 Kinzhal"), ["Ch-47M2 Kinschal"]);
+        assert_eq!(german_spellings("Yasen-M"), ["Jasen-M"]);
+        assert_eq!(german_spellings("Sukhoi Su-30"), ["Suchoi Su-30"]);
+        assert_eq!(german_spellings("Il-20M"), ["Iljuschin Il-20M"]);
+        // Whole words only, and nothing for a name German writes the same way.
+        assert!(german_spellings("Yarsk-2").is_empty());
+        assert!(german_spellings("Kalibr").is_empty());
+        assert!(german_spellings("Shahed-136").is_empty());
+    }
 }
