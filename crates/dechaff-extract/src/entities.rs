@@ -2516,6 +2516,15 @@ fn to_entities(text: &str, chosen: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec
 mod tests {
     use super::*;
 
+    /// The people found in `text`, in order.
+    fn people(r: &Recognizer, text: &str) -> Vec<String> {
+        kinds(r, text)
+            .into_iter()
+            .filter(|(_, k)| *k == EntityType::Person)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
     /// Each entity's text and type, in order.
     fn kinds(r: &Recognizer, text: &str) -> Vec<(String, EntityType)> {
         r.entities(text)
@@ -2560,23 +2569,25 @@ mod tests {
     fn a_name_in_apposition_to_a_role_is_a_person() {
         // Made-up names whose given names no list holds.
         let r = Recognizer::new();
-        let people = |t: &str| -> Vec<String> {
-            kinds(&r, t)
-                .into_iter()
-                .filter(|(_, k)| *k == EntityType::Person)
-                .map(|(t, _)| t)
-                .collect()
-        };
         assert_eq!(
-            people("Tuo Renqi, a spokesperson for the coast guard, said the drills ended."),
+            people(
+                &r,
+                "Tuo Renqi, a spokesperson for the coast guard, said the drills ended."
+            ),
             ["Tuo Renqi"]
         );
         assert_eq!(
-            people("Oman's foreign minister, Qadir Albarzawi, said late on Tuesday."),
+            people(
+                &r,
+                "Oman's foreign minister, Qadir Albarzawi, said late on Tuesday."
+            ),
             ["Qadir Albarzawi"]
         );
         assert_eq!(
-            people("Army General Varlam Gudkovsky, the Kremlin's chief of staff, spoke."),
+            people(
+                &r,
+                "Army General Varlam Gudkovsky, the Kremlin's chief of staff, spoke."
+            ),
             ["Varlam Gudkovsky"]
         );
         // A business or a venue, a role of no person, and a name known as something
@@ -2604,7 +2615,7 @@ mod tests {
             ),
             ("Blue Meadow, local expert Tom Smith says.", "Meadow"),
         ] {
-            let found = people(text);
+            let found = people(&r, text);
             assert!(
                 !found.iter().any(|p| p.contains(not_a_person)),
                 "{text}: {found:?}"
@@ -3088,24 +3099,23 @@ mod tests {
     #[test]
     fn speakers_and_titled_names_are_people() {
         let r = Recognizer::new();
-        let people = |t: &str| -> Vec<String> {
-            kinds(&r, t)
-                .into_iter()
-                .filter(|(_, k)| *k == EntityType::Person)
-                .map(|(t, _)| t)
-                .collect()
-        };
         assert_eq!(
-            people("“It is not a drill,” said Łukasz Pietrzak, a defence analyst."),
+            people(
+                &r,
+                "“It is not a drill,” said Łukasz Pietrzak, a defence analyst."
+            ),
             ["Łukasz Pietrzak"]
         );
         assert_eq!(
-            people("“We are ready,” said Maj. Étienne Laroche, a project officer."),
+            people(
+                &r,
+                "“We are ready,” said Maj. Étienne Laroche, a project officer."
+            ),
             ["Étienne Laroche"]
         );
         // A possessive or a company after "said" is no speaker.
-        assert!(people("The deal was done, said Lockheed Martin.").is_empty());
-        assert!(people("It said Russia’s Defence Ministry had lied.").is_empty());
+        assert!(people(&r, "The deal was done, said Lockheed Martin.").is_empty());
+        assert!(people(&r, "It said Russia’s Defence Ministry had lied.").is_empty());
     }
 
     #[test]
