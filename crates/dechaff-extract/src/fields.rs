@@ -78,7 +78,7 @@ fn field_patterns() -> &'static FieldPatterns {
             dateline_agency: re(r"^(?:(?:[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)|[^()/]{0,80}\s/([A-Za-z][A-Za-z.&\- ]{1,30})/)\s*[-–—]|[^()/]{0,80}\s/([A-Z][A-Za-z.&\- ]{1,30})/\.\s|[A-Z][A-Z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2},? \(([A-Z][A-Za-z]{1,12})\) [A-Z])"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other) (?:stories|news|headlines|articles|releases)|also from .{1,30}|latest(?: news| stories| headlines| (?:on|from|in) .{1,30})?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news| fact[ -]checks| reports| analysis| explainers| videos)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other|latest) (?:stories|news|headlines|articles|releases|fact[ -]checks|explainers)|also from .{1,30}|latest(?: news| stories| headlines| (?:on|from|in) .{1,30})?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
             attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
@@ -1532,10 +1532,43 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
             && !is_other_list_heading(&blocks[i].text)
         {
             let text = &blocks[i].text;
-            let due = (rhythm.is_some_and(|r| r > 0 && details == r)
-                && is_short_title(text)
-                && blocks.get(i + 1).is_some_and(|b| is_teaser_detail(&b.text)))
-                || is_titled_by_author(text, blocks.get(i + 1).map(|b| b.text.as_str()));
+            // A short line is a title when it carries the details the list's other
+            // titles carry: as many as the rhythm says, or, before the rhythm is
+            // known, as many as the title before it had ("Hanwha's Long Game" over
+            // its author, as the first title was), or, first in its list, the same
+            // leads or bylines as the title after it ("Moldova's long winter" over a
+            // lead). A menu's short lines carry only short lines.
+            let due = is_short_title(text)
+                && match rhythm {
+                    Some(r) => r > 0 && details == r && details_under(blocks, i + 1, false) > 0,
+                    // A name over a byline is an author's card, a counter ("Posts 2",
+                    // "ID: 4914") a widget's line; neither is a title.
+                    _ if opens_with_given_name(text)
+                        || text.ends_with(|c: char| c.is_ascii_digit())
+                        || names_its_detail(text, blocks.get(i + 1)) =>
+                    {
+                        false
+                    }
+                    None if titled == 1 => {
+                        details > 0
+                            && details_under(blocks, i + 1, false) == details
+                            && blocks.get(i + 1).is_some_and(|b| {
+                                let kind = detail_kind(&b.text);
+                                kind != DetailKind::Other
+                                    && kind == detail_kind(&blocks[i - details].text)
+                            })
+                    }
+                    None => {
+                        let carried = details_under(blocks, i + 1, true);
+                        titled == 0
+                            && carried > 0
+                            && blocks
+                                .get(i + 1 + carried)
+                                .is_some_and(|b| is_teaser_title(&b.text))
+                            && details_under(blocks, i + 2 + carried, true) == carried
+                    }
+                };
+            let due = due || is_titled_by_author(text, blocks.get(i + 1).map(|b| b.text.as_str()));
             let title = is_teaser_title(text);
             if (title || due) && !is_interface_link(text) && !heads_promo(&blocks[i + 1..]) {
                 titles.push(if title {
@@ -1565,11 +1598,6 @@ fn listed_teasers(blocks: &[Block], decisions: &[dechaff_strip::Decision]) -> Ve
 /// magazine's list prints each piece so, and the name's given name tells it from a
 /// title.
 fn is_titled_by_author(text: &str, next: Option<&str>) -> bool {
-    let opens_with_given_name = |t: &str| {
-        t.split_whitespace()
-            .next()
-            .is_some_and(crate::context::is_given_name)
-    };
     // A line that names the author is about them ("Follow Sarah" over "Sarah Lin").
     is_short_title(text)
         && !opens_with_given_name(text)
@@ -1578,6 +1606,76 @@ fn is_titled_by_author(text: &str, next: Option<&str>) -> bool {
                 && opens_with_given_name(n)
                 && !n.split_whitespace().any(|w| text.contains(w))
         })
+}
+
+/// How many of the lines from `from` on are a teaser's details, up to
+/// [`MAX_TEASER_DETAILS`]: the details of the title just above. `telling` counts only
+/// the details no menu item is: a lead, a byline or a date.
+fn details_under(blocks: &[Block], from: usize, telling: bool) -> usize {
+    blocks
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take(MAX_TEASER_DETAILS)
+        .take_while(|b| {
+            let t = b.text.as_str();
+            let detail = if telling {
+                is_telling_detail(t)
+            } else {
+                is_teaser_detail(t)
+            };
+            detail && !is_teaser_title(t) && !is_list_heading(t)
+        })
+        .count()
+}
+
+/// A teaser's lead (a sentence), its byline or its date.
+fn is_telling_detail(text: &str) -> bool {
+    text.ends_with(['.', '…', '!', '?'])
+        || starts_with_ignore_case(text, "by ")
+        || starts_with_ignore_case(text, "von ")
+        || crate::parse_date(text).is_some()
+        || crate::header::is_name_line(text) && opens_with_given_name(text)
+}
+
+/// Whether the line under a short title repeats one of its words ("Follow Sarah" over
+/// "Sarah Lin"): the line is about the title's subject, not a detail of a story.
+fn names_its_detail(title: &str, next: Option<&Block>) -> bool {
+    next.is_some_and(|n| {
+        n.text
+            .split_whitespace()
+            .any(|w| title.split_whitespace().any(|t| t == w))
+    })
+}
+
+/// What a teaser's detail line is, to tell whether two teasers carry the same ones.
+#[derive(PartialEq, Eq)]
+enum DetailKind {
+    Lead,
+    Byline,
+    Date,
+    Name,
+    Other,
+}
+
+fn detail_kind(text: &str) -> DetailKind {
+    if text.ends_with(['.', '…', '!', '?']) {
+        DetailKind::Lead
+    } else if starts_with_ignore_case(text, "by ") || starts_with_ignore_case(text, "von ") {
+        DetailKind::Byline
+    } else if crate::parse_date(text).is_some() {
+        DetailKind::Date
+    } else if crate::header::is_name_line(text) && opens_with_given_name(text) {
+        DetailKind::Name
+    } else {
+        DetailKind::Other
+    }
+}
+
+fn opens_with_given_name(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(crate::context::is_given_name)
 }
 
 /// Detail lines a teaser carries under its headline at most ("by X » date » in
@@ -2213,6 +2311,132 @@ mod tests {
             &dechaff_strip::strip(page, &dechaff_strip::Options::default()),
             &Gazetteer::builtin(),
         )
+    }
+
+    /// A text dump: `header` lines, four paragraphs of a fact check, then `footer`.
+    fn dump(header: &[&str], footer: &[&str]) -> String {
+        let para = |n: usize| {
+            format!("Paragraph {n} of the check compares each frame of the clip with the simulator upload and finds the same clouds, the same smoke and the same bridge.")
+        };
+        let mut lines: Vec<String> = header.iter().map(|l| l.to_string()).collect();
+        lines.extend((1..=4).map(para));
+        lines.extend(footer.iter().map(|l| l.to_string()));
+        lines.join("\n")
+    }
+
+    #[test]
+    fn a_quoted_posts_credit_and_date_are_not_the_articles_header() {
+        let header = [
+            "Fact checks",
+            "No, this video does not show a jet being shot down by a missile",
+            "By Rhiannon Pryce",
+            "Published 30 August 2024",
+            "Share",
+            "Facebook",
+            "X",
+            "WhatsApp",
+            "Email",
+            "Copy link",
+            "VERDICT",
+            "False",
+            "The video was recorded in a flight simulator and first posted in 2021.",
+            "True · Misleading · False · Fabricated",
+            "THE CLAIM",
+            "\"The first F-16 is down over Zaporizhzhia.\"",
+            "Posted on X by @zov_frontline_88, 27 August 2024",
+            "Reposted 18.4K times · 41K likes · 4.2M views",
+        ];
+        let f = fields_of(&dump(&header, &[]));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("No, this video does not show a jet being shot down by a missile")
+        );
+        assert_eq!(f.byline.as_deref(), Some("Rhiannon Pryce"));
+        assert_eq!(f.published.as_deref(), Some("2024-08-30"));
+    }
+
+    #[test]
+    fn a_byline_that_says_by_outranks_the_desks_line_under_it() {
+        // Twelve lines above the body, the header zone starts at the desk's line.
+        let header = [
+            "Europe",
+            "Forged letter claims France is sending troops to Odesa",
+            "By Claire Moreau",
+            "Lodestar Verify, Paris",
+            "Published 14 March 2024",
+            "Share",
+            "Facebook",
+            "Copy link",
+            "VERDICT: FABRICATED",
+            "The content was invented or doctored.",
+            "The rating scale: True | Misleading | False | Fabricated",
+            "THE CLAIM",
+            "\"France sends soldiers to Odesa from 1 April. Share before it is deleted!\"",
+            "Image of a two-page letter shared on X and Telegram",
+            "3,870 shares · 12K reactions · 950K views",
+        ];
+        let f = fields_of(&dump(&header, &[]));
+        assert_eq!(f.byline.as_deref(), Some("Claire Moreau"));
+    }
+
+    #[test]
+    fn short_titles_that_carry_the_lists_details_are_related() {
+        // First in its list, over a lead as the title after it is; second in its
+        // list, over its author as the first title was.
+        let footer = [
+            "More in Europe",
+            "Moldova’s long winter",
+            "Chișinău has survived the energy squeeze so far. The next one may be harder.",
+            "The Montreux Convention at ninety",
+            "A treaty written for a different war still decides who sails into the sea.",
+            "Recommended",
+            "How Poland Built Europe’s Largest Army",
+            "Magdalena Sowa",
+            "Hanwha’s Long Game",
+            "Sarah Lindqvist",
+            "Related fact checks",
+            "Did Russia destroy Patriot launchers in Kyiv? What the evidence shows",
+            "Old video of explosions shared as new strike on a border town",
+        ];
+        let f = fields_of(&dump(&["Europe", "A headline over the check"], &footer));
+        for title in [
+            "Moldova’s long winter",
+            "The Montreux Convention at ninety",
+            "How Poland Built Europe’s Largest Army",
+            "Hanwha’s Long Game",
+            "Did Russia destroy Patriot launchers in Kyiv? What the evidence shows",
+        ] {
+            assert!(
+                f.related.iter().any(|t| t == title),
+                "{title}: {:?}",
+                f.related
+            );
+        }
+        // A menu's short lines carry only short lines; an author card's name repeats
+        // in the line under it.
+        let footer = [
+            "Related stories",
+            "Docker Brings Compose to the Agent Era",
+            "Docker Accelerates Agent Development",
+            "Docker Desktop",
+            "Containerize your applications",
+            "Docker Hub",
+            "Recent Posts",
+            "Follow Sarah",
+            "Sarah Rudell Beach",
+        ];
+        let f = fields_of(&dump(&["Europe", "A headline over the check"], &footer));
+        for junk in [
+            "Docker Desktop",
+            "Containerize your applications",
+            "Follow Sarah",
+        ] {
+            assert!(
+                !f.related.iter().any(|t| t == junk),
+                "{junk}: {:?}",
+                f.related
+            );
+        }
     }
 
     #[test]

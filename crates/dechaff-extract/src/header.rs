@@ -603,6 +603,9 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
     let is_anchor = |i: &usize| {
         let i = *i;
         let t = &before_body[i].text;
+        if credits_a_post(t) {
+            return false;
+        }
         byline_of(t).is_some()
             || is_date_line(t) && i > 0
             // A label the page prints twice (a trail's last element and the heading
@@ -625,9 +628,53 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
         return Some(i);
     }
     let zone = before_body.len().saturating_sub(HEADER_ZONE);
-    (zone..before_body.len())
+    let found = (zone..before_body.len())
         .find(is_anchor)
-        .or_else(|| (0..zone).find(is_anchor))
+        .or_else(|| (0..zone).find(is_anchor))?;
+    // The zone may start between a byline that says so and the desk's line under it
+    // ("By Claire Moreau", "Lodestar Verify, Paris", the date): the byline anchors.
+    let says_by = |b: &Block| {
+        ["By ", "by ", "BY ", "Von ", "von "]
+            .iter()
+            .any(|p| b.text.starts_with(p))
+            && byline_of(&b.text).is_some()
+    };
+    Some(match found.checked_sub(1) {
+        Some(above) if says_by(&before_body[above]) && !says_by(&before_body[found]) => above,
+        _ => found,
+    })
+}
+
+/// A social post's credit quoted on the page ("Posted on X by @zov_frontline, 27
+/// August 2024", "shared on Telegram, 3 May"): its date and author are the post's, not
+/// the article's.
+fn credits_a_post(text: &str) -> bool {
+    const PLATFORMS: [&str; 12] = [
+        "x",
+        "twitter",
+        "facebook",
+        "instagram",
+        "telegram",
+        "tiktok",
+        "youtube",
+        "bluesky",
+        "threads",
+        "mastodon",
+        "vk",
+        "truth social",
+    ];
+    let lower = text.to_lowercase();
+    lower.contains(" by @")
+        || ["posted on ", "shared on ", "published on "]
+            .iter()
+            .any(|verb| {
+                lower.strip_prefix(verb).is_some_and(|rest| {
+                    PLATFORMS.iter().any(|p| {
+                        rest.strip_prefix(p)
+                            .is_some_and(|after| after.is_empty() || after.starts_with([' ', ',']))
+                    })
+                })
+            })
 }
 
 /// Whether `b`'s text stands twice or more among `blocks` (ASCII case aside): a label,

@@ -483,6 +483,34 @@ mod tests {
     }
 
     #[test]
+    fn a_german_pages_furniture_is_chaff_and_its_prose_is_not() {
+        for line in [
+            "Lesezeit: 3 Minuten",
+            "Artikel vorlesen",
+            "Seite teilen",
+            "Bildergalerie (12 Bilder)",
+            "Bild 3 von 12",
+            "Bild herunterladen (JPG, 3,4 MB)",
+            "Beitrag auf X",
+            "Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung von X.",
+            "Hinweis: Dieser Beitrag wurde am 19.09.2025 um 16:10 Uhr aktualisiert.",
+            "Hinweis der Redaktion: In einer früheren Fassung hieß es, die Landung sei auf Bornholm erfolgt.",
+            "Schlagworte: Marine, Seebataillon, Ostsee",
+            "Folgen Sie uns auf Instagram",
+            "Marineinfanteristen verlassen ein Landungsboot. Quelle: Bundeswehr/Nico Theska",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
+        }
+        for line in [
+            "Die Luftwaffe beteiligt sich regelmäßig am Air Policing im Baltikum.",
+            "Bild und Ton der Übertragung fielen für zwei Minuten aus, sagte ein Sprecher.",
+            "Der Beitrag der Marine wurde am Montag im Ausschuss beraten.",
+        ] {
+            assert_eq!(cue_of(line), None, "{line}");
+        }
+    }
+
+    #[test]
     fn a_credit_for_reporting_with_a_colon_is_an_attribution() {
         for line in ["Additional reporting: AP", "Reporting by Anna Berg in Kyiv"] {
             assert_eq!(cue_of(line), Some(CueKind::Attribution), "{line}");
