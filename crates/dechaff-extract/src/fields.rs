@@ -30,6 +30,9 @@ struct FieldPatterns {
     related_prefix: Regex,
     /// The heading of a teaser list, alone on its line.
     list_heading: Regex,
+    /// A newsletter's sign-off naming its writers ([`signed_off_by`]).
+    sign_off: Regex,
+    sign_off_de: Regex,
     attribution_prefix: Regex,
     reporter_place: Regex,
     /// List numbers and "Read more" before a related title ([`clean_related`]).
@@ -78,8 +81,10 @@ fn field_patterns() -> &'static FieldPatterns {
             dateline_agency: re(r"^(?:(?:[^()]{0,80}\(([A-Za-z][A-Za-z.&/\- ]{1,30})\)|[^()/]{0,80}\s/([A-Za-z][A-Za-z.&\- ]{1,30})/)\s*[-–—]|[^()/]{0,80}\s/([A-Z][A-Za-z.&\- ]{1,30})/\.\s|[A-Z][A-Z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2},? \(([A-Z][A-Za-z]{1,12})\) [A-Z])"),
             embed: re(r"^(.*?)\s*((?:pic\.twitter\.com|https?://t\.co|https?://(?:www\.)?(?:twitter|x)\.com)/\S+?)?\s*[—–-]\s*([^—–()]{1,80}?)\s*\((@\w+)\)\s+(.+)$"),
             related_prefix: re(r"(?i)^[^:|–—]{0,40}[:|–—-]\s*"),
-            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news| fact[ -]checks| reports| analysis| explainers| videos)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other|latest) (?:stories|news|headlines|articles|releases|fact[ -]checks|explainers)|also from .{1,30}|latest(?: news| stories| headlines| (?:on|from|in) .{1,30})?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren)\s*:?$"),
-            attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|with)\s*[:：]?\s*"),
+            sign_off: re(r"(?i)^(?:today['’]s|this|this week['’]s|this morning['’]s|tonight['’]s)(?: [\w-]+){0,2} (?:briefing|newsletter|edition|issue|email|e-mail|digest|brief|note)\s*(?::|was|has been)? ?(?:written|compiled|put together|prepared|reported) by (?P<names>(?-i:[A-Z])[^.;:()]{2,80}?)(?:,? (?:and |with )?(?:edited|produced|copy-edited) by\b.*|\.)?$"),
+            sign_off_de: re(r"(?i)^(?:die|diese) (?:heutige |aktuelle )?(?:ausgabe|morgenlage|newsletter|briefing)(?: \S+)? (?:wurde|hat) von (?P<names>(?-i:[A-Z])[^.;:()]{2,80}?) (?:geschrieben|verfasst|zusammengestellt|erstellt)\b.*$"),
+            list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news| fact[ -]checks| reports| analysis| explainers| videos)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other|latest) (?:stories|news|headlines|articles|releases|fact[ -]checks|explainers)|also from .{1,30}|latest(?: news| stories| headlines| (?:on|from|in) .{1,30})?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren|(?:previous|earlier) (?:editions|issues|briefings|newsletters)|past editions|(?:frühere|vorherige|ältere|letzte) ausgaben)\s*:?$"),
+            attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|read more at|mehr dazu (?:bei|in|im|auf)(?: der| dem| den)?|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
                 .expect("related prefix pattern compiles"),
@@ -413,6 +418,14 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
                 .find(|t| is_name_line(t))
                 .cloned()
                 .and_then(usable)
+        })
+        // A newsletter signs off under its items: "Today's briefing was written by X
+        // and edited by Y", "Die heutige Ausgabe wurde von X geschrieben".
+        .or_else(|| {
+            blocks[first_body..]
+                .iter()
+                .find_map(|b| signed_off_by(&b.text))
+                .and_then(usable)
         });
 
     // A role run into the name from a span of its own ("Hélène Marchetti Director,
@@ -585,6 +598,24 @@ fn is_interface_line(text: &str) -> bool {
     let presence = matches!(noun, "members" | "users" | "guests" | "visitors")
         && number.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
     shouted || to_the_reader || setting || presence
+}
+
+/// The writers a newsletter's sign-off names ("Today's briefing was written by Ellen
+/// Whitcombe and edited by Marcus Oyelaran." gives "Ellen Whitcombe"; "Die heutige
+/// Ausgabe wurde von Jonas Breitkreuz geschrieben" gives "Jonas Breitkreuz"); editors
+/// are not authors.
+fn signed_off_by(text: &str) -> Option<String> {
+    let p = field_patterns();
+    let c = p
+        .sign_off
+        .captures(text)
+        .or_else(|| p.sign_off_de.captures(text))?;
+    let names = c.name("names")?.as_str().trim();
+    names
+        .split([',', '&'])
+        .flat_map(|g| g.split(" and ").flat_map(|g| g.split(" und ")))
+        .all(|who| is_name_line(who.trim()))
+        .then(|| names.to_string())
 }
 
 /// Whether a byline names news agencies only ("dpa/AFP", "Reuters and AP").
@@ -1094,6 +1125,17 @@ fn is_credited(text: &str, start: usize, end: usize) -> bool {
         cut.strip_suffix(" the")
             .is_some_and(|phrase| credited_by(phrase.trim_end()))
     });
+    // A credit in brackets closing a paragraph, after its last sentence: "... left
+    // over from the last administration. (Bloomberg)".
+    let closing = before
+        .strip_suffix('(')
+        .is_some_and(|b| b.trim_end().ends_with(['.', '!', '?', '"', '”']))
+        && text[end..]
+            .strip_prefix(')')
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('\n'));
+    if closing {
+        return true;
+    }
     let credited_before = credited_by(before) || described;
     let mut after = text[end..].trim_start();
     if after.starts_with('(') {
@@ -1234,7 +1276,8 @@ fn repeated_headline(
         let headline = decisions[i].cue.is_none()
             && (REPEATED_HEADLINE_WORDS..=30).contains(&words)
             && !t.ends_with(['.', ':'])
-            && !dechaff_strip::is_two_sentences(t);
+            && !dechaff_strip::is_two_sentences(t)
+            && !crate::header::is_details_line(t);
         // Printed again above the body too: a site's name repeats in its footer.
         let again = || {
             blocks[..first_body]
@@ -2437,6 +2480,59 @@ mod tests {
                 f.related
             );
         }
+    }
+
+    #[test]
+    fn a_briefings_web_edition_gives_its_headline_sign_off_and_credits() {
+        let lines = [
+            "Newsletters",
+            "Morning Brief",
+            "MORNING BRIEF",
+            "US halts Ukraine aid shipments as Brussels readies a rearmament plan",
+            "No. 412 | Tuesday, 4 March 2025",
+            "Share",
+            "Copy link",
+            "View in browser",
+            "Forwarded this email? Sign up here",
+            "NORTHGATE MORNING BRIEF",
+            "Defence and industry news before your first meeting",
+            "No. 412 | Tuesday, 4 March 2025",
+            "Presented by Halvorsen Systems",
+            "Trump orders pause on military aid to Ukraine",
+            "President Donald Trump has ordered a halt to all US military assistance to Ukraine, a White House official said on Monday, three days after a meeting in the Oval Office.",
+            "The pause covers equipment that has not yet crossed into Ukraine, including weapons in transit and stocks waiting at the logistics hub in Rzeszów. (Bloomberg)",
+            "Von der Leyen's plan for European defence",
+            "The European Commission will propose a plan to raise defence spending across the union by hundreds of billions of euros, with loans for joint purchases of air defence.",
+            "Read more at The Guardian",
+            "Today's Morning Brief: written by Dan Cheverton, edited by Ellen Whitcombe.",
+            "Unsubscribe | Manage preferences | Privacy",
+        ];
+        let f = fields_of(&lines.join("\n"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("US halts Ukraine aid shipments as Brussels readies a rearmament plan")
+        );
+        assert_eq!(f.byline.as_deref(), Some("Dan Cheverton"));
+        assert_eq!(f.sources, ["The Guardian"]);
+    }
+
+    #[test]
+    fn an_outlet_in_brackets_closing_a_paragraph_is_credited() {
+        let g = Gazetteer::builtin();
+        let recognizer = crate::entities::Recognizer::new();
+        let credited = |t: &str| credited_sources(t, &recognizer.entities(t), &g);
+        assert_eq!(
+            credited("The pause covers stocks waiting at the hub in Rzeszów. (Bloomberg)\n\nNext."),
+            ["Bloomberg"]
+        );
+        assert_eq!(
+            credited("Output doubled this year. (Les Echos)"),
+            ["Les Echos"]
+        );
+        // Brackets that close no sentence, or that the paragraph goes on after, are
+        // no credit.
+        assert!(credited("Talks with Bloomberg (Bloomberg) ended.").is_empty());
+        assert!(credited("It rose. (Reuters) The ministry denied it.").is_empty());
     }
 
     #[test]

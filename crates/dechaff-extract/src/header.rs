@@ -399,7 +399,16 @@ fn headline_like(b: &Block, d: &Decision, repeated: bool) -> bool {
         && byline_of(&b.text).is_none()
         && !is_name_line(&b.text)
         && parse_date(&b.text).is_none()
+        && !is_details_line(&b.text)
         && !is_status_line(&b.text)
+}
+
+/// A line of fields split by bars, one of them a date ("No. 412 | Tuesday, 4 March
+/// 2025"): an edition's or a post's details, never its headline.
+pub fn is_details_line(text: &str) -> bool {
+    text.split(" | ")
+        .skip(1)
+        .any(|part| parse_date(part).is_some())
 }
 
 /// Words that open a page's status line ("Last updated 16:05 CEST").
@@ -638,6 +647,18 @@ fn anchor(before_body: &[Block]) -> Option<usize> {
             .iter()
             .any(|p| b.text.starts_with(p))
             && byline_of(&b.text).is_some()
+    };
+    // An edition's date line printed twice ("No. 412 | Tuesday, 4 March 2025" under
+    // the page's headline, again in the e-mail's masthead below it): the first is the
+    // page's header.
+    let found = if is_details_line(&before_body[found].text) {
+        before_body[..found]
+            .iter()
+            .position(|b| b.text == before_body[found].text)
+            .filter(|&first| first > 0)
+            .unwrap_or(found)
+    } else {
+        found
     };
     Some(match found.checked_sub(1) {
         Some(above) if says_by(&before_body[above]) && !says_by(&before_body[found]) => above,

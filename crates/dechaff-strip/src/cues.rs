@@ -511,6 +511,39 @@ mod tests {
     }
 
     #[test]
+    fn a_newsletters_web_edition_furniture_is_chaff_and_its_credits_attributions() {
+        for line in [
+            "In today's briefing:",
+            "In today’s briefing:",
+            "A MESSAGE FROM KESTREL MARITIME",
+            "Copy your referral link",
+            "See the full archive",
+            "In der heutigen Ausgabe:",
+            "Eine Nachricht von Brandtner Defence Electronics",
+            "Weiterempfehlen",
+            "Wurde Ihnen die Morgenlage weitergeleitet? Hier geht es zur kostenlosen Anmeldung.",
+            "Sie haben bisher 1 Person geworben. Werben Sie 4 weitere.",
+            "Die heutige Ausgabe wurde von Jonas Breitkreuz geschrieben und von Sabine Aldinger redigiert.",
+            "Abmelden | Einstellungen verwalten | Datenschutz",
+            "Sie erhalten diese E-Mail, weil Sie die Morgenlage abonniert haben.",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
+        }
+        for line in ["Previous editions", "Frühere Ausgaben"] {
+            assert_eq!(cue_of(line), Some(CueKind::Close), "{line}");
+        }
+        for line in ["Read more at Financial Times", "Mehr dazu bei der FAZ"] {
+            assert_eq!(cue_of(line), Some(CueKind::Attribution), "{line}");
+        }
+        // A menu's "Past issues" and a sentence about a message are no cue.
+        assert_eq!(cue_of("Past Issues"), None);
+        assert_eq!(
+            cue_of("A message from the minister was read out at the ceremony in Kyiv on Friday."),
+            None
+        );
+    }
+
+    #[test]
     fn a_credit_for_reporting_with_a_colon_is_an_attribution() {
         for line in ["Additional reporting: AP", "Reporting by Anna Berg in Kyiv"] {
             assert_eq!(cue_of(line), Some(CueKind::Attribution), "{line}");
