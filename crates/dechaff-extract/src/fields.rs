@@ -84,7 +84,7 @@ fn field_patterns() -> &'static FieldPatterns {
             sign_off: re(r"(?i)^(?:today['’]s|this|this week['’]s|this morning['’]s|tonight['’]s)(?: [\w-]+){0,2} (?:briefing|newsletter|edition|issue|email|e-mail|digest|brief|note)\s*(?::|was|has been)? ?(?:written|compiled|put together|prepared|reported) by (?P<names>(?-i:[A-Z])[^.;:()]{2,80}?)(?:,? (?:and |with )?(?:edited|produced|copy-edited) by\b.*|\.)?$"),
             sign_off_de: re(r"(?i)^(?:die|diese) (?:heutige |aktuelle )?(?:ausgabe|morgenlage|newsletter|briefing)(?: \S+)? (?:wurde|hat) von (?P<names>(?-i:[A-Z])[^.;:()]{2,80}?) (?:geschrieben|verfasst|zusammengestellt|erstellt)\b.*$"),
             list_heading: re(r"(?i)^(?:related(?: articles?| stories| posts| coverage| reading| news| fact[ -]checks| reports| analysis| explainers| videos)?|trending(?: now| stories| news)?|most (?:popular|read|viewed|shared|commented)(?: stories| articles| now| this week| today)?(?: in .{1,25})?|similar (?:topics|threads|content|articles|posts|stories)|also in .{1,30}|(?:more |other |latest )?releases from .{1,40}|popular(?: now| stories| posts)?(?: in .{1,25})?|read (?:more|next|also)|more (?:from|on|in) .{1,30}|(?:more|other|latest) (?:stories|news|headlines|articles|releases|fact[ -]checks|explainers)|also from .{1,30}|latest(?: news| stories| headlines| (?:on|from|in) .{1,30})?|recent (?:posts|entries|articles|stories|news)|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:all|related) press releases|trending on .+|top stories|editor'?s picks|further reading|what to read next|don't miss|see also|meistgelesen|verwandte artikel|weitere (?:nachrichten|artikel|meldungen|themen|pressemitteilungen)(?: aus .{1,30})?|aktuelle pressemitteilungen|top-?themen|top themen|from (?:the|this) (?:same )?issue|from the [\w ]{1,20} issue|(?:also |more )?in this issue|(?:latest|recent|other|more) (?:press|news) releases|mehr zum thema|auch interessant|das könnte sie auch interessieren|(?:previous|earlier) (?:editions|issues|briefings|newsletters)|past editions|(?:frühere|vorherige|ältere|letzte) ausgaben)\s*:?$"),
-            attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|read more at|mehr dazu (?:bei|in|im|auf)(?: der| dem| den)?|with)\s*[:：]?\s*"),
+            attribution_prefix: re(r"(?i)^(?:with (?:additional )?(?:files|reporting|information|material|contributions) (?:from|by)(?: the)?|with information (?:from|by)|information from|sources?|credits?|via|originally published (?:by|in|on)|this (?:article|story|report|page|post) (?:includes|contains) (?:additional )?reporting (?:from|by)|quellen?|mit (?:informationen|material) (?:von|aus)|mitarbeit|read more at|forwarded from|weitergeleitet von|mehr dazu (?:bei|in|im|auf)(?: der| dem| den)?|with)\s*[:：]?\s*"),
             reporter_place: re(r"\s+in\s+[A-Z][\w .’'-]*$"),
             related_lead: Regex::new(r"^(?:\d{1,2}[.)]\s+|(?i:read more|read also|also read)\s*:?\s+|(?i:previous|next) (?i:post|article|story|roundup|episode|issue|edition)\s*:\s+)")
                 .expect("related prefix pattern compiles"),
@@ -313,6 +313,28 @@ pub fn fields(stripped: &Stripped, gazetteer: &Gazetteer) -> Fields {
             .then(|| parse_date(&pair[1].text))
             .flatten()
         })
+    })
+    // A messenger channel's post prints its date under its text, among its view
+    // count and its clock time: the first date line right under the body, once such
+    // a line says this is the post's footer. (Any date line under the body was wrong
+    // more often than right on WCXB's pages: an update, a comment, a teaser.)
+    .or_else(|| {
+        let last_body = decisions.iter().rposition(|d| d.body)?;
+        let footer: Vec<&Block> = blocks[last_body + 1..]
+            .iter()
+            .zip(&decisions[last_body + 1..])
+            .take(POST_FOOTER_REACH)
+            .take_while(|(b, d)| d.cue != Some(CueKind::Close) && !is_list_heading(&b.text))
+            .map(|(b, _)| b)
+            .collect();
+        let date = footer
+            .iter()
+            .position(|b| is_date_line(&b.text) && has_year(&b.text))?;
+        footer[..date]
+            .iter()
+            .any(|b| is_post_stamp(&b.text))
+            .then(|| parse_date(&footer[date].text))
+            .flatten()
     })
     // A page that states only when it was last changed: that is the date it shows.
     .or_else(|| {
@@ -1259,6 +1281,32 @@ fn text_title(
         .or(header_title)
 }
 
+/// How many blocks under the body a post's own date line may stand.
+const POST_FOOTER_REACH: usize = 15;
+
+/// A messenger post's view count or clock time on a line of its own ("👁 94.6K",
+/// "12.3K views", "09:41").
+fn is_post_stamp(text: &str) -> bool {
+    let t = text.trim_start_matches('👁').trim();
+    let count = |w: &str| {
+        w.trim_end_matches(['K', 'k', 'M'])
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            && w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let views = t.strip_suffix(" views").unwrap_or(t);
+    let clock = t.len() == 5
+        && t.as_bytes()[2] == b':'
+        && t.bytes().filter(u8::is_ascii_digit).count() == 4;
+    (text.starts_with('👁') || t.ends_with(" views")) && count(views) || clock
+}
+
+/// Whether a date line states its year: a teaser's "March 6" under a feed does not.
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")))
+}
+
 /// Words a repeated line needs to be taken for the headline.
 const REPEATED_HEADLINE_WORDS: usize = 5;
 
@@ -1478,7 +1526,14 @@ fn names_a_source(name: &str, gazetteer: &Gazetteer) -> bool {
         "Reddit",
         "Google Earth",
     ];
-    (name.starts_with(char::is_uppercase) || gazetteer.is_media(name)) && !PLATFORMS.contains(&name)
+    // A channel credited by its handle ("via @kursk_frontline_maps") is one.
+    let handle = name.len() > 2
+        && name.starts_with('@')
+        && name[1..]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    (name.starts_with(char::is_uppercase) || handle || gazetteer.is_media(name))
+        && !PLATFORMS.contains(&name)
 }
 
 fn split_names(list: &str) -> Vec<String> {
@@ -2533,6 +2588,51 @@ mod tests {
         // no credit.
         assert!(credited("Talks with Bloomberg (Bloomberg) ended.").is_empty());
         assert!(credited("It rose. (Reuters) The ministry denied it.").is_empty());
+    }
+
+    #[test]
+    fn a_channel_posts_date_under_its_views_and_its_forwarded_and_via_credits() {
+        let para = |n: usize| {
+            format!("Paragraph {n} of the post: air defence units shot down most of the drones launched overnight against the power plants in the north of the country.")
+        };
+        let mut lines = vec![
+            "Frontline Digest".to_string(),
+            "@frontline_digest".to_string(),
+            "184.3K subscribers".to_string(),
+            "Forwarded from Tavria Skywatch".to_string(),
+        ];
+        lines.extend((1..=4).map(para));
+        lines.extend(
+            [
+                "via @kursk_frontline_maps",
+                "#AirDefence #Energy",
+                "🔥 2.4K",
+                "👁 94.6K",
+                "edited",
+                "09:41",
+                "March 7, 2025",
+                "March 6",
+                "How mobile fire groups hunt drones at night",
+            ]
+            .map(String::from),
+        );
+        let f = fields_of(&lines.join("\n"));
+        assert_eq!(f.published.as_deref(), Some("2025-03-07"));
+        for source in ["Tavria Skywatch", "@kursk_frontline_maps"] {
+            assert!(
+                f.sources.iter().any(|s| s == source),
+                "{source}: {:?}",
+                f.sources
+            );
+        }
+        // Without the post's stamps, a date under the body is an update's or a
+        // comment's, not the article's.
+        let plain: Vec<&str> = lines
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.starts_with('👁') && *l != "09:41")
+            .collect();
+        assert_eq!(fields_of(&plain.join("\n")).published, None);
     }
 
     #[test]

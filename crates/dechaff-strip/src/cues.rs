@@ -532,7 +532,12 @@ mod tests {
         for line in ["Previous editions", "Frühere Ausgaben"] {
             assert_eq!(cue_of(line), Some(CueKind::Close), "{line}");
         }
-        for line in ["Read more at Financial Times", "Mehr dazu bei der FAZ"] {
+        for line in [
+            "Read more at Financial Times",
+            "Mehr dazu bei der FAZ",
+            "Forwarded from Tavria Skywatch",
+            "Weitergeleitet von Morskyi Dozor",
+        ] {
             assert_eq!(cue_of(line), Some(CueKind::Attribution), "{line}");
         }
         // A menu's "Past issues" and a sentence about a message are no cue.
