@@ -2636,6 +2636,35 @@ mod tests {
     }
 
     #[test]
+    fn a_govuk_release_keeps_its_headline_and_standfirst_out_of_the_body() {
+        let mut lines = vec![
+            "Cookies on GOV.UK",
+            "We'd like to set additional cookies to understand how you use GOV.UK, remember your settings and improve government services.",
+            "Accept additional cookies",
+            "Home",
+            "Press release",
+            "£1.6 billion contract signed for Belfast-built air defence missiles for Ukraine",
+            "More than 5,000 Lightweight Multirole Missiles will be produced by Thales in Northern Ireland under a deal paid for through UK Export Finance.",
+            "From:",
+            "Defence Equipment and Support, Ministry of Defence and The Rt Hon John Healey MP",
+            "Published",
+            "3 March 2025",
+        ];
+        let para = "The UK has signed a contract that will see more than five thousand air defence missiles built in Belfast and sent to Ukraine, strengthening its ability to protect its cities.";
+        lines.extend([para; 4]);
+        let page = lines.join("\n");
+        let f = fields_of(&page);
+        assert_eq!(
+            f.title.as_deref(),
+            Some("£1.6 billion contract signed for Belfast-built air defence missiles for Ukraine")
+        );
+        assert_eq!(f.byline, None);
+        let stripped = dechaff_strip::strip(&page, &dechaff_strip::Options::default());
+        let body: Vec<&str> = stripped.body().map(|b| b.text.as_str()).collect();
+        assert!(body.iter().all(|t| *t == para), "{body:?}");
+    }
+
+    #[test]
     fn a_newsletter_posts_embedded_post_is_related() {
         let para = |n: usize| {
             format!("<p>Paragraph {n} of the post weighs what one interceptor costs against the drone it brings down, and who pays for the difference.</p>")

@@ -875,14 +875,20 @@ fn is_short_headline(text: &str) -> bool {
 fn is_credit_label(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let lower = text.trim_end_matches(':').to_lowercase();
-    (1..=3).contains(&words) && (lower == "by" || lower.ends_with(" by"))
+    (1..=3).contains(&words) && (lower == "by" || lower.ends_with(" by")) || is_from_label(text)
+}
+
+/// GOV.UK's "From:" on a line of its own, over the departments that issued the page.
+fn is_from_label(text: &str) -> bool {
+    text.trim() == "From:"
 }
 
 /// A credit label that names an issuer, not an author: "News provided by", "Issued
 /// by:" ("Written by", "Posted by" and a bare "By" are a byline's).
 pub(crate) fn is_issuer_label(text: &str) -> bool {
     let lower = text.trim_end_matches(':').to_lowercase();
-    is_credit_label(text) && (lower.ends_with("provided by") || lower.ends_with("issued by"))
+    is_credit_label(text)
+        && (lower.ends_with("provided by") || lower.ends_with("issued by") || is_from_label(text))
 }
 
 /// How far above a headline's label a trail and its heading are sought.

@@ -978,7 +978,9 @@ fn drop_header_above_byline(blocks: &[Block], out: &mut [Decision]) {
     let headline_first = blocks[first_body].text.len() <= HEADLINE_MAX_CHARS;
     let Some(byline) = (first_body..reach).find(|&i| {
         !out[i].body
-            && (is_byline(&blocks[i].text) || headline_first && is_dated_line(&blocks[i].text))
+            && (is_byline(&blocks[i].text)
+                || is_issuer_label(&blocks[i].text)
+                || headline_first && is_dated_line(&blocks[i].text))
     }) else {
         return;
     };
@@ -1132,6 +1134,12 @@ fn is_dated_line(text: &str) -> bool {
         && text
             .split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+}
+
+/// A label on its own line over who issued the page ("From:", as GOV.UK prints it over
+/// its departments), which stands where a byline does.
+fn is_issuer_label(text: &str) -> bool {
+    matches!(text.trim(), "From:" | "Issued by:" | "Herausgeber:")
 }
 
 /// A byline: "By" (or "Von", or "Analysis by") and a capitalised name, short.

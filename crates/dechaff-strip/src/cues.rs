@@ -540,6 +540,19 @@ mod tests {
         ] {
             assert_eq!(cue_of(line), Some(CueKind::Attribution), "{line}");
         }
+        for line in [
+            "We'd like to set additional cookies to understand how you use GOV.UK, remember your settings and improve government services.",
+            "We also use cookies set by other sites to help us deliver content from their services.",
+            "Is this page useful?",
+            "Yes this page is useful",
+            "No this page is not useful",
+            "Thank you for your feedback",
+            "Was this fact check helpful? Yes No",
+            "From:",
+            "Published",
+        ] {
+            assert_eq!(cue_of(line), Some(CueKind::Chaff), "{line}");
+        }
         // A menu's "Past issues" and a sentence about a message are no cue.
         assert_eq!(cue_of("Past Issues"), None);
         assert_eq!(
