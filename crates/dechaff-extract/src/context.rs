@@ -601,6 +601,173 @@ pub(crate) fn organisations_after_roles(text: &str, german: bool, chosen: &mut V
     chosen.sort_by_key(|c| c.start);
 }
 
+/// A company named with its legal form: "Raytheon Co.", "Huntington Ingalls Inc.",
+/// "Tidewater Hull & Mechanical LLC", "Rheinmetall AG". The form is part of the name
+/// (a contract list names every company so), and it makes a run of capitalised words
+/// before it a company, known or not: up to eight of them, "&", "and", "of" or "for"
+/// between them, a leading "The" left out. Names found inside (a known "Raytheon", a
+/// place in "General Dynamics Electric Boat Corp.") give way.
+pub(crate) fn companies_by_legal_form(text: &str, chosen: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for form in LEGAL_FORMS {
+        for at in memchr::memmem::find_iter(bytes, form.as_bytes()) {
+            // " Co." must not be the start of " Co.," inside a longer word, and a form
+            // ends the word: "Inc." then a space, punctuation or the end.
+            let end = at + form.len();
+            let closed = text[end..].chars().next().is_none_or(|c| {
+                c.is_whitespace() || ",;:)”\"'’".contains(c) || (c == '.' && !form.ends_with('.'))
+            });
+            if !closed {
+                continue;
+            }
+            if let Some(start) = name_words_before_form(text, at) {
+                found.push((start, end));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    found.sort_unstable();
+    found.dedup();
+    let mut gone = vec![false; chosen.len()];
+    let mut names = Vec::new();
+    for (start, end) in found {
+        let first = chosen.partition_point(|c| c.end <= start);
+        let overlapping =
+            first..first + chosen[first..].iter().take_while(|c| c.start < end).count();
+        let inside = chosen[overlapping.clone()]
+            .iter()
+            .all(|c| c.start >= start && c.end <= end && (c.start, c.end) != (start, end));
+        // A known organisation before "and" is one company, the name after it another
+        // ("Lockheed Martin and Raytheon Co.").
+        let start = chosen[overlapping.clone()]
+            .iter()
+            .filter(|c| c.kind == EntityType::Organisation && text[c.end..end].starts_with(" and "))
+            .map(|c| c.end + " and ".len())
+            .max()
+            .unwrap_or(start);
+        let first = chosen.partition_point(|c| c.end <= start);
+        let overlapping =
+            first..first + chosen[first..].iter().take_while(|c| c.start < end).count();
+        // A place before the form is a kind of company ("a New York LLC"), not a name.
+        let name_end = start + text[start..end].rfind(' ').unwrap_or(0);
+        let place_only = chosen[overlapping.clone()]
+            .iter()
+            .any(|c| c.kind == EntityType::Location && (c.start, c.end) == (start, name_end));
+        if place_only {
+            continue;
+        }
+        if !inside
+            || overlapping.clone().any(|i| gone[i])
+            || names
+                .iter()
+                .any(|n: &Candidate| n.start < end && start < n.end)
+        {
+            continue;
+        }
+        for i in overlapping {
+            gone[i] = true;
+        }
+        names.push(Candidate {
+            start,
+            end,
+            kind: EntityType::Organisation,
+            priority: 0,
+            entry: None,
+        });
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    chosen.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+    chosen.extend(names);
+    chosen.sort_by_key(|c| c.start);
+}
+
+/// Capitalised words that open a sentence before a company's name, never part of it.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "at", "for", "from", "with", "by", "in", "on", "to", "and", "but", "or",
+    "neither", "nor", "both", "either", "visit", "contact", "call", "when", "while", "if", "as",
+    "after", "before", "since", "unlike", "like", "under", "via",
+];
+
+/// Legal forms that close a company's name, each after a space.
+const LEGAL_FORMS: &[&str] = &[
+    " Inc.",
+    " Corp.",
+    " Co.",
+    " LLC",
+    " L.P.",
+    " Ltd.",
+    " Ltd",
+    " plc",
+    " PLC",
+    " GmbH",
+    " AG",
+    " S.A.",
+    " N.V.",
+    " Corporation",
+];
+
+/// Where the company name before the legal form at `form_at` starts: the run of
+/// capitalised words right before it, small joining words between them.
+fn name_words_before_form(text: &str, form_at: usize) -> Option<usize> {
+    let head = &text[..form_at];
+    let mut start = None;
+    let mut capitalised = 0;
+    let mut at = head.len();
+    for _ in 0..12 {
+        let word_start = head[..at].rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let word = &head[word_start..at];
+        if word.is_empty() {
+            break;
+        }
+        // Another company's form ends a name before this one ("RWE AG and E.ON AG").
+        if LEGAL_FORMS.iter().any(|f| f[1..] == *word) {
+            break;
+        }
+        let name_word = word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-&.'’".contains(c))
+            && !word.ends_with('.')
+            && !word.ends_with("-based");
+        if name_word {
+            capitalised += 1;
+            start = Some(word_start);
+            if capitalised >= 8 {
+                break;
+            }
+        } else if !(matches!(word, "&" | "and" | "of" | "for") && capitalised > 0) {
+            break;
+        }
+        if word_start == 0 || head.as_bytes()[word_start - 1] == b'\n' {
+            break;
+        }
+        at = word_start - 1;
+    }
+    let mut start = start?;
+    // A joining word may not open the name; nor "The", nor a word that opens a
+    // sentence before a name ("Neither Apple Inc.", "At Pastore LLC", "Visit ...").
+    loop {
+        let rest = &text[start..form_at];
+        let first = rest.split(' ').next().unwrap_or("");
+        let opener = SENTENCE_OPENERS.contains(&first.to_ascii_lowercase().as_str());
+        if (opener || matches!(first, "&" | "and" | "of" | "for")) && rest.len() > first.len() {
+            start += first.len() + 1;
+        } else {
+            break;
+        }
+    }
+    (start < form_at && text[start..form_at].starts_with(char::is_uppercase)).then_some(start)
+}
+
 /// Roles whose holder is named with the organisation after "at".
 const ROLE_NOUNS_BEFORE_AT: &[&str] = &[
     "analyst",

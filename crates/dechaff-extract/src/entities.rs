@@ -2,9 +2,9 @@
 //! that of overlapping candidates the longest wins.
 
 use crate::context::{
-    defined_acronyms, german_counts, is_calendar_word, is_german, join_time_ranges,
-    names_before_nouns, organisations_after_roles, persons_by_given_name, persons_in_apposition,
-    places_after_prepositions, reporting_names, time_spans,
+    companies_by_legal_form, defined_acronyms, german_counts, is_calendar_word, is_german,
+    join_time_ranges, names_before_nouns, organisations_after_roles, persons_by_given_name,
+    persons_in_apposition, places_after_prepositions, reporting_names, time_spans,
 };
 use crate::gazetteer::{is_word_boundary, with_equipment_prefix, Gazetteer};
 use crate::patterns::{designation, designation_context, not_a_name, patterns, Gated, Pattern};
@@ -152,7 +152,11 @@ impl Recognizer {
                 continue;
             }
             let mut kind = self.gazetteer.entry(hit.entry).kind;
-            if kind == EntityType::Location && is_adjectival_abbreviation(text, hit.start, hit.end)
+            // Only a country's abbreviation is an adjective ("US troops"); a city's is
+            // not ("the D.C. metro area").
+            if kind == EntityType::Location
+                && self.gazetteer.entry(hit.entry).group == "country"
+                && is_adjectival_abbreviation(text, hit.start, hit.end)
             {
                 kind = EntityType::Nationality;
             }
@@ -429,6 +433,19 @@ impl Recognizer {
             }
         }
         for m in self.designation.find_iter(text) {
+            // Part of a longer identifier ("N00019-25-C-0011", a contract's number), or a
+            // number padded with zeros, as serials are and designations are not.
+            let in_identifier = text[..m.start()]
+                .strip_suffix('-')
+                .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_alphanumeric()));
+            let padded = m
+                .as_str()
+                .split('-')
+                .nth(1)
+                .is_some_and(|n| n.starts_with("00"));
+            if in_identifier || padded {
+                continue;
+            }
             let prefix = m.as_str().split('-').next().unwrap_or("");
             let context = self.designation_context.captures(&text[m.end()..]);
             let kind = match context {
@@ -613,6 +630,7 @@ impl Recognizer {
         // Both rules read German's capitalised nouns differently from English names.
         let german = is_german(text);
         organisations_after_roles(text, german, &mut chosen);
+        companies_by_legal_form(text, &mut chosen);
         places_after_prepositions(text, german, &mut chosen);
         german_counts(text, german, &mut chosen);
         if german {
@@ -2531,6 +2549,46 @@ mod tests {
             .into_iter()
             .map(|e| (e.text, e.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_contract_lists_companies_keep_their_legal_form_and_its_numbers_are_no_systems() {
+        let r = Recognizer::new();
+        let e = r.entities(
+            "Raytheon Co., Andover, Massachusetts, and Tidewater Hull & Mechanical LLC, Norfolk, \
+             Virginia, were awarded contract N00024-25-C-0011 for the current fiscal year. \
+             Neither Apple Inc. nor a New York LLC bid; RWE AG and E.ON AG own the plant, as \
+             the German-based CyberDock IT Solutions GmbH said.",
+        );
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            [
+                "Raytheon Co.",
+                "Tidewater Hull & Mechanical LLC",
+                "Apple Inc.",
+                "RWE AG",
+                "E.ON AG",
+                "CyberDock IT Solutions GmbH"
+            ]
+        );
+        assert!(of_kind(&e, EntityType::Temporal).contains(&"current fiscal year"));
+        assert!(
+            of_kind(&e, EntityType::MilitaryPlatform).is_empty(),
+            "{e:?}"
+        );
+        assert!(
+            of_kind(&e, EntityType::Location).contains(&"New York"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn only_a_countrys_abbreviation_is_an_adjective() {
+        let r = Recognizer::new();
+        assert!(kinds(&r, "US troops landed").contains(&("US".into(), EntityType::Nationality)));
+        assert!(
+            kinds(&r, "the NYC subway reopened").contains(&("NYC".into(), EntityType::Location))
+        );
     }
 
     #[test]

@@ -661,7 +661,7 @@ pub fn patterns() -> Vec<Pattern> {
         )),
         p(Temporal, 0, 2, r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:\s(?:morning|afternoon|evening|night))?\b|\b(?:[Tt]onight|[Hh]eute|[Gg]estern)\b".to_string()),
         // "this afternoon", "later this year", "early next year".
-        modified(r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|afternoon|evening|night)\b".to_string()),
+        modified(r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent)\s(?:week|month|year|weekend|decade|summer|winter|spring|autumn|fall|morning|afternoon|evening|night|fiscal year|financial year)\b".to_string()),
         // A span opening a sentence, its number capitalised: "Two years after ...".
         // "ago" and "later" belong to the span ("Two weeks later"); "earlier than" does
         // not ("five years earlier than planned").
