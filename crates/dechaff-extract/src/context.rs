@@ -640,6 +640,9 @@ pub(crate) fn companies_by_legal_form(text: &str, chosen: &mut Vec<Candidate>) {
         let inside = chosen[overlapping.clone()]
             .iter()
             .all(|c| c.start >= start && c.end <= end && (c.start, c.end) != (start, end));
+        if !inside {
+            continue;
+        }
         // A known organisation before "and" is one company, the name after it another
         // ("Lockheed Martin and Raytheon Co.").
         let start = chosen[overlapping.clone()]
@@ -659,11 +662,10 @@ pub(crate) fn companies_by_legal_form(text: &str, chosen: &mut Vec<Candidate>) {
         if place_only {
             continue;
         }
-        if !inside
-            || overlapping.clone().any(|i| gone[i])
-            || names
-                .iter()
-                .any(|n: &Candidate| n.start < end && start < n.end)
+        // The names so far do not overlap and come in order: only the last can reach
+        // this one (a scan of all of them was quadratic in a page of company lists).
+        if overlapping.clone().any(|i| gone[i])
+            || names.last().is_some_and(|n: &Candidate| start < n.end)
         {
             continue;
         }

@@ -2583,6 +2583,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_running_past_a_legal_form_is_left_alone() {
+        // A name another rule found runs on past the form ("Chubb Ltd Group"): the
+        // form's company must not be sliced out of it (this panicked once).
+        let r = Recognizer::new();
+        let e = r.entities(
+            "8. Chubb Ltd Group\n\nMarket share: 3.58%\n\nChubb Ltd Group writes policies.",
+        );
+        assert!(!e.is_empty());
+    }
+
+    #[test]
     fn only_a_countrys_abbreviation_is_an_adjective() {
         let r = Recognizer::new();
         assert!(kinds(&r, "US troops landed").contains(&("US".into(), EntityType::Nationality)));

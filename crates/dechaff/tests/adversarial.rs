@@ -45,7 +45,7 @@ const PARAGRAPH: &str = "<p>The brigade moved its Leopard 2A6 tanks towards Narv
 /// apposition to a role, an organisation after it, a system's name before its type and
 /// after "such as", a settlement's name, a list of places): each rule must stay linear
 /// in the number of such shapes on a page.
-const CONTEXT_PARAGRAPH: &str = "<p>Jana Kovar, an analyst at the Brno-based Vltava Risk Partners in Prague, said Narew batteries, missiles such as the Asef and the border town of Diboli in Moray, Burghead and Duffus matter.</p>\n";
+const CONTEXT_PARAGRAPH: &str = "<p>Jana Kovar, an analyst at the Brno-based Vltava Risk Partners in Prague, said Narew batteries, missiles such as the Asef and the border town of Diboli in Moray, Burghead and Duffus matter, as Raytheon Co. and Tidewater Hull & Mechanical LLC said.</p>\n";
 
 /// An article of `bytes` bytes, its paragraphs numbered: identical paragraphs would be
 /// taken for a page that ships its body twice. Every fourth is a [`CONTEXT_PARAGRAPH`].
