@@ -1727,13 +1727,10 @@ fn details_under(blocks: &[Block], from: usize, telling: bool) -> usize {
         .count()
 }
 
-/// A teaser's lead (a sentence), its byline or its date.
+/// A teaser's lead (a sentence), its byline, its date or its author's name: a detail
+/// no menu item is.
 fn is_telling_detail(text: &str) -> bool {
-    text.ends_with(['.', '…', '!', '?'])
-        || starts_with_ignore_case(text, "by ")
-        || starts_with_ignore_case(text, "von ")
-        || crate::parse_date(text).is_some()
-        || crate::header::is_name_line(text) && opens_with_given_name(text)
+    detail_kind(text) != DetailKind::Other
 }
 
 /// Whether the line under a short title repeats one of its words ("Follow Sarah" over
