@@ -684,17 +684,20 @@ fn credits_a_post(text: &str) -> bool {
         "vk",
         "truth social",
     ];
-    let lower = text.to_lowercase();
-    lower.contains(" by @")
+    // Asked of every line above the body: no lowercased copy, ASCII case aside.
+    text.contains(" by @")
         || ["posted on ", "shared on ", "published on "]
             .iter()
             .any(|verb| {
-                lower.strip_prefix(verb).is_some_and(|rest| {
-                    PLATFORMS.iter().any(|p| {
-                        rest.strip_prefix(p)
-                            .is_some_and(|after| after.is_empty() || after.starts_with([' ', ',']))
+                starts_with_ignore_case(text, verb)
+                    && PLATFORMS.iter().any(|p| {
+                        let rest = &text[verb.len()..];
+                        starts_with_ignore_case(rest, p)
+                            && rest[p.len()..]
+                                .chars()
+                                .next()
+                                .is_none_or(|c| c == ' ' || c == ',')
                     })
-                })
             })
 }
 
