@@ -2594,6 +2594,16 @@ mod tests {
     }
 
     #[test]
+    fn platforms_a_claim_spread_on_are_organisations() {
+        let r = Recognizer::new();
+        let e = r.entities("The clip spread on TikTok and Facebook, and Yandex and Google image searches led to a YouTube upload.");
+        assert_eq!(
+            of_kind(&e, EntityType::Organisation),
+            ["TikTok", "Facebook", "Yandex", "Google", "YouTube"]
+        );
+    }
+
+    #[test]
     fn only_a_countrys_abbreviation_is_an_adjective() {
         let r = Recognizer::new();
         assert!(kinds(&r, "US troops landed").contains(&("US".into(), EntityType::Nationality)));
