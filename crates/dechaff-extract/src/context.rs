@@ -561,14 +561,10 @@ pub(crate) fn organisations_after_roles(text: &str, german: bool, chosen: &mut V
     if found.is_empty() {
         return;
     }
-    // `chosen` is sorted and its spans do not overlap, so their ends are sorted too:
-    // the candidates a span overlaps are a run found by binary search.
     let mut gone = vec![false; chosen.len()];
     let mut names = Vec::new();
     for (start, end) in found {
-        let first = chosen.partition_point(|c| c.end <= start);
-        let overlapping =
-            first..first + chosen[first..].iter().take_while(|c| c.start < end).count();
+        let overlapping = overlapping_run(chosen, start, end);
         let inside = chosen[overlapping.clone()].iter().all(|c| {
             c.start >= start
                 && c.end <= end
@@ -589,6 +585,18 @@ pub(crate) fn organisations_after_roles(text: &str, german: bool, chosen: &mut V
             entry: None,
         });
     }
+    replace_candidates(chosen, &gone, names);
+}
+
+/// The run of `chosen` that `start..end` overlaps. `chosen` is sorted and its spans do
+/// not overlap, so their ends are sorted too: the run is found by binary search.
+fn overlapping_run(chosen: &[Candidate], start: usize, end: usize) -> std::ops::Range<usize> {
+    let first = chosen.partition_point(|c| c.end <= start);
+    first..first + chosen[first..].iter().take_while(|c| c.start < end).count()
+}
+
+/// Drops the candidates marked `gone` and puts `names` in their place, sorted again.
+fn replace_candidates(chosen: &mut Vec<Candidate>, gone: &[bool], names: Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
@@ -634,9 +642,7 @@ pub(crate) fn companies_by_legal_form(text: &str, chosen: &mut Vec<Candidate>) {
     let mut gone = vec![false; chosen.len()];
     let mut names = Vec::new();
     for (start, end) in found {
-        let first = chosen.partition_point(|c| c.end <= start);
-        let overlapping =
-            first..first + chosen[first..].iter().take_while(|c| c.start < end).count();
+        let overlapping = overlapping_run(chosen, start, end);
         let inside = chosen[overlapping.clone()]
             .iter()
             .all(|c| c.start >= start && c.end <= end && (c.start, c.end) != (start, end));
@@ -651,9 +657,7 @@ pub(crate) fn companies_by_legal_form(text: &str, chosen: &mut Vec<Candidate>) {
             .map(|c| c.end + " and ".len())
             .max()
             .unwrap_or(start);
-        let first = chosen.partition_point(|c| c.end <= start);
-        let overlapping =
-            first..first + chosen[first..].iter().take_while(|c| c.start < end).count();
+        let overlapping = overlapping_run(chosen, start, end);
         // A place before the form is a kind of company ("a New York LLC"), not a name.
         let name_end = start + text[start..end].rfind(' ').unwrap_or(0);
         let place_only = chosen[overlapping.clone()]
@@ -680,16 +684,7 @@ pub(crate) fn companies_by_legal_form(text: &str, chosen: &mut Vec<Candidate>) {
             entry: None,
         });
     }
-    if names.is_empty() {
-        return;
-    }
-    let mut i = 0;
-    chosen.retain(|_| {
-        i += 1;
-        !gone[i - 1]
-    });
-    chosen.extend(names);
-    chosen.sort_by_key(|c| c.start);
+    replace_candidates(chosen, &gone, names);
 }
 
 /// Capitalised words that open a sentence before a company's name, never part of it.
